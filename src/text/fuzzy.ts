@@ -1,0 +1,72 @@
+/**
+ * Character-level similarity for words that a dictionary does not carry across languages:
+ * proper names and cognates (Moscow/Moscou, Kuznetsov/Kouznetsov, Shoigu/Choïgou,
+ * troops/troupes). Words are first reduced to a spelling skeleton that removes the usual
+ * differences between European orthographies, then compared with Jaro–Winkler, which is
+ * made for names and rewards a shared beginning.
+ */
+
+const SKELETON_RULES: [RegExp, string][] = [
+  [/ph/g, 'f'],
+  [/ch|sch|sh/g, 'S'],
+  [/ou|oo/g, 'u'],
+  [/ck|qu|q|c(?=[aou])|k/g, 'K'],
+  [/c(?=[eiy])/g, 's'],
+  [/w/g, 'v'],
+  [/y/g, 'i'],
+  [/ee|ie(?=\w)/g, 'i'],
+  [/th/g, 't'],
+  [/dh/g, 'd'],
+  [/(\w)\1+/g, '$1'],
+  [/(\w{3,}?)(es|s|e)$/g, '$1'],
+];
+
+/** Spelling skeleton of a folded word (lower case, no accents). */
+export function skeleton(word: string): string {
+  let out = word;
+  for (const [pattern, replacement] of SKELETON_RULES) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Jaro–Winkler similarity in [0, 1]. */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a.length || !b.length) return 0;
+  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const aMatched = new Array<boolean>(a.length).fill(false);
+  const bMatched = new Array<boolean>(b.length).fill(false);
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(b.length - 1, i + window);
+    for (let j = lo; j <= hi; j++) {
+      if (bMatched[j] || a[i] !== b[j]) continue;
+      aMatched[i] = bMatched[j] = true;
+      matches++;
+      break;
+    }
+  }
+  if (!matches) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!aMatched[i]) continue;
+    while (!bMatched[k]) k++;
+    if (a[i] !== b[k]) transpositions++;
+    k++;
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && a[prefix] !== undefined && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** Similarity of two folded words through their skeletons; 0 for words too short to compare safely. */
+export function wordSimilarity(a: string, b: string, minLength = 4): number {
+  if (a === b) return 1;
+  const sa = skeleton(a);
+  const sb = skeleton(b);
+  if (sa === sb) return a.length >= minLength - 1 && b.length >= minLength - 1 ? 0.99 : 0;
+  if (Math.min(sa.length, sb.length) < minLength) return 0;
+  return jaroWinkler(sa, sb);
+}

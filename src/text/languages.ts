@@ -1,0 +1,28 @@
+/**
+ * The languages the engine can stem, detect and (with a FreeDict pair installed) translate from.
+ * Codes: ISO 639-1 for people and logs, ISO 639-3 because FreeDict names its files with it,
+ * and the Snowball algorithm name.
+ */
+export interface Language {
+  readonly code: string;
+  readonly iso3: string;
+  readonly snowball: string;
+  readonly name: string;
+}
+
+export const LANGUAGES: readonly Language[] = [
+  { code: 'fr', iso3: 'fra', snowball: 'french', name: 'French' },
+  { code: 'en', iso3: 'eng', snowball: 'english', name: 'English' },
+  { code: 'de', iso3: 'deu', snowball: 'german', name: 'German' },
+  { code: 'es', iso3: 'spa', snowball: 'spanish', name: 'Spanish' },
+  { code: 'it', iso3: 'ita', snowball: 'italian', name: 'Italian' },
+  { code: 'nl', iso3: 'nld', snowball: 'dutch', name: 'Dutch' },
+  { code: 'pt', iso3: 'por', snowball: 'portuguese', name: 'Portuguese' },
+  { code: 'sv', iso3: 'swe', snowball: 'swedish', name: 'Swedish' },
+  { code: 'fi', iso3: 'fin', snowball: 'finnish', name: 'Finnish' },
+];
+
+export function languageByCode(code: string): Language | undefined {
+  const lower = code.toLowerCase();
+  return LANGUAGES.find((l) => l.code === lower || l.iso3 === lower);
+}

@@ -1,0 +1,46 @@
+/**
+ * Cleans a question typed by a person (in a terminal or in Discord) into plain text the engine
+ * can read, or says in one sentence why it cannot. Mentions, custom emoji and markdown are
+ * presentation, not words; control and zero-width characters are never words.
+ */
+
+export const MAX_QUESTION_LENGTH = 500;
+
+export class QuestionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuestionError';
+  }
+}
+
+const MENTION = /<(@[!&]?|#)\d+>|@(everyone|here)\b/g;
+const CUSTOM_EMOJI = /<a?:(\w+):\d+>/g;
+const TIMESTAMP = /<t:\d+(:[tTdDfFR])?>/g;
+const CODE_FENCE = /```[\w+-]*\n?([\s\S]*?)```/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+
+/** Returns the cleaned question or throws a QuestionError with a message fit for the user. */
+export function cleanQuestion(raw: string, maxLength = MAX_QUESTION_LENGTH): string {
+  if (typeof raw !== 'string' || !raw.trim()) throw new QuestionError('The question is empty: type a question about the article.');
+  const length = [...raw].length;
+  if (length > maxLength) {
+    throw new QuestionError(`The question is too long (${length} characters; at most ${maxLength}).`);
+  }
+  const text = raw
+    .replace(CODE_FENCE, ' $1 ')
+    .replace(CUSTOM_EMOJI, ' $1 ')
+    .replace(TIMESTAMP, ' ')
+    .replace(MENTION, ' ')
+    .replace(/[\t\n\r]/g, ' ')
+    .replace(CONTROL, '')
+    .replace(INVISIBLE, '')
+    // Markdown markers and block quotes; word-internal apostrophes and hyphens stay.
+    .replace(/[*_~`|>#]+/g, ' ')
+    .replace(/\[([^\]]*)\]\((?:https?:\/\/[^)]*)\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) throw new QuestionError('The question has no readable text (only mentions, formatting or control characters).');
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new QuestionError('The question has no words: type a question about the article.');
+  return text;
+}

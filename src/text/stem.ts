@@ -1,0 +1,26 @@
+import snowball from 'snowball-stemmers';
+import type { Language } from './languages.js';
+
+type Stemmer = { stem(word: string): string };
+const stemmers = new Map<string, Stemmer>();
+const memo = new Map<string, string>();
+
+/**
+ * Snowball stem of an already folded word. Snowball expects accents, which `fold` removed;
+ * on accent-free input the French stemmer still conflates the inflections that matter for
+ * retrieval (blessés/blesse/blessé → bless), and both query and index go through the same path.
+ */
+export function stem(word: string, language: Language): string {
+  const key = `${language.code}:${word}`;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached;
+  let stemmer = stemmers.get(language.snowball);
+  if (!stemmer) {
+    stemmer = snowball.newStemmer(language.snowball) as Stemmer;
+    stemmers.set(language.snowball, stemmer);
+  }
+  // Numbers and very short tokens are kept whole: "500" must never become "50".
+  const result = /\d/.test(word) || word.length < 3 ? word : stemmer.stem(word);
+  memo.set(key, result);
+  return result;
+}
