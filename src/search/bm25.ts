@@ -1,0 +1,104 @@
+/**
+ * Okapi BM25 over pre-analysed documents (arrays of stems), scoring "concept" queries:
+ * each concept is a set of alternative terms (a word's translations, its spelling variants)
+ * treated as one synonym class, following Pirkola's structured queries for cross-language
+ * retrieval: term frequencies are summed inside the class and its document frequency is that
+ * of the union, so a word with many translations does not outweigh a word with one.
+ */
+
+export interface Concept {
+  /** What the concept stands for in the question (for explanations and debugging). */
+  readonly label: string;
+  /** Index term → weight in [0, 1] (1 for an exact or dictionary match, less for a spelling match). */
+  readonly terms: ReadonlyMap<string, number>;
+}
+
+export interface Bm25Options {
+  readonly k1?: number;
+  readonly b?: number;
+}
+
+export interface ConceptMatch {
+  readonly concept: Concept;
+  readonly idf: number;
+  /** Per document: weighted term frequency of the concept (0 when absent). */
+  readonly frequencies: readonly number[];
+}
+
+export class Bm25Index {
+  readonly k1: number;
+  readonly b: number;
+  private readonly termFrequencies: Map<string, number>[];
+  private readonly lengths: number[];
+  private readonly averageLength: number;
+  readonly vocabulary: ReadonlySet<string>;
+
+  constructor(documents: readonly (readonly string[])[], options: Bm25Options = {}) {
+    this.k1 = options.k1 ?? 1.2;
+    this.b = options.b ?? 0.75;
+    this.termFrequencies = documents.map((terms) => {
+      const counts = new Map<string, number>();
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      return counts;
+    });
+    this.lengths = documents.map((terms) => terms.length);
+    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, documents.length) || 1;
+    this.vocabulary = new Set(documents.flat());
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /** Robertson–Spärck Jones idf with the +1 that keeps it positive for common terms. */
+  idf(documentFrequency: number): number {
+    const n = this.size;
+    return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
+  }
+
+  match(concept: Concept): ConceptMatch {
+    let documentFrequency = 0;
+    const frequencies = this.termFrequencies.map((counts) => {
+      let tf = 0;
+      for (const [term, weight] of concept.terms) tf += (counts.get(term) ?? 0) * weight;
+      if (tf > 0) documentFrequency++;
+      return tf;
+    });
+    return { concept, idf: this.idf(documentFrequency), frequencies };
+  }
+
+  /** BM25 score of every document for the concepts. */
+  score(concepts: readonly Concept[]): number[] {
+    return this.scoreMatches(concepts.map((c) => this.match(c)));
+  }
+
+  scoreMatches(matches: readonly ConceptMatch[]): number[] {
+    const scores = new Array<number>(this.size).fill(0);
+    for (const { idf, frequencies } of matches) {
+      frequencies.forEach((tf, doc) => {
+        if (tf <= 0) return;
+        const norm = this.k1 * (1 - this.b + (this.b * (this.lengths[doc] ?? 0)) / this.averageLength);
+        scores[doc] = (scores[doc] ?? 0) + (idf * (tf * (this.k1 + 1))) / (tf + norm);
+      });
+    }
+    return scores;
+  }
+}
+
+/**
+ * Share of the question's weight that a document contains: the idf mass of the concepts
+ * present in `doc` over the idf mass of all concepts (a concept found nowhere counts with
+ * the idf of an unseen term). It says "how much of what was asked is here", independent of
+ * document length, which is what deciding "not covered" needs.
+ */
+export function coverage(index: Bm25Index, matches: readonly ConceptMatch[], doc: number): number {
+  let total = 0;
+  let found = 0;
+  for (const match of matches) {
+    total += match.idf;
+    const tf = match.frequencies[doc] ?? 0;
+    // A partial spelling match counts for its weight only.
+    if (tf > 0) found += match.idf * Math.min(1, tf);
+  }
+  return total > 0 ? found / total : 0;
+}

@@ -1,0 +1,93 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { languageByCode, type Language } from '../text/languages.js';
+
+/** One FreeDict dictionary in dictd format (`freedict-<from>-<to>.index` + `.dict.dz`). */
+export interface DictionaryFile {
+  readonly from: Language;
+  readonly to: Language;
+  readonly index: string;
+  readonly data: string;
+}
+
+/** Installed dictionaries that translate into or out of `language`, found by their file names. */
+export function findDictionaries(dir: string, language: Language): DictionaryFile[] {
+  if (!existsSync(dir)) return [];
+  const found: DictionaryFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const match = /^freedict-([a-z]{3})-([a-z]{3})\.index$/.exec(name);
+    if (!match) continue;
+    const from = languageByCode(match[1] ?? '');
+    const to = languageByCode(match[2] ?? '');
+    if (!from || !to || (from !== language && to !== language)) continue;
+    const base = path.join(dir, name.slice(0, -'.index'.length));
+    const data = [`${base}.dict.dz`, `${base}.dict`].find((file) => existsSync(file));
+    if (data) found.push({ from, to, index: path.join(dir, name), data });
+  }
+  return found;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** dictd's own base-64 numbers (most significant digit first, no padding). */
+export function decodeDictdNumber(text: string): number {
+  let value = 0;
+  for (const char of text) {
+    const digit = B64.indexOf(char);
+    if (digit < 0) throw new Error(`not a dictd number: ${JSON.stringify(text)}`);
+    value = value * 64 + digit;
+  }
+  return value;
+}
+
+/** A headword with the translations of its senses. */
+export interface DictionaryEntry {
+  readonly headword: string;
+  readonly translations: string[];
+}
+
+/**
+ * Translations of one dictd entry. FreeDict entries start with the headword line
+ * (`word /ipa/ <pos>`); a sense is either a numbered line (`2. a, b`) or the first line after
+ * the headword. Other lines are glosses or examples in the headword's own language and are
+ * skipped: they are definitions, not equivalents.
+ */
+export function parseEntry(text: string): DictionaryEntry | null {
+  const lines = text.split('\n').map((line) => line.trim());
+  const head = lines[0];
+  if (!head) return null;
+  const headword = head.replace(/\s*\/[^/]*\/.*$/, '').replace(/\s*<[^>]*>\s*$/, '').trim();
+  const translations: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const numbered = /^\d+\.\s*(.*)$/.exec(line);
+    if (!numbered && i !== 1) continue;
+    const sense = (numbered ? numbered[1] ?? '' : line)
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/<[^>]*>/g, ' ');
+    for (const item of sense.split(/[,;]/)) {
+      const phrase = item.replace(/\s+/g, ' ').trim();
+      // Long items are definitions ("sich eine physische Wunde zugezogen habend"), not translations.
+      if (phrase && phrase.split(' ').length <= 4 && !/^(see|note|syn|cf)\b/i.test(phrase)) translations.push(phrase);
+    }
+  }
+  return headword && !headword.startsWith('00database') ? { headword, translations } : null;
+}
+
+/** Reads every entry of a dictionary. */
+export async function readDictionary(file: DictionaryFile): Promise<DictionaryEntry[]> {
+  const [indexText, raw] = await Promise.all([readFile(file.index, 'utf8'), readFile(file.data)]);
+  const data = file.data.endsWith('.dz') ? gunzipSync(raw) : raw;
+  const entries: DictionaryEntry[] = [];
+  for (const line of indexText.split('\n')) {
+    const [word, offset, length] = line.split('\t');
+    if (!word || !offset || !length || word.startsWith('00database')) continue;
+    const start = decodeDictdNumber(offset);
+    const entry = parseEntry(data.subarray(start, start + decodeDictdNumber(length)).toString('utf8'));
+    if (entry?.translations.length) entries.push(entry);
+  }
+  return entries;
+}
