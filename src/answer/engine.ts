@@ -1,0 +1,276 @@
+import type { Logger } from 'pino';
+import type { EngineConfig } from '../config.js';
+import { loadCorpus } from '../corpus/load.js';
+import type { Article, Corpus, Paragraph } from '../corpus/types.js';
+import { loadEmbedder, type DownloadProgress, type Embedder } from '../search/dense.js';
+import { findDictionaries } from '../search/freedict.js';
+import { Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
+import { languageByCode } from '../text/languages.js';
+import { cleanQuestion, QuestionError } from '../text/question.js';
+import { VERSION } from '../version.js';
+import { citation } from './citation.js';
+import { summarize, SUMMARY_DEFAULT, SUMMARY_MAX, SUMMARY_MIN } from './summary.js';
+import type { Alternative, Answer, EngineStatus, Passage, RetrievalMode, Summary } from './types.js';
+
+/**
+ * Share of the question's weight (idf mass of its content words) that the best paragraph must
+ * contain to count as an answer. Calibrated on test/fixtures/questions.json with
+ * `npm run eval`, which prints the precision/recall of abstention for a sweep of thresholds:
+ * see the README's "Answer or abstain" section for the figures.
+ */
+export const DEFAULT_ANSWER_THRESHOLD = 0.4;
+
+/**
+ * Dense evidence: e5-style models give unrelated question–passage pairs cosines around
+ * 0.75–0.80 and answering pairs 0.85 and above, so the cosine is mapped linearly from this
+ * band onto [0, 1]. These published-range defaults could not be calibrated here (no weights
+ * can be downloaded on the build machines); `npm run eval` prints the sweep once a model is present.
+ */
+const DENSE_FLOOR = 0.78;
+const DENSE_CEILING = 0.88;
+const HIGH_CONFIDENCE = 0.75;
+/** A sentence within this share of the best one is highlighted too. */
+const HIGHLIGHT_RATIO = 0.8;
+const MAX_ALTERNATIVES = 3;
+
+export interface EngineOptions {
+  readonly logger: Logger;
+  /** Download progress of the embedding model (first run with network only). */
+  readonly onProgress?: (progress: DownloadProgress) => void;
+  /** An already loaded embedder (tests, benchmarks); skips loading `config.embeddingModel`. */
+  readonly embedder?: Embedder | null;
+}
+
+export interface RankedParagraph {
+  readonly paragraph: number;
+  readonly articleId: string;
+  readonly evidence: number;
+  readonly fused: number;
+  readonly bm25: number;
+  readonly dense: number | null;
+  readonly coverage: number;
+}
+
+export interface AskOptions {
+  /** ISO 639-1 code of the question's language; detected when absent. */
+  readonly language?: string;
+}
+
+export class Engine {
+  private readonly articles: Map<string, Article>;
+
+  private constructor(
+    readonly corpus: Corpus,
+    private readonly retriever: Retriever,
+    private readonly config: EngineConfig,
+    private readonly modelProblem: string | null,
+    private readonly logger: Logger,
+  ) {
+    this.articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  }
+
+  static async create(config: EngineConfig, options: EngineOptions): Promise<Engine> {
+    const { logger } = options;
+    const corpus = await loadCorpus(config.corpusDir);
+    let embedder: Embedder | null = options.embedder ?? null;
+    let modelProblem: string | null = null;
+    if (options.embedder === undefined) {
+      if (!config.embeddingModel) {
+        modelProblem = 'dense retrieval is switched off (EMBEDDING_MODEL=none)';
+      } else {
+        try {
+          embedder = await loadEmbedder({
+            modelId: config.embeddingModel,
+            ...(config.modelDir ? { modelDir: config.modelDir } : {}),
+            offline: config.offline,
+            cacheDir: `${config.cacheDir}/models`,
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            logger,
+          });
+        } catch (error) {
+          modelProblem = error instanceof Error ? error.message : String(error);
+        }
+      }
+    }
+    let retriever: Retriever;
+    try {
+      retriever = await Retriever.create(corpus, { dictionaryDir: config.dictionaryDir, cacheDir: config.cacheDir, embedder, logger });
+    } catch (error) {
+      // A model that loads but cannot embed (a broken file) must not take the lexical engine down with it.
+      modelProblem = `the model failed while embedding the corpus: ${error instanceof Error ? error.message : String(error)}`;
+      embedder = null;
+      retriever = await Retriever.create(corpus, { dictionaryDir: config.dictionaryDir, cacheDir: config.cacheDir, embedder, logger });
+    }
+    const engine = new Engine(corpus, retriever, config, modelProblem, logger);
+    const status = engine.status();
+    if (status.mode === 'lexical' && config.embeddingModel) {
+      logger.warn({ model: config.embeddingModel, problem: modelProblem }, 'embedding model unavailable: answering in offline lexical mode');
+    }
+    logger.info(
+      { mode: status.mode, model: status.model, dictionaries: status.dictionaries, paragraphs: corpus.paragraphs.length },
+      `engine ready (${describeMode(status)})`,
+    );
+    return engine;
+  }
+
+  get mode(): RetrievalMode {
+    return this.retriever.embedder ? 'hybrid' : 'lexical';
+  }
+
+  get threshold(): number {
+    return this.config.answerThreshold ?? DEFAULT_ANSWER_THRESHOLD;
+  }
+
+  private get severalArticles(): boolean {
+    return this.corpus.articles.length > 1;
+  }
+
+  private articleOf(paragraph: Paragraph): Article {
+    return this.articles.get(paragraph.articleId)!;
+  }
+
+  passage(paragraph: Paragraph): Passage {
+    return {
+      articleId: paragraph.articleId,
+      paragraph: paragraph.number,
+      section: paragraph.section,
+      quote: paragraph.text,
+      citation: citation(paragraph, this.articleOf(paragraph), this.severalArticles),
+    };
+  }
+
+  /** Evidence in [0, 1] that a paragraph answers: its coverage of the question, or the dense evidence when higher. */
+  private evidence(hit: ParagraphHit): number {
+    if (hit.dense === null) return hit.coverage;
+    const dense = Math.min(1, Math.max(0, (hit.dense - DENSE_FLOOR) / (DENSE_CEILING - DENSE_FLOOR)));
+    return Math.max(hit.coverage, dense);
+  }
+
+  private highlight(retrieval: Retrieval, hit: ParagraphHit): { sentences: string[]; ranges: { start: number; end: number }[] } {
+    const scored = retrieval.sentences(hit);
+    const best = scored[0]?.score ?? 0;
+    if (best <= 0) return { sentences: [], ranges: [] };
+    const chosen = scored
+      .filter((s) => s.score >= best * HIGHLIGHT_RATIO)
+      .map((s) => hit.paragraph.sentences[s.sentence]!)
+      .sort((a, b) => a.index - b.index);
+    return { sentences: chosen.map((s) => s.text), ranges: chosen.map(({ start, end }) => ({ start, end })) };
+  }
+
+  /** Answers a question with the paragraph that answers it, or says that the article does not cover it. */
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+    const question = cleanQuestion(rawQuestion);
+    let forced;
+    if (options.language) {
+      forced = languageByCode(options.language);
+      if (!forced) throw new QuestionError(`Unknown language "${options.language}".`);
+    }
+    const started = performance.now();
+    const retrieval = await this.retriever.search(question, forced);
+    const [top, ...rest] = retrieval.hits;
+    if (!top) throw new Error('the corpus has no paragraph');
+    const score = this.evidence(top);
+    const answered = score >= this.threshold && (top.bm25 > 0 || top.dense !== null);
+    const { sentences, ranges } = this.highlight(retrieval, top);
+    const alternatives: Alternative[] = rest
+      .filter((hit) => this.evidence(hit) >= this.threshold / 2 && hit.fused > 0)
+      .slice(0, MAX_ALTERNATIVES)
+      .map((hit) => ({ ...this.passage(hit.paragraph), highlight: this.highlight(retrieval, hit).sentences, score: round(this.evidence(hit)) }));
+    const answer: Answer = {
+      question,
+      answered,
+      ...this.passage(top.paragraph),
+      highlight: sentences,
+      highlightRanges: ranges,
+      score: round(score),
+      confidence: score >= Math.max(HIGH_CONFIDENCE, this.threshold) ? 'high' : answered ? 'medium' : 'low',
+      mode: this.mode,
+      model: this.retriever.embedder?.modelId ?? null,
+      language: retrieval.query.language.code,
+      alternatives,
+      unmatched: retrieval.query.unmatchedWords,
+      notes: retrieval.notes,
+    };
+    this.logger.debug(
+      { question, language: answer.language, mode: answer.mode, paragraph: answer.paragraph, answered, score: answer.score, ms: round(performance.now() - started) },
+      'answered',
+    );
+    return answer;
+  }
+
+  /** Every paragraph ranked for a question, with the figures behind the ranking (evaluation, debugging). */
+  async explain(rawQuestion: string, options: AskOptions = {}): Promise<RankedParagraph[]> {
+    const question = cleanQuestion(rawQuestion);
+    const forced = options.language ? languageByCode(options.language) : undefined;
+    const retrieval = await this.retriever.search(question, forced);
+    return retrieval.hits.map((hit) => ({
+      paragraph: hit.paragraph.number,
+      articleId: hit.paragraph.articleId,
+      evidence: round(this.evidence(hit)),
+      fused: round(hit.fused),
+      bm25: round(hit.bm25),
+      dense: hit.dense === null ? null : round(hit.dense),
+      coverage: round(hit.coverage),
+    }));
+  }
+
+  /** Extractive summary of an article (the first one by default). */
+  summary(sentences = SUMMARY_DEFAULT, articleId?: string): Summary {
+    if (!Number.isInteger(sentences) || sentences < SUMMARY_MIN || sentences > SUMMARY_MAX) {
+      throw new RangeError(`The number of sentences must be a whole number from ${SUMMARY_MIN} to ${SUMMARY_MAX}.`);
+    }
+    return summarize(this.article(articleId), sentences, this.severalArticles);
+  }
+
+  article(articleId?: string): Article {
+    const article = articleId ? this.articles.get(articleId) : this.corpus.articles[0];
+    if (!article) throw new RangeError(`No article "${articleId}".`);
+    return article;
+  }
+
+  /** A paragraph by its number (of the first article unless named), or null. */
+  quote(paragraph: number, articleId?: string): Passage | null {
+    const found = this.article(articleId).paragraphs.find((p) => p.number === paragraph);
+    return found ? this.passage(found) : null;
+  }
+
+  /** Every paragraph as a passage, in corpus order (for pickers and autocomplete). */
+  passages(): Passage[] {
+    return this.corpus.paragraphs.map((p) => this.passage(p));
+  }
+
+  status(): EngineStatus {
+    return {
+      mode: this.mode,
+      model: this.retriever.embedder?.modelId ?? null,
+      modelProblem: this.modelProblem,
+      dictionaries: [...new Set(this.corpus.articles.map((a) => a.language))].flatMap((language) =>
+        findDictionaries(this.config.dictionaryDir, language).map((d) => `${d.from.iso3}-${d.to.iso3}`),
+      ),
+      articles: this.corpus.articles.map((a) => ({
+        id: a.id,
+        label: a.label,
+        date: a.date,
+        language: a.language.code,
+        title: a.title,
+        source: a.source,
+        paragraphs: a.paragraphs.length,
+        sections: [...a.sections],
+      })),
+      version: VERSION,
+    };
+  }
+}
+
+/** One line that says how answers are being found. */
+export function describeMode(status: EngineStatus): string {
+  const dictionaries = status.dictionaries.length ? `dictionaries ${status.dictionaries.join(', ')}` : 'no bilingual dictionary';
+  if (status.mode === 'hybrid') return `hybrid: ${status.model} embeddings + BM25 (${dictionaries})`;
+  return `offline lexical: BM25 + ${dictionaries} + spelling similarity; no embedding model${status.modelProblem ? ` (${status.modelProblem})` : ''}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+export { QuestionError };

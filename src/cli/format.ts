@@ -1,0 +1,86 @@
+import type { Answer, Summary } from '../answer/types.js';
+import { describeMode } from '../answer/engine.js';
+import type { EngineStatus } from '../answer/types.js';
+
+const ansi = (code: string, text: string, color: boolean): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** The quote with its highlighted sentences marked: bold on a terminal, ** ** elsewhere. */
+export function markHighlight(answer: Pick<Answer, 'quote' | 'highlightRanges'>, color: boolean): string {
+  let out = '';
+  let cursor = 0;
+  for (const { start, end } of answer.highlightRanges) {
+    out += answer.quote.slice(cursor, start);
+    const sentence = answer.quote.slice(start, end);
+    out += color ? ansi('1;33', sentence, true) : `**${sentence}**`;
+    cursor = end;
+  }
+  return out + answer.quote.slice(cursor);
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    // Escape sequences have no width; measure without them.
+    const visible = (line + ' ' + word).replace(/\u001b\[[\d;]*m/g, '');
+    if (line && visible.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export function formatAnswer(answer: Answer, status: EngineStatus, color: boolean): string {
+  const width = Math.min(100, (process.stdout.columns ?? 100) - 4);
+  const out: string[] = [];
+  if (answer.answered) {
+    out.push(ansi('1', `${answer.citation}`, color));
+  } else {
+    out.push(ansi('1', 'The article does not cover this question.', color));
+    out.push(`Closest passage: ${answer.citation}`);
+  }
+  out.push('', wrap(markHighlight(answer, color), width, '  '), '');
+  const confidence = answer.answered ? `${answer.confidence} confidence (score ${answer.score})` : `score ${answer.score}, below the threshold`;
+  out.push(ansi('2', `${confidence} · question read as ${answer.language} · ${describeMode(status)}`, color));
+  if (answer.unmatched.length) out.push(ansi('2', `not found in the article: ${answer.unmatched.join(', ')}`, color));
+  for (const note of answer.notes) out.push(ansi('2', `note: ${note}`, color));
+  if (answer.alternatives.length) {
+    out.push(ansi('2', `other matches: ${answer.alternatives.map((a) => `${a.citation} (score ${a.score})`).join('; ')}`, color));
+  }
+  return out.join('\n');
+}
+
+/** The JSON contract of `npm run ask -- --json`: stable field names, documented in the README. */
+export function answerJson(answer: Answer): Record<string, unknown> {
+  return {
+    question: answer.question,
+    answered: answer.answered,
+    paragraph: answer.paragraph,
+    section: answer.section,
+    quote: answer.quote,
+    highlight: answer.highlight,
+    citation: answer.citation,
+    score: answer.score,
+    confidence: answer.confidence,
+    mode: answer.mode,
+    model: answer.model,
+    language: answer.language,
+    article: answer.articleId,
+    alternatives: answer.alternatives.map((a) => ({
+      paragraph: a.paragraph,
+      section: a.section,
+      citation: a.citation,
+      score: a.score,
+      highlight: a.highlight,
+      quote: a.quote,
+    })),
+    unmatched: answer.unmatched,
+    notes: answer.notes,
+  };
+}
+
+export function formatSummary(summary: Summary, color: boolean): string {
+  return summary.sentences.map((s) => `• ${s.text}\n  ${ansi('2', s.citation, color)}`).join('\n');
+}
