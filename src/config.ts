@@ -90,5 +90,6 @@ export function logConfigFrom(env: { LOG_LEVEL?: string | undefined; NODE_ENV: s
 /** Engine settings from the environment (used by the CLI; the bot extends the schema). */
 export function loadEngineEnv(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(engineEnvSchema, env);
-  return { engine: engineConfigFrom(parsed), log: logConfigFrom(parsed, 'warn') };
+  // The CLI states its mode in its own output, so its log shows only errors unless asked.
+  return { engine: engineConfigFrom(parsed), log: logConfigFrom(parsed, 'error') };
 }

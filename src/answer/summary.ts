@@ -23,7 +23,8 @@ function cosineSparse(a: Vector, b: Vector): number {
  * Extractive summary: sentences ranked by centrality (LexRank: PageRank over the TF-IDF cosine
  * graph of the article's sentences, so a sentence that says what the others also say ranks
  * high), then picked by maximal marginal relevance so that each new sentence adds coverage
- * instead of repeating the last; shown in article order with their citations.
+ * instead of repeating the last, with a small bonus for sentences near the top (news articles
+ * are written lead first); shown in article order with their citations.
  */
 export function summarize(article: Article, count: number, severalArticles: boolean): Summary {
   const n = Math.max(SUMMARY_MIN, Math.min(SUMMARY_MAX, Math.round(count)));
@@ -62,7 +63,9 @@ export function summarize(article: Article, count: number, severalArticles: bool
     for (let i = 0; i < size; i++) {
       if (chosen.includes(i)) continue;
       const redundancy = Math.max(0, ...chosen.map((j) => similarity[i]?.[j] ?? 0));
-      const value = 0.7 * ((centrality[i] ?? 0) / maxCentrality) - 0.3 * redundancy;
+      // News articles put the essentials first (the lead), so earlier sentences get a small bonus.
+      const lead = 1 - i / size;
+      const value = 0.7 * ((centrality[i] ?? 0) / maxCentrality) + 0.2 * lead - 0.3 * redundancy;
       if (value > bestValue) {
         bestValue = value;
         best = i;

@@ -62,11 +62,13 @@ export function jaroWinkler(a: string, b: string): number {
 }
 
 /** Similarity of two folded words through their skeletons; 0 for words too short to compare safely. */
-export function wordSimilarity(a: string, b: string, minLength = 4): number {
+export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const sa = skeleton(a);
   const sb = skeleton(b);
-  if (sa === sb) return a.length >= minLength - 1 && b.length >= minLength - 1 ? 0.99 : 0;
-  if (Math.min(sa.length, sb.length) < minLength) return 0;
+  // Very short words only match when their skeletons are identical (army/armée): between
+  // three-letter skeletons a near miss is mostly chance.
+  if (sa === sb) return Math.min(a.length, b.length) >= 3 ? 0.99 : 0;
+  if (Math.min(sa.length, sb.length) < 4) return 0;
   return jaroWinkler(sa, sb);
 }

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../src/answer/engine.js';
+import { evaluate, type EvalQuestion } from '../src/answer/evaluate.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { QuestionError } from '../src/text/question.js';
+import { lexicalEngine } from './helpers/engine.js';
+
+let engine: Engine;
+let questions: EvalQuestion[];
+
+beforeAll(async () => {
+  engine = await lexicalEngine();
+  ({ questions } = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'test/fixtures/questions.json'), 'utf8')) as { questions: EvalQuestion[] });
+});
+
+describe('asking in offline lexical mode', () => {
+  it('answers the flagship English question with ¶4, verbatim, highlighted and cited', async () => {
+    const answer = await engine.ask('How many wounded will Russia treat?');
+    expect(answer).toMatchObject({ answered: true, paragraph: 4, section: null, citation: '¶4 · article du 2017-02', mode: 'lexical', language: 'en' });
+    expect(answer.quote).toBe(engine.corpus.paragraphs[3]!.text);
+    expect(answer.highlight[0]).toContain('500 blessés supplémentaires');
+    for (const [i, range] of answer.highlightRanges.entries()) expect(answer.quote.slice(range.start, range.end)).toBe(answer.highlight[i]);
+    expect(answer.score).toBeGreaterThanOrEqual(engine.threshold);
+  });
+
+  it('cites the section for paragraphs under the subheading and highlights the answering sentence', async () => {
+    const answer = await engine.ask('Who is the Russian defence minister?');
+    expect(answer.paragraph).toBe(5);
+    expect(answer.citation).toBe('¶5 · « Deux visites à Moscou en 2016 » · article du 2017-02');
+    expect(answer.highlight).toHaveLength(1);
+    expect(answer.highlight[0]).toMatch(/^Le 11 janvier.*Choïgou\.$/);
+  });
+
+  it('carries names across languages by spelling (Moscow → Moscou, Kuznetsov → Kouznetsov)', async () => {
+    expect((await engine.ask('When did Haftar visit the Admiral Kuznetsov?')).paragraph).toBe(5);
+    expect((await engine.ask('How many times did Haftar go to Moscow in 2016?')).paragraph).toBe(6);
+  });
+
+  it('says the article does not cover an unrelated question, offering the closest passage', async () => {
+    const answer = await engine.ask('What is the capital of Australia?');
+    expect(answer.answered).toBe(false);
+    expect(answer.confidence).toBe('low');
+    expect(answer.unmatched).toEqual(['capital', 'australia']);
+    expect(answer.citation).toMatch(/^¶\d/);
+  });
+
+  it('lists alternatives other than the answer, best first, at most three', async () => {
+    const answer = await engine.ask('Who supports the GNA against Haftar?');
+    expect(answer.alternatives.length).toBeGreaterThan(0);
+    expect(answer.alternatives.length).toBeLessThanOrEqual(3);
+    expect(answer.alternatives.map((a) => a.paragraph)).not.toContain(answer.paragraph);
+    const scores = answer.alternatives.map((a) => a.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('answers French questions and accepts a forced language', async () => {
+    expect((await engine.ask('Combien de blessés la Russie va-t-elle prendre en charge ?')).paragraph).toBe(4);
+    const forced = await engine.ask('Haftar Moscou 2016', { language: 'fr' });
+    expect(forced.language).toBe('fr');
+    expect(forced.paragraph).toBe(6);
+    await expect(engine.ask('x', { language: 'klingon' })).rejects.toThrow(/Unknown language/);
+  });
+
+  it('cleans hostile input and rejects unreadable questions with a QuestionError', async () => {
+    const answer = await engine.ask('@everyone <@&123> **how many `wounded`** will\u200b Russia treat?');
+    expect(answer.question).toBe('how many wounded will Russia treat?');
+    expect(answer.paragraph).toBe(4);
+    await expect(engine.ask('   ')).rejects.toBeInstanceOf(QuestionError);
+    await expect(engine.ask('é'.repeat(501))).rejects.toThrow(/too long/);
+  });
+});
+
+describe('the question set (test/fixtures/questions.json)', () => {
+  it('has at least 25 English and French questions covering every paragraph, and off-topic ones', () => {
+    const enFr = questions.filter((q) => q.language === 'en' || q.language === 'fr');
+    expect(enFr.length).toBeGreaterThanOrEqual(25);
+    const covered = new Set(questions.flatMap((q) => q.expected ?? []));
+    expect([...covered].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(questions.filter((q) => q.expected === null).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('is answered well offline: top-1, MRR and abstention at the measured level', async () => {
+    const report = await evaluate(engine, questions);
+    // Measured with `npm run eval` (see README); these floors catch regressions.
+    expect(report.top1).toBeGreaterThanOrEqual(0.87);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.92);
+    expect(report.abstentionRecall).toBeGreaterThanOrEqual(0.83);
+    expect(report.abstentionPrecision).toBeGreaterThanOrEqual(0.8);
+    expect(report.answeredCorrectly).toBeGreaterThanOrEqual(0.87);
+    expect(report.bestThreshold).toBe(engine.threshold);
+  });
+});
+
+describe('summary and quotes', () => {
+  it('picks N sentences in article order, each with its citation', () => {
+    const summary = engine.summary(3);
+    expect(summary.sentences).toHaveLength(3);
+    const paragraphs = summary.sentences.map((s) => s.paragraph);
+    expect([...paragraphs].sort((a, b) => a - b)).toEqual(paragraphs);
+    for (const s of summary.sentences) {
+      const paragraph = engine.corpus.paragraphs[s.paragraph - 1]!;
+      expect(paragraph.text).toContain(s.text);
+      expect(s.citation).toMatch(new RegExp(`^¶${s.paragraph} · `));
+    }
+    // The lead sentence of a news story is its most central one.
+    expect(summary.sentences[0]!.text).toMatch(/^Près de 70 soldats/);
+  });
+
+  it('grows from 1 to 6 sentences without repeating and rejects other counts', () => {
+    const one = engine.summary(1).sentences;
+    const six = engine.summary(6).sentences;
+    expect(one).toHaveLength(1);
+    expect(new Set(six.map((s) => s.text)).size).toBe(6);
+    for (const bad of [0, 7, 2.5]) expect(() => engine.summary(bad)).toThrow(/from 1 to 6/);
+  });
+
+  it('quotes a paragraph by number, verbatim', () => {
+    expect(engine.quote(7)).toMatchObject({ paragraph: 7, citation: '¶7 · « Deux visites à Moscou en 2016 » · article du 2017-02' });
+    expect(engine.quote(7)!.quote).toMatch(/^Depuis trois ans/);
+    expect(engine.quote(8)).toBeNull();
+    expect(engine.passages()).toHaveLength(7);
+  });
+
+  it('reports its status without inventing metadata', () => {
+    const status = engine.status();
+    expect(status).toMatchObject({ mode: 'lexical', model: null, modelProblem: expect.stringMatching(/EMBEDDING_MODEL=none/) });
+    expect(status.articles).toEqual([
+      { id: 'article', label: 'article', date: '2017-02', language: 'fr', title: null, source: null, paragraphs: 7, sections: ['Deux visites à Moscou en 2016'] },
+    ]);
+    expect(status.dictionaries).toEqual(expect.arrayContaining(['eng-fra', 'fra-eng']));
+  });
+});
+
+describe('without dictionaries', () => {
+  it('still answers French questions, and says what it misses for English ones', async () => {
+    const bare = await lexicalEngine({ DICTIONARY_DIR: '/nonexistent/dictd' });
+    expect(bare.status().dictionaries).toEqual([]);
+    expect((await bare.ask('Combien de blessés supplémentaires la Russie prendra-t-elle en charge ?')).paragraph).toBe(4);
+    const english = await bare.ask('How many wounded will Russia treat?');
+    expect(english.notes.join(' ')).toMatch(/No English–French dictionary is installed.*dict-freedict-eng-fra/);
+  });
+});

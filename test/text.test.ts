@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { languageByCode } from '../src/text/languages.js';
+import { fold, words } from '../src/text/normalize.js';
+import { stem } from '../src/text/stem.js';
+import { isContentWord } from '../src/text/stopwords.js';
+import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
+import { cleanQuestion, QuestionError } from '../src/text/question.js';
+import { detectLanguage } from '../src/search/language-id.js';
+
+const fr = languageByCode('fr')!;
+const en = languageByCode('en')!;
+
+describe('normalisation', () => {
+  it('folds case, accents, ligatures and both apostrophes', () => {
+    expect(fold('L’État RUSSE, l\'ANL, Choïgou, œuvre')).toBe("l'etat russe, l'anl, choigou, oeuvre");
+  });
+  it('joins digit groups written with spaces, no-break spaces or commas', () => {
+    expect(words('à 1 000 km, 1\u202f000 000 euros, 1,000 people, 2016')).toEqual(['a', '1000', 'km', '1000000', 'euros', '1000', 'people', '2016']);
+  });
+  it('splits elisions and hyphenated words, drops zero-width characters', () => {
+    expect(words('s’est l\'aide porte-avions vid\u200béo')).toEqual(['s', 'est', 'l', 'aide', 'porte', 'avions', 'video']);
+  });
+});
+
+describe('stemming and stop words', () => {
+  it('conflates inflections in French and English, never touches numbers', () => {
+    expect(stem('blesses', fr)).toBe(stem('blesse', fr));
+    expect(stem('russie', fr)).toBe(stem('russe', fr));
+    expect(stem('wounded', en)).toBe(stem('wound', en));
+    expect(stem('500', fr)).toBe('500');
+  });
+  it('treats function and question words as stop words, numbers as content', () => {
+    expect(isContentWord('combien', fr)).toBe(false);
+    expect(isContentWord('les', fr)).toBe(false);
+    expect(isContentWord('l', fr)).toBe(false);
+    expect(isContentWord('how', en)).toBe(false);
+    expect(isContentWord('wounded', en)).toBe(true);
+    expect(isContentWord('500', fr)).toBe(true);
+  });
+  it('detects the language of short questions from function words', () => {
+    expect(detectLanguage(words('How many wounded will Russia treat?'))?.code).toBe('en');
+    expect(detectLanguage(words('Combien de blessés la Russie va-t-elle soigner ?'))?.code).toBe('fr');
+    expect(detectLanguage(words('Wie viele Verwundete wird Russland behandeln?'))?.code).toBe('de');
+    expect(detectLanguage(words('Haftar Benghazi'))).toBeNull();
+  });
+});
+
+describe('spelling similarity for names and cognates', () => {
+  it.each([
+    ['moscow', 'moscou'],
+    ['kuznetsov', 'kouznetsov'],
+    ['shoigu', 'choigou'],
+    ['gaddafi', 'kadhafi'],
+    ['troops', 'troupes'],
+    ['libya', 'libye'],
+    ['controversial', 'controverse'],
+  ])('%s ≈ %s', (a, b) => {
+    expect(wordSimilarity(a, b)).toBeGreaterThanOrEqual(0.88);
+  });
+  it.each([
+    ['wounded', 'voire'],
+    ['capital', 'chaos'],
+    ['weapons', 'apportee'],
+    ['care', 'cadre'],
+    ['population', 'pouvoir'],
+  ])('%s is not %s', (a, b) => {
+    expect(wordSimilarity(a, b)).toBeLessThan(0.88);
+  });
+  it('computes Jaro–Winkler on textbook pairs', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+    expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.813, 3);
+    expect(jaroWinkler('abc', 'xyz')).toBe(0);
+  });
+});
+
+describe('question cleaning', () => {
+  it('keeps words and drops mentions, markdown, code fences and invisible characters', () => {
+    expect(cleanQuestion('<@123> @everyone **How many** `wounded`\u200b will <@&456> Russia treat? <:flag:789>')).toBe(
+      'How many wounded will Russia treat? flag',
+    );
+    expect(cleanQuestion('```\nwho is Haftar?\n```')).toBe('who is Haftar?');
+  });
+  it.each([
+    ['', /empty/],
+    ['   \n\t ', /empty/],
+    ['\u0001\u0002\u0003', /no readable text/],
+    ['<@123> @here', /no readable text/],
+    ['😀😀😀', /no words/],
+    ['x'.repeat(501), /too long \(501 characters; at most 500\)/],
+  ])('rejects %j with a clear message', (raw, message) => {
+    expect(() => cleanQuestion(raw)).toThrowError(QuestionError);
+    expect(() => cleanQuestion(raw)).toThrowError(message);
+  });
+});
