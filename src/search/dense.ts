@@ -19,7 +19,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { env, pipeline } from '@xenova/transformers';
 import type { Logger } from 'pino';
 
 /** Progress event forwarded from transformers.js' `progress_callback`. Local reads also emit 'download'/'progress'. */
@@ -171,6 +170,14 @@ async function loadEmbedderUnlocked(opts: EmbedderOptions): Promise<Embedder> {
     throw new EmbedderUnavailableError('Cannot load embedding model: modelId is empty.', details);
   }
 
+  if (offline && !existsSync(path.join(localDir, modelId, 'config.json'))) {
+    // Nothing to load and nothing may be downloaded: say so without paying for onnxruntime's start-up.
+    const cause = new Error(`no ${path.join(modelId, 'config.json')} in ${localDir}`);
+    throw new EmbedderUnavailableError(describeFailure(modelId, quantized, offline, searched, cause), details, { cause });
+  }
+
+  // Imported here, not at the top: onnxruntime costs ~0.5 s and ~100 MB, which lexical mode never needs.
+  const { env, pipeline } = await import('@xenova/transformers');
   env.allowLocalModels = true;
   env.localModelPath = localDir;
   env.allowRemoteModels = !offline;
