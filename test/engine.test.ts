@@ -142,3 +142,24 @@ describe('without dictionaries', () => {
     expect(english.notes.join(' ')).toMatch(/No English–French dictionary is installed.*dict-freedict-eng-fra/);
   });
 });
+
+describe('names, acronyms and look-alike words', () => {
+  it('matches acronyms whose letters the two languages order differently (LNA → ANL)', async () => {
+    const ranking = await engine.explain('What ship did the LNA chief visit in January?');
+    expect(ranking[0]!.paragraph).toBe(5);
+    const answer = await engine.ask('What ship did the LNA chief visit in January?');
+    expect(answer.unmatched).not.toContain('lna');
+  });
+
+  it('does not let a name match a common word that merely looks like it', async () => {
+    const answer = await engine.ask('Who is Donald Trump?');
+    expect(answer.answered).toBe(false);
+    expect([...answer.unmatched].sort()).toEqual(['donald', 'trump']);
+  });
+
+  it('still matches words that English capitalises and French does not (Islamists → islamistes)', async () => {
+    const answer = await engine.ask('How long have Haftar’s forces been fighting Islamist groups?');
+    expect(answer.unmatched).not.toContain('islamist');
+    expect(answer.paragraph).toBe(7);
+  });
+});

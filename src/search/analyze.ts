@@ -1,5 +1,5 @@
 import type { Language } from '../text/languages.js';
-import { words } from '../text/normalize.js';
+import { fold, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { isContentWord } from '../text/stopwords.js';
 
@@ -10,20 +10,65 @@ export function analyze(text: string, language: Language): string[] {
     .map((token) => stem(token, language));
 }
 
+/** Raw word tokens with what their capitals say: a name mid-sentence, or an acronym. */
+export function capitalisedWords(text: string): { word: string; name: boolean; acronym: boolean }[] {
+  const out: { word: string; name: boolean; acronym: boolean }[] = [];
+  for (const match of text.normalize('NFKC').matchAll(/[\p{L}\p{N}]+/gu)) {
+    const raw = match[0];
+    const before = text.slice(0, match.index).trimEnd();
+    // After a sentence end, or at the start, a capital says nothing about the word.
+    const sentenceStart = before === '' || /[.!?…:«"“]$/.test(before);
+    const capital = /^\p{Lu}/u.test(raw);
+    const word = fold(raw);
+    out.push({
+      word,
+      name: capital && !sentenceStart,
+      acronym: raw.length >= 2 && raw.length <= 6 && /^\p{Lu}+$/u.test(raw),
+    });
+  }
+  return out;
+}
+
+/** Letters of an acronym in order-free form: LNA and ANL (English and French word orders) agree. */
+export function acronymKey(word: string): string {
+  return [...word].sort().join('');
+}
+
 /**
  * The surface words of the corpus with their stems: what spelling-level matching compares
- * question words against (names and cognates are compared as written, not as stems).
+ * question words against (names and cognates are compared as written, not as stems), with
+ * which of them the corpus writes as names and as acronyms.
  */
 export class SurfaceVocabulary {
   private readonly stems = new Map<string, string>();
+  private readonly names = new Set<string>();
+  private readonly acronyms = new Map<string, Set<string>>();
 
   add(text: string, language: Language): void {
     for (const token of words(text)) {
       if (isContentWord(token, language) && !/^\d+$/.test(token)) this.stems.set(token, stem(token, language));
     }
+    for (const { word, name, acronym } of capitalisedWords(text)) {
+      if (name) this.names.add(word);
+      if (acronym) {
+        const key = acronymKey(word);
+        if (!this.acronyms.has(key)) this.acronyms.set(key, new Set());
+        this.acronyms.get(key)!.add(stem(word, language));
+      }
+    }
   }
 
   entries(): IterableIterator<[string, string]> {
     return this.stems.entries();
+  }
+
+  /** Whether the corpus writes this folded word with a capital mid-sentence. */
+  isName(word: string): boolean {
+    return this.names.has(word);
+  }
+
+  /** Index terms of the corpus acronyms made of the same letters. */
+  acronymStems(word: string): ReadonlySet<string> {
+    return this.acronyms.get(acronymKey(word)) ?? new Set();
   }
 }

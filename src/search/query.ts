@@ -5,10 +5,12 @@ import { isContentWord } from '../text/stopwords.js';
 import { wordSimilarity } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import type { BilingualLexicon } from './lexicon.js';
-import type { SurfaceVocabulary } from './analyze.js';
+import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
+/** What `wordSimilarity` returns for different spellings of one skeleton. */
+const SAME_SKELETON = 0.99;
 
 export interface QueryContext {
   /** The language the corpus is written in. */
@@ -27,11 +29,28 @@ export interface AnalysedQuery {
   readonly unmatchedWords: string[];
 }
 
-function spellingMatches(token: string, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
+/** How the question writes a word: as a name (capital mid-sentence) or as an acronym. */
+interface WordShape {
+  readonly names: ReadonlySet<string>;
+  readonly acronyms: ReadonlySet<string>;
+}
+
+/** Acronyms keep their letters across languages but not always their order (LNA/ANL, NATO/OTAN). */
+const ACRONYM_WEIGHT = 0.9;
+
+function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
   if (/^\d+$/.test(token)) return;
+  // A name only resembles a word the article also writes as a name ("Trump" is not "troupes");
+  // an identical spelling skeleton still counts, since English capitalises more than French does
+  // (Islamists/islamistes).
+  const nameOnly = shape.names.has(token);
   for (const [surface, surfaceStem] of vocabulary.entries()) {
     const similarity = wordSimilarity(token, surface);
+    if (nameOnly && similarity < SAME_SKELETON && !vocabulary.isName(surface)) continue;
     if (similarity >= SPELLING_THRESHOLD && similarity > (terms.get(surfaceStem) ?? 0)) terms.set(surfaceStem, similarity);
+  }
+  if (shape.acronyms.has(token)) {
+    for (const acronymStem of vocabulary.acronymStems(token)) if (!terms.has(acronymStem)) terms.set(acronymStem, ACRONYM_WEIGHT);
   }
 }
 
@@ -48,6 +67,11 @@ export function buildQuery(
   lexicon: BilingualLexicon | null,
 ): AnalysedQuery {
   const tokens = words(question);
+  const capitals = capitalisedWords(question);
+  const shape: WordShape = {
+    names: new Set(capitals.filter((w) => w.name).map((w) => w.word)),
+    acronyms: new Set(capitals.filter((w) => w.acronym).map((w) => w.word)),
+  };
   const concepts: Concept[] = [];
   const unmatchedWords: string[] = [];
   const sameLanguage = language === context.corpusLanguage;
@@ -59,7 +83,7 @@ export function buildQuery(
       const terms = new Map<string, number>();
       for (const target of translation.targets) terms.set(target, 1);
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
-      for (const word of sourceWords) if (isContentWord(word, language)) spellingMatches(word, context.vocabulary, terms);
+      for (const word of sourceWords) if (isContentWord(word, language)) spellingMatches(word, shape, context.vocabulary, terms);
       for (let i = 0; i < translation.length; i++) covered[translation.start + i] = true;
       concepts.push({ label: translation.source, terms });
       translated = true;
@@ -73,7 +97,7 @@ export function buildQuery(
     const known = context.indexTerms.has(own);
     // Numbers and names are written alike in every language; in the corpus language, so is everything.
     if (sameLanguage || known) terms.set(own, 1);
-    if (!sameLanguage || !known) spellingMatches(token, context.vocabulary, terms);
+    if (!sameLanguage || !known) spellingMatches(token, shape, context.vocabulary, terms);
     concepts.push({ label: token, terms });
   });
 
