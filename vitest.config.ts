@@ -10,5 +10,7 @@ export default defineConfig({
     // Two cores: more workers only make the model-loading tests fight.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     pool: 'forks',
+    // In CI, also write machine-readable results so .ci/run can print a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.cache/test-results.json' }]] : ['default'],
   },
 });
