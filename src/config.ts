@@ -10,7 +10,8 @@ export class ConfigError extends Error {
   }
 }
 
-const flag = z
+/** A yes/no environment variable. */
+export const flag = z
   .string()
   .trim()
   .toLowerCase()

@@ -1,6 +1,8 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { LogConfig } from './config.js';
+
+const CENSOR = '[redacted]';
 
 /** Paths pino blanks out wherever they appear, so a secret never reaches a log line. */
 export const REDACTED_PATHS = [
@@ -17,13 +19,51 @@ export const REDACTED_PATHS = [
 ];
 
 /**
+ * Interaction tokens sit in webhook URLs (`/webhooks/<app>/<token>`, `/interactions/<id>/<token>/callback`):
+ * discord.js puts those URLs in DiscordAPIError messages. They expire after 15 minutes but
+ * let anyone post as the bot until then, so they are censored like the bot token.
+ */
+const INTERACTION_TOKEN_IN_URL = /\/(webhooks|interactions)\/(\d{15,25})\/[\w.-]{20,}/g;
+
+/** Replaces every occurrence of the secrets (and interaction tokens in URLs) in a string. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    // A short value would censor ordinary words; real tokens are ~70 characters.
+    if (secret.length >= 8) out = out.split(secret).join(CENSOR);
+  }
+  return out.replace(INTERACTION_TOKEN_IN_URL, `/$1/$2/${CENSOR}`);
+}
+
+/** A destination that scrubs each serialized line before it reaches `inner`. */
+export function scrubbingDestination(inner: DestinationStream, secrets: readonly string[]): DestinationStream {
+  return { write: (line: string) => inner.write(scrubSecrets(line, secrets)) };
+}
+
+export interface LoggerOptions {
+  readonly name?: string;
+  /**
+   * Literal values that must never be written (the bot token). Path redaction only covers
+   * known keys; a token can also end up inside an error message or a stack (a failed login,
+   * a request URL), which only a line-level filter catches.
+   */
+  readonly secrets?: readonly string[];
+  /** Where JSON lines go instead of standard error (tests capture them). */
+  readonly destination?: DestinationStream;
+}
+
+/**
  * JSON lines in production (for log collectors), coloured readable lines in development.
  * Logs go to standard error so that the CLI's standard output stays machine-readable.
  */
-export function createLogger(config: LogConfig, name = 'article-bot'): Logger {
-  const options = { name, level: config.level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
-  if (!config.pretty) return pino(options, pino.destination({ fd: 2, sync: true }));
-  return pino(options, pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY, ignore: 'pid,hostname,name' }));
+export function createLogger(config: LogConfig, options: LoggerOptions = {}): Logger {
+  const pinoOptions = { name: options.name ?? 'article-bot', level: config.level, redact: { paths: REDACTED_PATHS, censor: CENSOR } };
+  const inner: DestinationStream =
+    options.destination ??
+    (config.pretty
+      ? pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY, ignore: 'pid,hostname,name' })
+      : pino.destination({ fd: 2, sync: true }));
+  return pino(pinoOptions, options.secrets?.length ? scrubbingDestination(inner, options.secrets) : inner);
 }
 
 export type { Logger };
