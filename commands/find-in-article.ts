@@ -1,0 +1,22 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
+import { answerFor } from '../src/discord/answer.js';
+import { truncate } from '../src/discord/format.js';
+import { notice } from '../src/discord/render.js';
+import type { CommandContext } from '../src/discord/types.js';
+import { MAX_QUESTION_LENGTH } from './ask.js';
+
+export const data = new ContextMenuCommandBuilder()
+  .setName('Find in article')
+  .setNameLocalizations({ fr: 'Chercher dans l’article' })
+  .setType(ApplicationCommandType.Message);
+
+/** Right-click a message → Apps → "Find in article": the message's text is the question. */
+export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<void> {
+  const text = interaction.targetMessage.content;
+  if (!text.trim()) {
+    await ctx.reply.send(notice('That message has no text to look up in the article.'));
+    return;
+  }
+  // A long message is still worth a search: its beginning stands for it, as with a long /ask.
+  await ctx.reply.send(await answerFor(ctx, truncate(text, MAX_QUESTION_LENGTH), interaction.user.id));
+}

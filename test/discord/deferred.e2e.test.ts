@@ -1,0 +1,97 @@
+// The engine may still be loading when interactions arrive (the model loads at startup): the bot
+// must acknowledge within Discord's 3 seconds by deferring, then edit the reply.
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/engine.js';
+import { GENERIC_ERROR } from '../../src/discord/router.js';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction } from '../discord-emulator/emulator.js';
+import { callbackOf, expectNoMentions, expectTokenOnlyInAuthorization, finalReply, messageRequests, offlineEngine, startHarness, type Harness } from './harness.js';
+
+function late(ms: number): Promise<Engine> {
+  return new Promise((resolve, reject) => setTimeout(() => offlineEngine().then(resolve, reject), ms));
+}
+
+let h: Harness | null = null;
+
+afterEach(async () => {
+  if (!h) return;
+  for (const { request, message } of messageRequests(h.emulator.requests)) expectNoMentions(message, `${request.method} ${request.path}`);
+  expectTokenOnlyInAuthorization(h.emulator.requests, h.emulator.token);
+  expect(h.logs.text).not.toContain(h.emulator.token);
+  await h.stop();
+  h = null;
+});
+
+describe('while the engine is loading', () => {
+  it('defers, then edits the reply with the answer; buttons defer ephemerally; bad questions are answered at once', async () => {
+    // A short deferral threshold keeps the test fast; the next test uses the real one.
+    h = await startHarness({ engine: late(1200), config: { deferAfterMs: 150 } });
+    const { emulator } = h;
+    const asked = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'How many wounded will Russia treat?' } }));
+    const click = emulator.dispatchInteraction(buttonInteraction(emulator.world, { customId: 'ask:full:2' }));
+    const empty = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: '@everyone' } }));
+
+    const first = await callbackOf(emulator, asked);
+    expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect((first.data?.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
+    const clickFirst = await callbackOf(emulator, click);
+    expect(clickFirst.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(clickFirst.data.flags & MessageFlags.Ephemeral).toBeTruthy();
+
+    // Checked before waiting for the engine: no deferral needed.
+    const emptyReply = await finalReply(emulator, empty);
+    expect(emptyReply.deferred).toBe(false);
+    expect(emptyReply.ephemeral).toBe(true);
+    expect(emptyReply.data.content).toMatch(/no readable text/);
+
+    const answer = await finalReply(emulator, asked, 5000);
+    expect(answer.deferred).toBe(true);
+    expect(answer.data.embeds[0].fields[0].value).toBe('¶4 · article du 2017-02');
+    expectNoMentions(answer.data, 'edit');
+    expect(emulator.interaction(asked.id)?.loading).toBe(false);
+    const full = await finalReply(emulator, click, 5000);
+    expect(full.ephemeral).toBe(true);
+    expect(full.data.content).toMatch(/^> L’aide apportée par Moscou.*\n— ¶2 · article du 2017-02$/s);
+    // One acknowledgement per interaction.
+    expect(emulator.requestsMatching((r) => r.params.interactionId === asked.id)).toHaveLength(1);
+  });
+
+  it('meets the real 3-second deadline with the default threshold (engine ready after 3.2 s)', async () => {
+    h = await startHarness({ engine: late(3200) });
+    const { emulator } = h;
+    expect(emulator.options.interactionDeadlineMs).toBe(3000);
+    const asked = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'summary' }));
+    const callback = await emulator.waitForInteractionCallback(asked, 3500);
+    expect(callback.response?.status).toBe(204);
+    expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(callback.at - emulator.interaction(asked.id)!.dispatchedAt).toBeLessThan(3000);
+    const reply = await finalReply(emulator, asked, 5000);
+    expect(reply.data.embeds[0].title).toBe('Summary in 3 sentences');
+  }, 10_000);
+
+  it('autocomplete waits briefly for a loading engine (it cannot be deferred)', async () => {
+    h = await startHarness({ engine: late(600) });
+    const { emulator } = h;
+    const i = emulator.dispatchInteraction(
+      autocompleteInteraction(emulator.world, { commandName: 'quote', focused: { name: 'paragraph', value: '7', type: ApplicationCommandOptionType.Integer } }),
+    );
+    const callback = await callbackOf(emulator, i);
+    expect(callback.data.choices.map((c: { value: number }) => c.value)).toEqual([7]);
+  });
+});
+
+describe('when the engine fails to load', () => {
+  it('answers with the generic error message and logs why', async () => {
+    const failing = Promise.reject(new Error('corpus directory missing'));
+    failing.catch(() => undefined); // handled by the bot once it starts
+    h = await startHarness({ engine: failing });
+    const { emulator } = h;
+    const asked = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'How many wounded?' } }));
+    const reply = await finalReply(emulator, asked);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toBe(GENERIC_ERROR);
+    const entries = h.logs.entries();
+    expect(entries.some((e) => e.msg.startsWith('the answer engine failed to load') && e.err.message === 'corpus directory missing')).toBe(true);
+    expect(entries.some((e) => e.msg === 'interaction handler failed' && e.interactionId === asked.id)).toBe(true);
+  });
+});
