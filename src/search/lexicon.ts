@@ -62,7 +62,9 @@ export class BilingualLexicon {
       stems = new Set(
         words(targetPhrase)
           .filter((token) => isContentWord(token, this.target) && !/^\d+$/.test(token))
-          .map((token) => stem(token, this.target)),
+          .map((token) => stem(token, this.target))
+          // A stem that folds onto a function word (contrée → contre) would match "against".
+          .filter((s) => isContentWord(s, this.target)),
       );
       this.targetStems.set(targetPhrase, stems);
     }
