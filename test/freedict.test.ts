@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +8,7 @@ import { decodeDictdNumber, findDictionaries, parseEntry, readDictionary } from 
 import { loadLexicon } from '../src/search/lexicon.js';
 import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
+import { capturingLogger } from './helpers/log-capture.js';
 
 const en = languageByCode('en')!;
 const fr = languageByCode('fr')!;
@@ -78,5 +79,39 @@ describe('FreeDict dictd files', () => {
     const lexicon = (await loadLexicon('/usr/share/dictd', en, fr))!;
     const wounded = lexicon.translate(['wounded'])[0];
     expect([...wounded!.targets]).toContain('bless');
+  });
+});
+
+describe('the lexicon cache (an ignored parsed copy of the dictionaries)', () => {
+  async function setup() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dictd-'));
+    await writeDictionary(dir, 'freedict-eng-fra', ['wounded /wuːndid/\nblessé\n']);
+    const cacheDir = path.join(dir, 'cache');
+    return { dir, cacheDir };
+  }
+  const loadedFromCache = (lines: Record<string, unknown>[]) => lines.filter((l) => l.msg === 'bilingual lexicon loaded').map((l) => l.fromCache);
+
+  it('is written on first use, read afterwards, and rebuilt when a dictionary changes', async () => {
+    const { dir, cacheDir } = await setup();
+    const capture = capturingLogger('info');
+    const first = (await loadLexicon(dir, en, fr, { logger: capture.logger, cacheDir }))!;
+    const second = (await loadLexicon(dir, en, fr, { logger: capture.logger, cacheDir }))!;
+    expect([...second.translate(['wounded'])[0]!.targets]).toEqual([...first.translate(['wounded'])[0]!.targets]);
+    await writeDictionary(dir, 'freedict-eng-fra', ['wounded /wuːndid/\nblessé\n', 'soldier /x/\nsoldat\n']);
+    const third = (await loadLexicon(dir, en, fr, { logger: capture.logger, cacheDir }))!;
+    expect(third.translate(['soldier'])).toHaveLength(1);
+    expect(loadedFromCache(capture.lines)).toEqual([false, true, false]);
+  });
+
+  it('survives a corrupt cache file with a warning and rewrites it', async () => {
+    const { dir, cacheDir } = await setup();
+    await loadLexicon(dir, en, fr, { cacheDir });
+    const file = path.join(cacheDir, 'eng-fra.json');
+    await writeFile(file, '{"format":1,"entr');
+    const capture = capturingLogger('info');
+    const lexicon = (await loadLexicon(dir, en, fr, { logger: capture.logger, cacheDir }))!;
+    expect([...lexicon.translate(['wounded'])[0]!.targets]).toEqual(['bless']);
+    expect(capture.lines.find((l) => l.level === 40)).toMatchObject({ file, msg: expect.stringMatching(/lexicon cache unreadable/) });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('entries');
   });
 });

@@ -1,3 +1,5 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
 import { words } from '../text/normalize.js';
@@ -51,8 +53,14 @@ export class BilingualLexicon {
     set.add(targetPhrase);
   }
 
-  has(sourceWord: string): boolean {
-    return this.entries.has(stem(sourceWord, this.source));
+  /** The entries as plain data (for the cache). */
+  dump(): [string, string[]][] {
+    return [...this.entries].map(([key, phrases]) => [key, [...phrases]]);
+  }
+
+  /** Loads entries produced by `dump`. */
+  restore(entries: readonly [string, readonly string[]][]): void {
+    for (const [key, phrases] of entries) this.entries.set(key, new Set(phrases));
   }
 
   // Numbers are dropped: in dictionaries they are sense numbers or chemistry, never translations.
@@ -97,6 +105,73 @@ export class BilingualLexicon {
   }
 }
 
+/** Bumped whenever what is stored (keys, phrase splitting) changes, so old caches are rebuilt. */
+const CACHE_FORMAT = 1;
+
+interface CacheFile {
+  readonly format: number;
+  readonly source: string;
+  readonly target: string;
+  /** The dictionaries it was built from, as they were: any change invalidates the cache. */
+  readonly files: { path: string; size: number; mtimeMs: number }[];
+  readonly entries: [string, string[]][];
+}
+
+async function fingerprint(files: readonly DictionaryFile[]): Promise<CacheFile['files']> {
+  const paths = files.flatMap((f) => [f.index, f.data]);
+  return Promise.all(paths.map(async (p) => ({ path: p, size: (await stat(p)).size, mtimeMs: Math.round((await stat(p)).mtimeMs) })));
+}
+
+/**
+ * Reads a cached lexicon, or null when there is none or it no longer matches the installed
+ * dictionaries. A damaged cache is only a warning: it is rebuilt from the dictionaries.
+ */
+async function readCache(file: string, expected: Omit<CacheFile, 'entries'>, logger?: Logger): Promise<CacheFile['entries'] | null> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const cache = JSON.parse(raw) as CacheFile;
+    const same =
+      cache.format === expected.format &&
+      cache.source === expected.source &&
+      cache.target === expected.target &&
+      JSON.stringify(cache.files) === JSON.stringify(expected.files);
+    if (!same) return null;
+    if (!Array.isArray(cache.entries) || !cache.entries.every((e) => typeof e[0] === 'string' && Array.isArray(e[1]))) {
+      throw new Error('entries are malformed');
+    }
+    return cache.entries;
+  } catch (error) {
+    logger?.warn({ file, problem: error instanceof Error ? error.message : String(error) }, 'lexicon cache unreadable; rebuilding it from the dictionaries');
+    return null;
+  }
+}
+
+async function writeCache(file: string, content: CacheFile, logger?: Logger): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(content));
+    await rename(temporary, file);
+  } catch (error) {
+    // A read-only cache folder costs speed, not answers.
+    logger?.warn({ file, err: error }, 'could not write the lexicon cache');
+  }
+}
+
+export interface LexiconOptions {
+  readonly logger?: Logger;
+  /**
+   * Folder for a parsed copy of the lexicon (an ignored build artefact, never committed):
+   * reading it is several times faster than parsing and stemming the dictionaries.
+   */
+  readonly cacheDir?: string;
+}
+
 /**
  * Loads the lexicon from `source` into `target` from the FreeDict files in `dir`;
  * null when no dictionary of the pair is installed.
@@ -105,25 +180,34 @@ export async function loadLexicon(
   dir: string,
   source: Language,
   target: Language,
-  logger?: Logger,
+  options: LexiconOptions = {},
 ): Promise<BilingualLexicon | null> {
+  const { logger, cacheDir } = options;
   const files = findDictionaries(dir, target).filter(
     (f: DictionaryFile) => (f.from === source && f.to === target) || (f.from === target && f.to === source),
   );
   if (!files.length) return null;
   const lexicon = new BilingualLexicon(source, target, files.map((f) => f.index.replace(/\.index$/, '')));
   const started = performance.now();
-  for (const file of files) {
-    const forward = file.from === source;
-    for (const entry of await readDictionary(file)) {
-      for (const translation of entry.translations) {
-        if (forward) lexicon.add(entry.headword, translation);
-        else lexicon.add(translation, entry.headword);
+  const header = { format: CACHE_FORMAT, source: source.iso3, target: target.iso3, files: await fingerprint(files) };
+  const cacheFile = cacheDir ? path.join(cacheDir, `${source.iso3}-${target.iso3}.json`) : null;
+  const cached = cacheFile ? await readCache(cacheFile, header, logger) : null;
+  if (cached) {
+    lexicon.restore(cached);
+  } else {
+    for (const file of files) {
+      const forward = file.from === source;
+      for (const entry of await readDictionary(file)) {
+        for (const translation of entry.translations) {
+          if (forward) lexicon.add(entry.headword, translation);
+          else lexicon.add(translation, entry.headword);
+        }
       }
     }
+    if (cacheFile) await writeCache(cacheFile, { ...header, entries: lexicon.dump() }, logger);
   }
   logger?.info(
-    { source: source.code, target: target.code, entries: lexicon.size, ms: Math.round(performance.now() - started) },
+    { source: source.code, target: target.code, entries: lexicon.size, fromCache: Boolean(cached), ms: Math.round(performance.now() - started) },
     'bilingual lexicon loaded',
   );
   return lexicon;

@@ -115,7 +115,10 @@ export class Retriever {
   lexicon(language: Language): Promise<BilingualLexicon | null> {
     let pending = this.lexicons.get(language.code);
     if (!pending) {
-      pending = loadLexicon(this.options.dictionaryDir, language, this.corpusLanguage, this.options.logger).catch((error: unknown) => {
+      pending = loadLexicon(this.options.dictionaryDir, language, this.corpusLanguage, {
+        ...(this.options.logger ? { logger: this.options.logger } : {}),
+        cacheDir: `${this.options.cacheDir}/lexicons`,
+      }).catch((error: unknown) => {
         this.options.logger?.warn({ err: error, language: language.code }, 'dictionary unreadable; continuing without it');
         return null;
       });
