@@ -119,7 +119,12 @@ interface CacheFile {
 
 async function fingerprint(files: readonly DictionaryFile[]): Promise<CacheFile['files']> {
   const paths = files.flatMap((f) => [f.index, f.data]);
-  return Promise.all(paths.map(async (p) => ({ path: p, size: (await stat(p)).size, mtimeMs: Math.round((await stat(p)).mtimeMs) })));
+  return Promise.all(
+    paths.map(async (p) => {
+      const { size, mtimeMs } = await stat(p);
+      return { path: p, size, mtimeMs: Math.round(mtimeMs) };
+    }),
+  );
 }
 
 /**
