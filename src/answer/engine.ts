@@ -159,16 +159,21 @@ export class Engine {
     return { sentences: chosen.map((s) => s.text), ranges: chosen.map(({ start, end }) => ({ start, end })) };
   }
 
-  /** Answers a question with the paragraph that answers it, or says that the article does not cover it. */
-  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+  /** Cleans the question, resolves a forced language, and ranks the paragraphs. */
+  private async retrieve(rawQuestion: string, options: AskOptions): Promise<{ question: string; retrieval: Retrieval }> {
     const question = cleanQuestion(rawQuestion);
     let forced;
     if (options.language) {
       forced = languageByCode(options.language);
       if (!forced) throw new QuestionError(`Unknown language "${options.language}".`);
     }
+    return { question, retrieval: await this.retriever.search(question, forced) };
+  }
+
+  /** Answers a question with the paragraph that answers it, or says that the article does not cover it. */
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
-    const retrieval = await this.retriever.search(question, forced);
+    const { question, retrieval } = await this.retrieve(rawQuestion, options);
     const [top, ...rest] = retrieval.hits;
     if (!top) throw new Error('the corpus has no paragraph');
     const score = this.evidence(top);
@@ -202,9 +207,7 @@ export class Engine {
 
   /** Every paragraph ranked for a question, with the figures behind the ranking (evaluation, debugging). */
   async explain(rawQuestion: string, options: AskOptions = {}): Promise<RankedParagraph[]> {
-    const question = cleanQuestion(rawQuestion);
-    const forced = options.language ? languageByCode(options.language) : undefined;
-    const retrieval = await this.retriever.search(question, forced);
+    const { retrieval } = await this.retrieve(rawQuestion, options);
     return retrieval.hits.map((hit) => ({
       paragraph: hit.paragraph.number,
       articleId: hit.paragraph.articleId,
