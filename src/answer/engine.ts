@@ -197,6 +197,7 @@ export class Engine {
       alternatives,
       unmatched: retrieval.query.unmatchedWords,
       notes: retrieval.notes,
+      span: null,
     };
     this.logger.debug(
       { question, language: answer.language, mode: answer.mode, paragraph: answer.paragraph, answered, score: answer.score, ms: round(performance.now() - started) },

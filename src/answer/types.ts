@@ -16,6 +16,12 @@ export interface HighlightRange {
   readonly end: number;
 }
 
+/** The short answer inside the quote: one number, date, person, place or distance. */
+export interface AnswerSpan extends HighlightRange {
+  readonly text: string;
+  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance';
+}
+
 export interface Alternative extends Passage {
   readonly highlight: string[];
   readonly score: number;
@@ -29,6 +35,8 @@ export interface Answer extends Passage {
   /** The sentence(s) of the quote that answer best, verbatim, in paragraph order. */
   readonly highlight: string[];
   readonly highlightRanges: HighlightRange[];
+  /** Offsets in `quote` of the short answer, when the question asks for one and the highlight holds exactly one; never a guess. */
+  readonly span: AnswerSpan | null;
   /** Evidence in [0, 1] that the passage answers; compared with the threshold for `answered`. */
   readonly score: number;
   readonly confidence: 'high' | 'medium' | 'low';

@@ -71,6 +71,7 @@ function answer(overrides: Partial<Answer> = {}): Answer {
     alternatives: [],
     unmatched: [],
     notes: [],
+    span: null,
     ...overrides,
   };
 }
