@@ -1,7 +1,7 @@
 /**
  * Button custom ids carry everything a click needs, so buttons keep working after a restart
  * and the bot keeps no per-message state. A passage reference is
- * `<paragraph>[.<highlighted sentences, base-36 bit mask>][~<article index>]`,
+ * `<paragraph>[.<highlighted sentences, base-36 bit mask of any length>][~<article index>]`,
  * e.g. `ask:full:4`, `ask:alts:1.2,5.1`.
  */
 import { LIMITS, sentenceSpans, type Span } from './format.js';
@@ -16,20 +16,30 @@ export interface PassageRef {
 
 export type ButtonAction = 'full' | 'alts';
 
-const MAX_SENTENCE = 40;
-const REF = /^(\d{1,5})(?:\.([0-9a-z]{1,8}))?(?:~(\d{1,3}))?$/;
+/** Base-36 digits of a mask: 60 digits hold 310 sentences, far more than a paragraph has (custom ids are 100 characters). */
+const MAX_MASK_DIGITS = 60;
+const REF = new RegExp(`^(\\d{1,5})(?:\\.([0-9a-z]{1,${MAX_MASK_DIGITS}}))?(?:~(\\d{1,3}))?$`);
 
+/** A BigInt bit mask: a paragraph may have any number of sentences (a 32-bit integer broke at 31). */
 export function encodeRef(ref: PassageRef): string {
-  const mask = ref.sentences.filter((i) => i >= 0 && i < MAX_SENTENCE).reduce((m, i) => m | (2 ** i), 0);
-  return `${ref.paragraph}${mask ? `.${mask.toString(36)}` : ''}${ref.article ? `~${ref.article}` : ''}`;
+  const mask = ref.sentences.filter((i) => Number.isInteger(i) && i >= 0).reduce((m, i) => m | (1n << BigInt(i)), 0n);
+  const digits = mask.toString(36);
+  const sentences = mask && digits.length <= MAX_MASK_DIGITS ? `.${digits}` : '';
+  return `${ref.paragraph}${sentences}${ref.article ? `~${ref.article}` : ''}`;
+}
+
+function parseBase36(digits: string): bigint {
+  let value = 0n;
+  for (const d of digits) value = value * 36n + BigInt(parseInt(d, 36));
+  return value;
 }
 
 export function decodeRef(text: string): PassageRef | null {
   const m = REF.exec(text);
   if (!m) return null;
-  const mask = m[2] ? parseInt(m[2], 36) : 0;
+  let mask = m[2] ? parseBase36(m[2]) : 0n;
   const sentences: number[] = [];
-  for (let i = 0; i < MAX_SENTENCE; i++) if (Math.floor(mask / 2 ** i) % 2 === 1) sentences.push(i);
+  for (let i = 0; mask > 0n; i++, mask >>= 1n) if (mask & 1n) sentences.push(i);
   return { paragraph: Number(m[1]), article: m[3] ? Number(m[3]) : 0, sentences };
 }
 

@@ -18,7 +18,10 @@ const CUSTOM_EMOJI = /<a?:(\w+):\d+>/g;
 const TIMESTAMP = /<t:\d+(:[tTdDfFR])?>/g;
 const CODE_FENCE = /```[\w+-]*\n?([\s\S]*?)```/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+// Zero-width characters, bidi embeddings/overrides (U+202A–202E) and isolates (U+2066–2069).
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g;
+/** Any remnant that Discord could read as a mention: `@everyone`, `@here`, `<@…>`, `<#…>`, `<@&…>`. */
+const MENTION_REMNANT = /@(?=everyone|here)|<(?=[@#])/gi;
 
 /** Returns the cleaned question or throws a QuestionError with a message fit for the user. */
 export function cleanQuestion(raw: string, maxLength = MAX_QUESTION_LENGTH): string {
@@ -27,17 +30,21 @@ export function cleanQuestion(raw: string, maxLength = MAX_QUESTION_LENGTH): str
   if (length > maxLength) {
     throw new QuestionError(`The question is too long (${length} characters; at most ${maxLength}).`);
   }
-  const text = raw
+  // Invisible characters go first: `@\u200beveryone` must not become a mention once they are removed.
+  const visible = raw.replace(CONTROL, '').replace(INVISIBLE, '');
+  const text = visible
     .replace(CODE_FENCE, ' $1 ')
     .replace(CUSTOM_EMOJI, ' $1 ')
     .replace(TIMESTAMP, ' ')
     .replace(MENTION, ' ')
     .replace(/[\t\n\r]/g, ' ')
-    .replace(CONTROL, '')
-    .replace(INVISIBLE, '')
     // Markdown markers and block quotes; word-internal apostrophes and hyphens stay.
     .replace(/[*_~`|>#]+/g, ' ')
     .replace(/\[([^\]]*)\]\((?:https?:\/\/[^)]*)\)/g, '$1')
+    // Removing markup can join pieces into mention syntax again (`@[x](https://a)everyone`, `<<@1>@2>`):
+    // whatever is left that could be read as one loses its `@` or `<`, so nothing is ever rebuilt.
+    .replace(MENTION, ' ')
+    .replace(MENTION_REMNANT, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (!text) throw new QuestionError('The question has no readable text (only mentions, formatting or control characters).');

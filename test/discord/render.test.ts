@@ -170,6 +170,20 @@ describe('renderQuote', () => {
 });
 
 describe('button ids', () => {
+  it('select sentences in paragraphs of any length (31, 32, 40, 120 sentences)', () => {
+    for (const n of [31, 32, 40, 120]) {
+      const quote = longParagraph(n);
+      const wanted = [0, 30, n - 1];
+      const ref = { paragraph: 3, article: 0, sentences: [...new Set(wanted)] };
+      const id = buttonId('alts', [ref]);
+      expect(id.length).toBeLessThanOrEqual(100);
+      const parsed = parseButtonId(id);
+      expect(parsed?.refs[0]?.sentences, `${n} sentences`).toEqual(ref.sentences);
+      const ranges = sentenceRanges(quote, parsed!.refs[0]!.sentences);
+      expect(ranges.map((r) => quote.slice(r.start, r.end).split(' ')[1])).toEqual(ref.sentences.map((i) => String(i + 1)));
+    }
+  });
+
   it('round-trip passage references, with highlighted sentences and articles', () => {
     const ref = { paragraph: 12, article: 2, sentences: [0, 3, 17] };
     expect(decodeRef(encodeRef(ref))).toEqual(ref);
