@@ -21,7 +21,7 @@ import { engineConfigFrom, engineEnvSchema, parseEnv } from '../src/config.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { words } from '../src/text/normalize.js';
-import { buildTinyModel } from '../test/helpers/tiny-model.js';
+import { buildTinyModel } from './tiny-model.js';
 
 const ROUNDS = 5;
 const COLD_STARTS = 5;

@@ -2,6 +2,8 @@
  * Builds a tiny, fully local "sentence embedding" model in the layout transformers.js expects
  * (<rootDir>/<modelId>/config.json, tokenizer.json, tokenizer_config.json, onnx/model(_quantized).onnx),
  * so the test suite can exercise the real `pipeline('feature-extraction')` path without the network.
+ * It lives in bench/, not test/, because `npm run bench` uses it too (its hybrid figures) and the npm
+ * scripts must not depend on test files compiled into dist/; the test suites import it from here.
  *
  * The ONNX graph is a single Gather over an embedding table: last_hidden_state[b, s, :] = table[input_ids[b, s]].
  * Every word gets a deterministic pseudo-random unit vector, so mean pooling turns a text into a

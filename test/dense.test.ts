@@ -11,7 +11,7 @@ import {
   type Embedder,
   type EmbedderOptions,
 } from '../src/search/dense.js';
-import { buildTinyModel, expectedSentenceVector, type TinyModel } from './helpers/tiny-model.js';
+import { buildTinyModel, expectedSentenceVector, type TinyModel } from '../bench/tiny-model.js';
 
 let root: string;
 let cacheDir: string;

@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 import { words } from '../src/text/normalize.js';
 import { testConfig } from './helpers/engine.js';
 import { capturingLogger } from './helpers/log-capture.js';
-import { buildTinyModel } from './helpers/tiny-model.js';
+import { buildTinyModel } from '../bench/tiny-model.js';
 
 const MODEL_ID = 'test/tiny-article-model';
 const FRENCH_QUESTION = 'Combien de blessés la Russie va-t-elle prendre en charge ?';

@@ -10,7 +10,7 @@ import {
   vectorCacheFileName,
   type VectorCacheLogger,
 } from '../src/search/vector-cache.js';
-import { buildTinyModel } from './helpers/tiny-model.js';
+import { buildTinyModel } from '../bench/tiny-model.js';
 
 let root: string;
 let dir: string; // fresh vector-cache dir per test
