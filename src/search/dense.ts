@@ -17,7 +17,7 @@
  * pipeline is loaded, inference no longer reads these settings. We do not restore the previous values:
  * the last load's configuration stays in effect for any other transformers.js user in the process.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 
@@ -57,6 +57,11 @@ export interface EmbedderOptions {
   batchSize?: number;
   onProgress?: (p: DownloadProgress) => void;
   logger?: EmbedderLogger;
+  /**
+   * Try the download even if one failed for lack of network less than DOWNLOAD_RETRY_AFTER_MS ago
+   * (see `downloadFailure`). The CLI's `--retry-model` does the same by deleting the marker.
+   */
+  retryDownload?: boolean;
 }
 
 export interface Embedder {
@@ -81,11 +86,93 @@ export class EmbedderUnavailableError extends Error {
   constructor(
     message: string,
     /** What was attempted: `searched` lists the folders that were looked in (each holding <modelId>/...). */
-    readonly details: { modelId: string; offline: boolean; quantized: boolean; searched: string[] },
+    readonly details: {
+      modelId: string;
+      offline: boolean;
+      quantized: boolean;
+      searched: string[];
+      /** Set when no download was attempted because a recent one failed for lack of network. */
+      downloadSkipped?: DownloadFailure & { marker: string; retryAfter: string };
+    },
     options?: { cause?: unknown },
   ) {
     super(message, options);
   }
+}
+
+/**
+ * A download that failed for lack of network is remembered in `<cacheDir>/download-failed.json`
+ * ({ modelId, at, reason }) and not attempted again for this long: without it every run, offline
+ * by circumstance rather than by OFFLINE=1, would pay for onnxruntime's start-up and a failing
+ * request. Deleting the file (the CLI's `--retry-model`) or `retryDownload: true` retries at once.
+ */
+export const DOWNLOAD_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+export const DOWNLOAD_FAILURE_FILE = 'download-failed.json';
+
+export interface DownloadFailure {
+  readonly modelId: string;
+  /** ISO time of the failed attempt. */
+  readonly at: string;
+  /** The network error, in one line. */
+  readonly reason: string;
+}
+
+export function downloadFailurePath(cacheDir: string = DEFAULT_MODEL_CACHE_DIR): string {
+  return path.join(path.resolve(cacheDir), DOWNLOAD_FAILURE_FILE);
+}
+
+/**
+ * The remembered download failure of `modelId` in `cacheDir`, if it is recent enough to skip the
+ * download (null when there is none, it is older than DOWNLOAD_RETRY_AFTER_MS, is for another
+ * model, or cannot be read).
+ */
+export function downloadFailure(cacheDir: string, modelId: string, now: number = Date.now()): DownloadFailure | null {
+  let record: Partial<DownloadFailure>;
+  try {
+    record = JSON.parse(readFileSync(downloadFailurePath(cacheDir), 'utf8')) as Partial<DownloadFailure>;
+  } catch {
+    return null;
+  }
+  if (record.modelId !== modelId || typeof record.at !== 'string') return null;
+  const at = Date.parse(record.at);
+  if (!Number.isFinite(at) || now - at >= DOWNLOAD_RETRY_AFTER_MS || at > now + 60_000) return null;
+  return { modelId, at: record.at, reason: typeof record.reason === 'string' ? record.reason : 'network error' };
+}
+
+/** Forgets a remembered download failure, so the next load tries the network again. True if there was one. */
+export function forgetDownloadFailure(cacheDir: string = DEFAULT_MODEL_CACHE_DIR): boolean {
+  const file = downloadFailurePath(cacheDir);
+  if (!existsSync(file)) return false;
+  rmSync(file, { force: true });
+  return true;
+}
+
+function rememberDownloadFailure(cacheDir: string, modelId: string, reason: string, log?: EmbedderLogger): void {
+  try {
+    mkdirSync(path.resolve(cacheDir), { recursive: true });
+    const record: DownloadFailure = { modelId, at: new Date().toISOString(), reason };
+    writeFileSync(downloadFailurePath(cacheDir), `${JSON.stringify(record)}\n`);
+  } catch (error) {
+    // A read-only cache only costs a retry next time.
+    log?.debug({ err: error }, 'could not remember the failed model download');
+  }
+}
+
+const NETWORK_CODES = new Set([
+  'ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN',
+  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT',
+]);
+
+/** The network error in an error's cause chain (DNS, refused or reset connection, time-out), in one line; else null. */
+export function networkFailure(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return `${code}: ${errorMessage(e)}`;
+  }
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof TypeError && e.message === 'fetch failed') return errorMessage(e);
+  }
+  return null;
 }
 
 export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
@@ -176,6 +263,21 @@ async function loadEmbedderUnlocked(opts: EmbedderOptions): Promise<Embedder> {
     throw new EmbedderUnavailableError(describeFailure(modelId, quantized, offline, searched, cause), details, { cause });
   }
 
+  // Online, a model that is not complete on disk must be downloaded: not while a recent attempt
+  // failed for lack of network (it would fail again, after paying for onnxruntime's start-up).
+  const needsDownload = !offline && searched.every((dir) => modelFiles(quantized).some((f) => !existsSync(path.join(dir, modelId, f))));
+  if (needsDownload && !opts.retryDownload) {
+    const failed = downloadFailure(cacheDir, modelId);
+    if (failed) {
+      const next = new Date(Date.parse(failed.at) + DOWNLOAD_RETRY_AFTER_MS).toISOString();
+      throw new EmbedderUnavailableError(
+        `Not downloading embedding model "${modelId}": the last attempt (${failed.at}) failed for lack of network (${failed.reason}); ` +
+          `the next one will be after ${next}. To retry now, delete ${downloadFailurePath(cacheDir)} (the CLI's --retry-model does).`,
+        { ...details, downloadSkipped: { ...failed, marker: downloadFailurePath(cacheDir), retryAfter: next } },
+      );
+    }
+  }
+
   // Imported here, not at the top: onnxruntime costs ~0.5 s and ~100 MB, which lexical mode never needs.
   const { env, pipeline } = await import('@xenova/transformers');
   env.allowLocalModels = true;
@@ -203,8 +305,11 @@ async function loadEmbedderUnlocked(opts: EmbedderOptions): Promise<Embedder> {
         : undefined,
     })) as unknown as FeatureExtractor;
   } catch (cause) {
+    const network = needsDownload ? networkFailure(cause) : null;
+    if (network) rememberDownloadFailure(cacheDir, modelId, network, log);
     throw new EmbedderUnavailableError(describeFailure(modelId, quantized, offline, searched, cause), details, { cause });
   }
+  if (needsDownload) forgetDownloadFailure(cacheDir);
 
   const embed = async (texts: string[]): Promise<Float32Array[]> => {
     const out = new Array<Float32Array>(texts.length);
