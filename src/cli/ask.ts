@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { engineFromEnvironment, runCli, stdinLines, UsageError } from './common.js';
-import { answerJson, formatAnswer } from './format.js';
+import { ENGINE_OPTIONS, ENGINE_OPTIONS_USAGE, engineFromEnvironment, languageOption, runCli, stdinLines, UsageError } from './common.js';
+import { answerJson, formatAnswer, type FormatOptions } from './format.js';
 import { QuestionError } from '../text/question.js';
 
-const USAGE = `usage: npm run ask -- [--json] [--lang CODE] "question"
-       npm run ask -- --json < questions.txt     (one question per line, one JSON line each)`;
+const USAGE = `usage: npm run ask -- [--json] [--lang CODE] [--verbose] [--retry-model] "question"
+       npm run ask -- --json < questions.txt     (one question per line, one JSON line each)
+       npm run ask                               (interactive; Ctrl-D to quit)
+  --json           one JSON object per answer
+  --lang CODE      the question's language (ISO 639-1), instead of detecting it
+${ENGINE_OPTIONS_USAGE}`;
 
 runCli(async () => {
   const { values, positionals } = (() => {
     try {
       return parseArgs({
         allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          json: { type: 'boolean', default: false },
+          lang: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+          ...ENGINE_OPTIONS,
+        },
       });
     } catch (error) {
       throw new UsageError(`${(error as Error).message}\n${USAGE}`);
@@ -22,20 +31,26 @@ runCli(async () => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const options = values.lang ? { language: values.lang } : {};
-  const color = !values.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const language = languageOption(values.lang);
+  const options = language ? { language } : {};
+  const format: FormatOptions = {
+    color: !values.json && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    verbose: values.verbose,
+    columns: process.stdout.columns,
+  };
+  const load = () => engineFromEnvironment({ retryModel: values['retry-model'] });
 
   if (positionals.length) {
     // Words typed without quotes are one question.
     const question = positionals.join(' ');
-    const engine = await engineFromEnvironment();
+    const { engine, context } = await load();
     const answer = await engine.ask(question, options);
-    process.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, engine.status(), color)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, engine.status(), context, format)}\n`);
     return 0;
   }
 
   if (process.stdin.isTTY && values.json) throw new UsageError(`no question given\n${USAGE}`);
-  const engine = await engineFromEnvironment();
+  const { engine, context } = await load();
   if (process.stdin.isTTY) process.stderr.write('Ask a question about the article (Ctrl-D to quit).\n> ');
   for await (const line of stdinLines()) {
     if (!line.trim()) {
@@ -44,7 +59,7 @@ runCli(async () => {
     }
     try {
       const answer = await engine.ask(line, options);
-      process.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, engine.status(), color)}\n\n`);
+      process.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, engine.status(), context, format)}\n\n`);
     } catch (error) {
       // In a batch, one bad line is reported in place and the others still get answers.
       if (!(error instanceof QuestionError)) throw error;

@@ -1,16 +1,47 @@
 import { Engine } from '../answer/engine.js';
-import { ConfigError, loadEngineEnv } from '../config.js';
+import { ConfigError, loadEngineEnv, type EngineConfig } from '../config.js';
 import { CorpusError } from '../corpus/parse.js';
 import { createLogger } from '../logger.js';
-import type { DownloadProgress } from '../search/dense.js';
+import { forgetDownloadFailure, type DownloadProgress } from '../search/dense.js';
+import { LANGUAGES, languageByCode } from '../text/languages.js';
 import { QuestionError } from '../text/question.js';
+import { modelCacheDir, statusContext, type StatusContext } from './status.js';
 
 /** A mistake in how the command was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
 
-/** Builds the engine from the environment, with download progress on stderr. */
-export async function engineFromEnvironment(): Promise<Engine> {
-  const { engine, log } = loadEngineEnv();
+/** Options every command that loads the engine understands (node:util parseArgs format). */
+export const ENGINE_OPTIONS = {
+  verbose: { type: 'boolean', short: 'v', default: false },
+  'retry-model': { type: 'boolean', default: false },
+} as const;
+
+export const ENGINE_OPTIONS_USAGE = `  --verbose, -v    the full mode description and why the model is not in use
+  --retry-model    try to download the embedding model now, even if the last attempt failed
+                   for lack of network less than 24 h ago (it is otherwise skipped for 24 h)`;
+
+/** A --lang value as the engine's language code; an unknown one is a usage error listing the valid codes. */
+export function languageOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const language = languageByCode(value);
+  if (!language) throw new UsageError(`unknown language "${value}" for --lang; valid codes: ${LANGUAGES.map((l) => l.code).join(', ')}`);
+  return language.code;
+}
+
+export interface LoadedEngine {
+  readonly engine: Engine;
+  readonly config: EngineConfig;
+  /** What the status line needs beyond engine.status(). */
+  readonly context: StatusContext;
+}
+
+/**
+ * Builds the engine from the environment, with download progress on stderr. `retryModel` forgets
+ * a remembered download failure first, so the download is attempted again.
+ */
+export async function engineFromEnvironment(options: { retryModel?: boolean } = {}): Promise<LoadedEngine> {
+  const { engine: config, log } = loadEngineEnv();
+  if (options.retryModel) forgetDownloadFailure(modelCacheDir(config));
   const logger = createLogger(log);
   let lastShown = '';
   const onProgress = (p: DownloadProgress): void => {
@@ -19,9 +50,9 @@ export async function engineFromEnvironment(): Promise<Engine> {
     if (line !== lastShown) process.stderr.write(`\r${line}`);
     lastShown = line;
   };
-  const result = await Engine.create(engine, { logger, onProgress });
+  const engine = await Engine.create(config, { logger, onProgress });
   if (lastShown) process.stderr.write('\n');
-  return result;
+  return { engine, config, context: statusContext(config) };
 }
 
 /**
