@@ -35,7 +35,7 @@ interface SetResult {
 
 /** The main figures, engine and baseline side by side. */
 function sideBySide(engine: EvalReport, baseline: EvalReport): string[] {
-  const col = (a: string, b: string, label: string): string => `  ${label.padEnd(44)}${a.padStart(12)}${b.padStart(14)}`;
+  const col = (a: string, b: string, label: string): string => `  ${label.padEnd(44)}${a.padStart(18)}${b.padStart(18)}`;
   const lines = [col('engine', 'MiniSearch', '')];
   lines.push(col(pct(engine.answeredRight), pct(baseline.answeredRight), `answerable (${engine.answerable}): answered, right paragraph`));
   lines.push(col(pct(engine.declined), pct(baseline.declined), 'answerable: declined ("not covered")'));

@@ -79,7 +79,9 @@ export function formatAnswer(answer: Answer, status: EngineStatus, context: Stat
   if (answer.unmatched.length) out.push(ansi('2', `not found in the article: ${answer.unmatched.join(', ')}`, color));
   for (const note of answer.notes) out.push(ansi('2', `note: ${note}`, color));
   if (answer.alternatives.length) {
-    out.push(ansi('2', `other matches: ${answer.alternatives.map((a) => `${a.citation} (score ${a.score})`).join('; ')}`, color));
+    // With one article, the paragraph number says it all; with several, the citation names the article.
+    const name = (a: Answer['alternatives'][number]): string => (status.articles.length > 1 ? a.citation : `¶${a.paragraph}`);
+    out.push(ansi('2', `other matches: ${answer.alternatives.map((a) => `${name(a)} (score ${a.score})`).join(', ')}`, color));
   }
   for (const line of formatStatus(status, context, options.verbose)) out.push(ansi('2', line, color));
   return out.join('\n');
