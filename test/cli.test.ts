@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, EngineStatus } from '../src/answer/types.js';
-import { formatAnswer, markHighlight, textWidth } from '../src/cli/format.js';
+import { answerJson, formatAnswer, markHighlight, textWidth } from '../src/cli/format.js';
 import { STATUS_MAX, statusLine, type StatusContext } from '../src/cli/status.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { downloadFailurePath } from '../src/search/dense.js';
@@ -49,7 +49,7 @@ function run(script: 'ask' | 'summary' | 'eval', args: string[], options: { inpu
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const JSON_FIELDS = ['question', 'answered', 'paragraph', 'section', 'quote', 'highlight', 'citation', 'score', 'confidence', 'mode', 'model', 'language', 'article', 'alternatives', 'unmatched', 'notes'];
+const JSON_FIELDS = ['question', 'answered', 'paragraph', 'section', 'quote', 'highlight', 'span', 'citation', 'score', 'confidence', 'mode', 'model', 'language', 'article', 'alternatives', 'unmatched', 'notes'];
 const ANSI = /\u001b\[/;
 
 beforeAll(async () => {
@@ -281,28 +281,38 @@ describe('formatting', () => {
     expect(statusLine(status(), { ...context, downloadFailure: failed, now })).toMatch(/download failed 3 h ago: no network; --retry-model/);
   });
 
+  const baseAnswer = (): Answer => ({
+    ...answer,
+    articleId: 'a',
+    paragraph: 1,
+    section: null,
+    citation: '¶1 · article du 2020',
+    question: 'q',
+    answered: true,
+    highlight: ['Deuxième phrase qui répond.'],
+    span: null,
+    score: 0.5,
+    confidence: 'medium',
+    mode: 'lexical',
+    model: null,
+    language: 'fr',
+    alternatives: [],
+    unmatched: [],
+    notes: [],
+  });
+
   it('prints the status line after the answer, without colour when colour is off', () => {
-    const full: Answer = {
-      ...answer,
-      articleId: 'a',
-      paragraph: 1,
-      section: null,
-      citation: '¶1 · article du 2020',
-      question: 'q',
-      answered: true,
-      highlight: ['Deuxième phrase qui répond.'],
-      span: null,
-      score: 0.5,
-      confidence: 'medium',
-      mode: 'lexical',
-      model: null,
-      language: 'fr',
-      alternatives: [],
-      unmatched: [],
-      notes: [],
-    };
+    const full = baseAnswer();
     const text = formatAnswer(full, status(), context, { color: false, verbose: false });
     expect(text).not.toMatch(ANSI);
     expect(text.split('\n').at(-1)).toBe(statusLine(status(), context));
+    expect(text).not.toMatch(/^answer:/m);
+  });
+
+  it('prints the short answer when the engine found one, and gives it in JSON with its offsets', () => {
+    const withSpan = { ...baseAnswer(), span: { start: 17, end: 25, text: 'Deuxième', type: 'number' as const } };
+    expect(formatAnswer(withSpan, status(), context, { color: false, verbose: false })).toMatch(/^answer: Deuxième$/m);
+    expect(answerJson(withSpan).span).toEqual({ text: 'Deuxième', type: 'number', start: 17, end: 25 });
+    expect(answerJson(baseAnswer()).span).toBeNull();
   });
 });

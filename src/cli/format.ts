@@ -74,6 +74,7 @@ export function formatAnswer(answer: Answer, status: EngineStatus, context: Stat
     out.push(`Closest passage: ${answer.citation}`);
   }
   out.push('', wrap(markHighlight(answer, color), width, '  '), '');
+  if (answer.answered && answer.span) out.push(`${ansi('1', 'answer:', color)} ${answer.span.text}`);
   const confidence = answer.answered ? `${answer.confidence} confidence (score ${answer.score})` : `score ${answer.score}, below the threshold`;
   out.push(ansi('2', `${confidence} · question read as ${answer.language}`, color));
   if (answer.unmatched.length) out.push(ansi('2', `not found in the article: ${answer.unmatched.join(', ')}`, color));
@@ -96,6 +97,7 @@ export function answerJson(answer: Answer): Record<string, unknown> {
     section: answer.section,
     quote: answer.quote,
     highlight: answer.highlight,
+    span: answer.span ? { text: answer.span.text, type: answer.span.type, start: answer.span.start, end: answer.span.end } : null,
     citation: answer.citation,
     score: answer.score,
     confidence: answer.confidence,
