@@ -4,7 +4,7 @@
  * scores on the real article or the dictionaries installed on the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -232,6 +232,29 @@ describe('npm run eval', () => {
     const { code, stderr } = run('eval', ['--questions', '/nonexistent/questions.json']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: no question set at \/nonexistent\/questions\.json/);
+  });
+});
+
+describe('the npm scripts', () => {
+  /** Every source file reachable through relative imports (static or dynamic) from `entry`. */
+  function reachable(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        visit(path.resolve(path.dirname(file), spec!.replace(/\.js$/, '.ts')));
+      }
+    };
+    visit(path.join(PACKAGE_ROOT, entry));
+    return seen;
+  }
+
+  it.each([['src/cli/eval.ts'], ['bench/bench.ts'], ['src/cli/ask.ts'], ['src/cli/summary.ts']])('%s imports nothing under test/', (entry) => {
+    const files = [...reachable(entry)].map((f) => path.relative(PACKAGE_ROOT, f));
+    expect(files.length).toBeGreaterThan(3);
+    expect(files.filter((f) => f.startsWith(`test${path.sep}`))).toEqual([]);
   });
 });
 
