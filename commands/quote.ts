@@ -44,6 +44,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     await ctx.reply.send(notice('Give a paragraph number (`paragraph`) or words to look for (`text`).'));
     return;
   }
+  // A search costs what /ask costs: same cooldown, checked before waiting for the engine.
+  if (paragraph === null) {
+    const wait = ctx.cooldown.take(interaction.user.id);
+    if (wait > 0) {
+      await ctx.reply.send(notice(cooldownMessage(wait)));
+      return;
+    }
+  }
   const engine = await ctx.engine();
   if (paragraph !== null) {
     const passage = engine.quote(paragraph);
@@ -53,12 +61,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       return;
     }
     await ctx.reply.send(quoteMessage(passage));
-    return;
-  }
-  // A search costs what /ask costs: same cooldown.
-  const wait = ctx.cooldown.take(interaction.user.id);
-  if (wait > 0) {
-    await ctx.reply.send(notice(cooldownMessage(wait)));
     return;
   }
   let answer;

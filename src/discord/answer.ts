@@ -1,4 +1,5 @@
 import type { AskOptions, Engine } from '../answer/engine.js';
+import type { Answer } from '../answer/types.js';
 import { cleanQuestion, QuestionError } from '../text/question.js';
 import { answerMessage, cooldownMessage, notice, type BotMessage } from './render.js';
 import type { BotContext } from './types.js';
@@ -13,22 +14,34 @@ export function articleIdAt(engine: Engine, index: number): string | undefined {
   return engine.corpus.articles[index]?.id;
 }
 
+export type AnswerOutcome =
+  | { readonly kind: 'answer'; readonly message: BotMessage; readonly answer: Answer }
+  /** The user must wait (`seconds`). */
+  | { readonly kind: 'cooldown'; readonly message: BotMessage; readonly seconds: number }
+  /** The question cannot be read (empty, too long, only mentions…). */
+  | { readonly kind: 'unreadable'; readonly message: BotMessage };
+
 /**
- * The answer to a question as a message, shared by /ask, the context menu and mentions.
- * A question the engine cannot read becomes a short ephemeral notice with the engine's own
- * explanation; it is checked before waiting for the engine, so it is answered at once, and
- * before the cooldown, so a typo does not make the user wait.
+ * The answer to a question, shared by /ask, the context menu and mentions. A question the engine
+ * cannot read becomes a short ephemeral notice with the engine's own explanation; it is checked
+ * before waiting for the engine, so it is answered at once, and before the cooldown, so a typo
+ * does not make the user wait.
  */
-export async function answerFor(ctx: BotContext, question: string, userId: string, options: AskOptions = {}): Promise<BotMessage> {
+export async function answerOutcome(ctx: BotContext, question: string, userId: string, options: AskOptions = {}): Promise<AnswerOutcome> {
   try {
     cleanQuestion(question);
     const wait = ctx.cooldown.take(userId);
-    if (wait > 0) return notice(cooldownMessage(wait));
+    if (wait > 0) return { kind: 'cooldown', message: notice(cooldownMessage(wait)), seconds: wait };
     const engine = await ctx.engine();
     const answer = await engine.ask(question, options);
-    return answerMessage(answer, { articleIndex: articleIndexer(engine) });
+    return { kind: 'answer', message: answerMessage(answer, { articleIndex: articleIndexer(engine) }), answer };
   } catch (error) {
-    if (error instanceof QuestionError) return notice(error.message);
+    if (error instanceof QuestionError) return { kind: 'unreadable', message: notice(error.message) };
     throw error;
   }
+}
+
+/** The message for /ask and the context menu. */
+export async function answerFor(ctx: BotContext, question: string, userId: string, options: AskOptions = {}): Promise<BotMessage> {
+  return (await answerOutcome(ctx, question, userId, options)).message;
 }

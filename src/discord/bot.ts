@@ -1,11 +1,12 @@
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import { Engine } from '../answer/engine.js';
 import { commands as allCommands } from '../../commands/index.js';
 import type { BotConfig } from './config.js';
 import { Cooldown } from './cooldown.js';
 import { createMentionHandler } from './mention.js';
-import { REPLY_NO_MENTIONS } from './respond.js';
+import { WorkQueue } from './queue.js';
+import { REPLY_NO_MENTIONS, RestPace } from './respond.js';
 import { createRouter } from './router.js';
 import type { BotContext, CommandModule } from './types.js';
 
@@ -17,20 +18,50 @@ export interface StartOptions {
   readonly clientOptions?: Partial<ClientOptions>;
   /** The command modules; `commands/index.ts` by default. */
   readonly commands?: readonly CommandModule[];
+  /**
+   * Called when Discord closes the gateway with a code that no reconnection can fix (the token
+   * was reset, intents not allowed…). `main` logs it as fatal and exits non-zero.
+   */
+  readonly onFatal?: (cause: FatalGatewayClose) => void;
 }
+
+export interface FatalGatewayClose {
+  readonly code: number;
+  readonly shardId: number;
+  readonly cause: string;
+}
+
+/** Close codes after which reconnecting is pointless: the process must end and someone must look. */
+export const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
+  [GatewayCloseCodes.AuthenticationFailed, 'the token was rejected (4004): it was reset or is wrong; set DISCORD_TOKEN to the current one'],
+  [GatewayCloseCodes.InvalidShard, 'invalid shard (4010): check SHARD_COUNT and SHARD_IDS'],
+  [GatewayCloseCodes.ShardingRequired, 'sharding required (4011): the bot is in too many servers for one connection; set SHARD_COUNT=auto'],
+  [GatewayCloseCodes.InvalidAPIVersion, 'invalid gateway API version (4012): update discord.js'],
+  [GatewayCloseCodes.InvalidIntents, 'invalid intents (4013)'],
+  [GatewayCloseCodes.DisallowedIntents, 'disallowed intents (4014): a privileged intent is not enabled for this application in the Developer Portal'],
+]);
 
 export interface RunningBot {
   readonly client: Client;
   readonly engine: Promise<Engine>;
   readonly context: BotContext;
-  /** Disconnects from Discord; idempotent. */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: takes no new work, answers what was already received (or tells those users
+   * the bot is restarting) within `drainMs`, then disconnects from Discord; idempotent.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
 }
 
-/** Only what is used: MessageContent is privileged (it must be enabled in the Developer Portal). */
+/** How long a graceful stop waits for answers in progress (the process must be gone within 10 s). */
+export const DRAIN_MS = 6000;
+
+/**
+ * Only what is used, and nothing privileged: Discord delivers the content of messages that
+ * mention the bot without the MessageContent intent.
+ */
 export function intentsFor(config: Pick<BotConfig, 'mentionsEnabled'>): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds];
-  if (config.mentionsEnabled) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  if (config.mentionsEnabled) intents.push(GatewayIntentBits.GuildMessages);
   return intents;
 }
 
@@ -50,12 +81,15 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
     (error: unknown) => logger.error({ err: error }, 'the answer engine failed to load: every question will get an error message'),
   );
 
+  const pace = new RestPace();
   const context: BotContext = {
     config,
     logger,
     cooldown: new Cooldown(config.cooldownSeconds),
     engine: () => engine,
     engineNow: () => loaded,
+    queue: new WorkQueue(),
+    pace,
   };
 
   const { rest: restOptions, ...clientOptions } = options.clientOptions ?? {};
@@ -63,18 +97,33 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
     intents: intentsFor(config),
     // Default for every message the client sends; each call passes NO_MENTIONS explicitly as well.
     allowedMentions: REPLY_NO_MENTIONS,
+    ...shardOptions(config),
     ...clientOptions,
-    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...restOptions },
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      // Not to reject anything: the hook sees every 429 (interaction callbacks included, which emit
+      // no event), so responders can defer earlier while Discord is holding requests back.
+      rejectOnRateLimit: (data) => {
+        pace.observeRateLimit(data.retryAfter);
+        logger.warn({ route: data.route, retryAfterMs: data.retryAfter, global: data.global }, 'rate limited by Discord');
+        return false;
+      },
+      ...restOptions,
+    },
   });
 
   const route = createRouter(options.commands ?? allCommands, context);
+  let accepting = true;
   client.on(Events.InteractionCreate, (interaction) => {
     void route(interaction);
   });
   if (config.mentionsEnabled) {
     const onMessage = createMentionHandler(context);
     client.on(Events.MessageCreate, (message) => {
-      onMessage(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed'));
+      if (!accepting) return;
+      void context.queue.push(() =>
+        onMessage(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed')),
+      );
     });
   }
 
@@ -84,7 +133,16 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
   client.on(Events.Warn, (message) => logger.warn(message));
   let stopping = false;
   // destroy() closes the gateway too: only unexpected closes are worth a line.
-  client.on(Events.ShardDisconnect, (event, shardId) => stopping || logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    if (stopping) return;
+    const cause = FATAL_CLOSE_CODES.get(event.code);
+    if (!cause) {
+      logger.warn({ code: event.code, shardId }, 'gateway disconnected');
+      return;
+    }
+    if (options.onFatal) options.onFatal({ code: event.code, shardId, cause });
+    else logger.fatal({ code: event.code, shardId }, `Discord closed the gateway for good: ${cause}`);
+  });
   client.on(Events.ShardReconnecting, (shardId) => stopping || logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway session resumed'));
   client.once(Events.ClientReady, (ready) => {
@@ -97,13 +155,25 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
   await client.login(config.token);
 
   let stopped: Promise<void> | null = null;
+  const stop = async (drainMs: number): Promise<void> => {
+    accepting = false;
+    const cut = await route.drain(drainMs);
+    logger.info({ cutShort: cut }, cut ? 'interactions still pending were told the bot is restarting' : 'every interaction received was answered');
+    stopping = true;
+    await client.destroy();
+  };
   return {
     client,
     engine,
     context,
-    stop: () => {
-      stopping = true;
-      return (stopped ??= client.destroy());
-    },
+    stop: (stopOptions = {}) => (stopped ??= stop(stopOptions.drainMs ?? DRAIN_MS)),
   };
+}
+
+/** `shards`/`shardCount` from SHARD_COUNT and SHARD_IDS; none when a ShardingManager set them. */
+export function shardOptions(config: Pick<BotConfig, 'shards'>): Partial<ClientOptions> {
+  const { count, ids } = config.shards;
+  if (count === null) return {};
+  if (count === 'auto') return { shards: 'auto' };
+  return { shards: ids ? [...ids] : Array.from({ length: count }, (_, i) => i), shardCount: count };
 }

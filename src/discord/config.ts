@@ -41,6 +41,43 @@ const url = z
   .transform((v) => v.replace(/\/+$/, ''));
 
 const COOLDOWN_RULE = 'must be a whole number of seconds from 0 (no cooldown) to 3600';
+const SHARD_COUNT_RULE = 'must be a whole number of shards from 1 to 4096, or "auto" (the count Discord recommends)';
+const SHARD_IDS_RULE = 'must list shard ids such as "0,1" or "0-3" (comma-separated numbers or ranges)';
+
+const shardCount = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 4096), SHARD_COUNT_RULE)
+  .transform((v): number | 'auto' => (v === 'auto' ? 'auto' : Number(v)));
+
+/** "0,2,4" or "0-3" or "0-3,8": the shards this process runs. */
+const shardIds = z
+  .string()
+  .trim()
+  .refine((v) => /^\d+(-\d+)?(\s*,\s*\d+(-\d+)?)*$/.test(v), SHARD_IDS_RULE)
+  .transform((v) => {
+    const ids = new Set<number>();
+    for (const part of v.split(',')) {
+      const [from, to] = part.trim().split('-').map(Number) as [number, number | undefined];
+      for (let i = from; i <= (to ?? from); i++) ids.add(i);
+    }
+    return [...ids].sort((a, b) => a - b);
+  });
+
+/** What discord.js's ShardingManager sets in each shard process (`SHARDS` is a JSON array). */
+const managerShards = z
+  .string()
+  .transform((v, ctx) => {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      if (Array.isArray(parsed) && parsed.every((n) => Number.isInteger(n) && n >= 0)) return parsed as number[];
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON array of shard ids (set by the ShardingManager)' });
+    return z.NEVER;
+  });
 
 /** The bot's own variables, on top of the engine's. */
 export const botEnvSchema = engineEnvSchema.extend({
@@ -48,13 +85,16 @@ export const botEnvSchema = engineEnvSchema.extend({
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: url.optional(),
-  MENTIONS_ENABLED: flag.default(false),
+  MENTIONS_ENABLED: flag.default(true),
   COOLDOWN_SECONDS: z.coerce
     .number({ error: COOLDOWN_RULE })
     .int(COOLDOWN_RULE)
     .min(0, COOLDOWN_RULE)
     .max(3600, COOLDOWN_RULE)
     .default(5),
+  SHARD_COUNT: shardCount.optional(),
+  SHARD_IDS: shardIds.optional(),
+  SHARDS: managerShards.optional(),
 });
 
 /** Registering commands needs the application id; the engine is not involved. */
@@ -67,8 +107,19 @@ export const deployEnvSchema = z.object({
   NODE_ENV: engineEnvSchema.shape.NODE_ENV,
 });
 
-/** Default time after which a slow answer is deferred: Discord drops interactions not acknowledged within 3 s. */
-export const DEFER_AFTER_MS = 2500;
+/**
+ * Default time, from the interaction's creation, after which a slow answer is deferred: Discord
+ * drops interactions not acknowledged within 3 s, and a 1 s rate limit on the deferral itself
+ * must still leave it in time.
+ */
+export const DEFER_AFTER_MS = 1500;
+
+export interface ShardConfig {
+  /** Total shards; 'auto' follows GET /gateway/bot; null: one connection, or what a ShardingManager set. */
+  readonly count: number | 'auto' | null;
+  /** The shards this process runs; null: all of them. */
+  readonly ids: readonly number[] | null;
+}
 
 export interface BotConfig {
   readonly token: string;
@@ -78,7 +129,8 @@ export interface BotConfig {
   readonly mentionsEnabled: boolean;
   /** 0 switches the cooldown off. */
   readonly cooldownSeconds: number;
-  /** Not an environment variable: tests shorten it to keep the deferred path fast. */
+  readonly shards: ShardConfig;
+  /** Not an environment variable: tests change it to exercise the deferred path. */
   readonly deferAfterMs: number;
   readonly engine: EngineConfig;
   readonly log: LogConfig;
@@ -111,6 +163,7 @@ function parse<T extends z.ZodType>(schema: T, env: Record<string, string | unde
 export function loadBotConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<BotConfig> = {}): BotConfig {
   const parsed = parse(botEnvSchema, env);
   return {
+    shards: shardConfigFrom(parsed),
     token: parsed.DISCORD_TOKEN,
     clientId: parsed.DISCORD_CLIENT_ID ?? null,
     guildId: parsed.DISCORD_GUILD_ID ?? null,
@@ -122,6 +175,19 @@ export function loadBotConfig(env: Record<string, string | undefined> = process.
     log: logConfigFrom(parsed, 'info'),
     ...overrides,
   };
+}
+
+function shardConfigFrom(parsed: z.output<typeof botEnvSchema>): ShardConfig {
+  // In a process started by `npm run start:sharded`, the ShardingManager decides.
+  if (parsed.SHARDS) return { count: typeof parsed.SHARD_COUNT === 'number' ? parsed.SHARD_COUNT : null, ids: parsed.SHARDS };
+  const count = parsed.SHARD_COUNT ?? null;
+  const ids = parsed.SHARD_IDS ?? null;
+  const problems: string[] = [];
+  if (ids && count === null) problems.push('SHARD_IDS needs SHARD_COUNT (the total number of shards across every process).');
+  if (ids && count === 'auto') problems.push('SHARD_IDS needs a numeric SHARD_COUNT: with "auto" the total is only known at start-up, so machines could not split it.');
+  if (ids && typeof count === 'number' && ids.some((id) => id >= count)) problems.push(`SHARD_IDS lists shards beyond SHARD_COUNT (ids go from 0 to ${count - 1}).`);
+  if (problems.length) throw new ConfigError(problems);
+  return { count, ids };
 }
 
 export function loadDeployConfig(env: Record<string, string | undefined> = process.env): DeployConfig {

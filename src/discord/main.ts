@@ -5,12 +5,21 @@
  */
 import { Engine } from '../answer/engine.js';
 import { ConfigError } from '../config.js';
-import { startBot, type RunningBot } from './bot.js';
+import { DRAIN_MS, startBot, type FatalGatewayClose, type RunningBot } from './bot.js';
 import { formatConfigError, loadBotConfig, loadDotEnv, type BotConfig } from './config.js';
 import { isEntryPoint } from './entry.js';
 import { createLogger, scrubSecrets } from '../logger.js';
 
 export { startBot, type RunningBot, type StartOptions } from './bot.js';
+
+/** The process is gone within this long after SIGTERM, whatever Discord does. */
+export const HARD_STOP_MS = 9500;
+/**
+ * Exit status when Discord refuses the bot for good (reset token, disallowed intents): like
+ * sysexits' EX_CONFIG, so a service manager can alert without restarting in a loop
+ * (`RestartPreventExitStatus=78` in the README's systemd unit).
+ */
+export const EXIT_FATAL_GATEWAY = 78;
 
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   let config: BotConfig;
@@ -33,12 +42,25 @@ export async function main(env: Record<string, string | undefined> = process.env
 
   let bot: RunningBot | null = null;
   let stopping = false;
-  const shutdown = async (signal: string, code = 0): Promise<void> => {
+  /**
+   * Graceful: no new work, every interaction already received answered (or told the bot is
+   * restarting), pending deferrals filled in, then the gateway closed; the process is gone
+   * within 10 s even if Discord does not answer.
+   */
+  const shutdown = async (reason: string, code = 0): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ reason }, 'shutting down');
+    const hardStop = setTimeout(() => {
+      logger.error('shutdown took too long: exiting anyway');
+      process.exit(code || 1);
+    }, HARD_STOP_MS);
+    hardStop.unref();
     try {
-      await bot?.stop();
+      await bot?.stop({ drainMs: DRAIN_MS });
+      logger.info({ code }, 'stopped');
+    } catch (error) {
+      logger.error({ err: error }, 'error while stopping');
     } finally {
       process.exit(code);
     }
@@ -46,7 +68,10 @@ export async function main(env: Record<string, string | undefined> = process.env
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  logger.info({ mentions: config.mentionsEnabled, cooldownSeconds: config.cooldownSeconds, api: config.apiUrl ?? 'discord.com' }, 'starting');
+  logger.info(
+    { mentions: config.mentionsEnabled, cooldownSeconds: config.cooldownSeconds, api: config.apiUrl ?? 'discord.com', shards: config.shards },
+    'starting',
+  );
   // Loading may take a while (the model is downloaded on the first run): the bot logs in meanwhile.
   const engine = Engine.create(config.engine, { logger: logger.child({ component: 'engine' }) });
   engine.catch(() => {
@@ -55,8 +80,14 @@ export async function main(env: Record<string, string | undefined> = process.env
     void shutdown('engine failure', 1);
   });
 
+  const onFatal = (close: FatalGatewayClose): void => {
+    // A supervisor must notice: a reconnection cannot fix this, so the process ends with an error.
+    logger.fatal({ code: close.code, shardId: close.shardId }, `Discord closed the gateway for good: ${close.cause}`);
+    void shutdown(`gateway close ${close.code}`, EXIT_FATAL_GATEWAY);
+  };
+
   try {
-    bot = await startBot(config, { logger, engine });
+    bot = await startBot(config, { logger, engine, onFatal });
   } catch (error) {
     const message = scrubSecrets(error instanceof Error ? error.message : String(error), [config.token]);
     logger.fatal({ err: error }, `could not log in to Discord: ${message}`);

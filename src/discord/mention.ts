@@ -1,15 +1,26 @@
 import type { Message, MessageReplyOptions } from 'discord.js';
-import { answerFor } from './answer.js';
+import { answerOutcome } from './answer.js';
 import { REPLY_NO_MENTIONS } from './respond.js';
-import { GENERIC_ERROR } from './router.js';
 import type { BotContext } from './types.js';
 
-export const MENTION_HINT = 'Ask me something about the article after the mention, e.g. “@me how many wounded will Russia treat?”.';
+/**
+ * A reply to a message is public and cannot be ephemeral, so what would be a private notice for
+ * a command (cooldown, unreadable question, failure) is a reaction on the question instead.
+ */
+export const MENTION_REACTIONS = {
+  /** Cooldown: ask again in a few seconds. */
+  cooldown: '⏳',
+  /** Nothing to look up after the mention, or a question the bot cannot read. */
+  unreadable: '❓',
+  /** Something went wrong while answering. */
+  error: '⚠️',
+} as const;
 
 /**
  * "@Bot how many wounded…?" answered like /ask, as a reply to the message. Only a mention typed
  * in the text counts: replying to one of the bot's messages also lists the bot in `mentions`,
- * and @everyone or a role the bot has should not summon it either.
+ * and @everyone or a role the bot has should not summon it either. Discord delivers the text of
+ * a message that mentions the bot without the privileged MessageContent intent.
  */
 export function createMentionHandler(ctx: BotContext): (message: Message) => Promise<void> {
   return async function onMessage(message: Message): Promise<void> {
@@ -18,20 +29,27 @@ export function createMentionHandler(ctx: BotContext): (message: Message) => Pro
     const mention = new RegExp(`<@!?${me}>`, 'g');
     if (!mention.test(message.content)) return;
     const log = ctx.logger.child({ messageId: message.id, channelId: message.channelId, command: 'mention', user: message.author.id });
-    const send = async (payload: MessageReplyOptions) => {
-      await message.reply({ ...payload, allowedMentions: REPLY_NO_MENTIONS });
+    const react = async (emoji: string) => {
+      await message.react(emoji).catch((error: unknown) => log.warn({ err: error, emoji }, 'could not react to the message'));
     };
     try {
       const question = message.content.replace(mention, ' ').trim();
       if (!question) {
-        await send({ content: MENTION_HINT });
+        await react(MENTION_REACTIONS.unreadable);
         return;
       }
-      const { content, embeds, components } = await answerFor(ctx, question, message.author.id);
-      await send({ ...(content !== undefined ? { content } : {}), embeds: embeds ?? [], components: components ?? [] });
+      const outcome = await answerOutcome(ctx, question, message.author.id);
+      if (outcome.kind !== 'answer') {
+        log.info({ outcome: outcome.kind }, 'mention answered with a reaction');
+        await react(MENTION_REACTIONS[outcome.kind]);
+        return;
+      }
+      const { content, embeds, components } = outcome.message;
+      const reply: MessageReplyOptions = { ...(content !== undefined ? { content } : {}), embeds: embeds ?? [], components: components ?? [] };
+      await message.reply({ ...reply, allowedMentions: REPLY_NO_MENTIONS });
     } catch (error) {
       log.error({ err: error }, 'mention handler failed');
-      await send({ content: GENERIC_ERROR }).catch((second: unknown) => log.warn({ err: second }, 'could not tell the user about the failure'));
+      await react(MENTION_REACTIONS.error);
     }
   };
 }

@@ -12,6 +12,26 @@ import type { BotContext, ChatCommandModule, CommandContext, CommandModule, Mess
 
 export const GENERIC_ERROR = 'Sorry, something went wrong while answering. Please try again in a moment.';
 export const UNKNOWN_COMMAND = 'This command is not available any more. Please try again in a minute.';
+export const RESTARTING = 'The bot is restarting: please ask again in a minute.';
+
+/**
+ * An interaction that would wait longer than this for its turn (the work queued ahead of it) is
+ * deferred as soon as it arrives, so the first response of a burst stays quick for everyone.
+ */
+export const FAST_REPLY_MS = 100;
+
+export interface Router {
+  /** Handles one interaction; never rejects. */
+  (interaction: Interaction): Promise<void>;
+  /** Shutdown, step 1: new interactions get the "restarting" notice instead of an answer. */
+  close(): void;
+  /**
+   * Shutdown, step 2: waits up to `timeoutMs` for the interactions already received to be
+   * answered, then gives any still pending (a deferral not yet filled in, say) the "restarting"
+   * notice. Resolves with how many had to be cut short.
+   */
+  drain(timeoutMs: number): Promise<number>;
+}
 
 export function isMessageCommand(module: CommandModule): module is MessageCommandModule {
   return module.data.toJSON().type === ApplicationCommandType.Message;
@@ -31,7 +51,7 @@ function interactionGone(error: unknown): boolean {
  * It gives each handler a Responder (deferral after `deferAfterMs`) and turns any exception into a short ephemeral message plus a log line with the interaction id.
  * The returned function never rejects.
  */
-export function createRouter(commands: readonly CommandModule[], ctx: BotContext): (interaction: Interaction) => Promise<void> {
+export function createRouter(commands: readonly CommandModule[], ctx: BotContext): Router {
   const chat = new Map<string, ChatCommandModule>();
   const message = new Map<string, MessageCommandModule>();
   for (const module of commands) {
@@ -39,40 +59,59 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     else chat.set(module.data.name, module);
   }
 
-  async function run(
+  const pending = new Set<Responder>();
+  let closed = false;
+
+  function run(
     interaction: RepliableInteraction,
     name: string,
     options: { ephemeral: boolean },
     handler: ((ctx: CommandContext) => Promise<void>) | null,
   ): Promise<void> {
-    const receivedAt = Date.now();
     const log = ctx.logger.child({ interactionId: interaction.id, command: name, user: interaction.user.id });
-    const reply = new Responder(interaction, { deferAfterMs: ctx.config.deferAfterMs, ephemeral: options.ephemeral, logger: log, receivedAt });
-    try {
-      if (!handler) {
-        log.warn('no handler for this interaction (commands not redeployed?)');
-        await reply.send(notice(UNKNOWN_COMMAND));
-        return;
-      }
-      await handler({ ...ctx, reply, log });
-      if (!reply.acknowledged) {
-        log.warn('handler returned without answering');
-        await reply.send(notice(GENERIC_ERROR));
-      }
-    } catch (error) {
-      if (interactionGone(error)) {
-        log.warn({ err: error }, 'the interaction expired before the answer could be sent');
-        return;
-      }
-      log.error({ err: error }, 'interaction handler failed');
-      try {
-        await reply.send(notice(GENERIC_ERROR));
-      } catch (second) {
-        log.warn({ err: second }, 'could not tell the user about the failure');
-      }
-    } finally {
-      reply.close();
+    // Decided now, on arrival: once queued behind a burst it would be too late to decide.
+    const backlogged = ctx.queue.expectedWaitMs() + ctx.queue.averageCostMs > FAST_REPLY_MS || ctx.pace.rateLimited;
+    const reply = new Responder(interaction, {
+      deferAfterMs: ctx.config.deferAfterMs,
+      ephemeral: options.ephemeral,
+      logger: log,
+      createdAt: interaction.createdTimestamp,
+      deferNow: backlogged && handler !== null,
+      pace: ctx.pace,
+    });
+    if (closed) {
+      return reply.send(notice(RESTARTING)).catch((error: unknown) => log.warn({ err: error }, 'could not send the restarting notice'));
     }
+    pending.add(reply);
+    return ctx.queue.push(async () => {
+      try {
+        reply.checkpoint();
+        if (!handler) {
+          log.warn('no handler for this interaction (commands not redeployed?)');
+          await reply.send(notice(UNKNOWN_COMMAND));
+          return;
+        }
+        await handler({ ...ctx, reply, log });
+        if (!reply.acknowledged) {
+          log.warn('handler returned without answering');
+          await reply.send(notice(GENERIC_ERROR));
+        }
+      } catch (error) {
+        if (interactionGone(error)) {
+          log.warn({ err: error }, 'the interaction expired before the answer could be sent');
+          return;
+        }
+        log.error({ err: error }, 'interaction handler failed');
+        try {
+          await reply.send(notice(GENERIC_ERROR));
+        } catch (second) {
+          log.warn({ err: second }, 'could not tell the user about the failure');
+        }
+      } finally {
+        reply.close();
+        pending.delete(reply);
+      }
+    });
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -90,7 +129,7 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     }
   }
 
-  return async function route(interaction: Interaction): Promise<void> {
+  async function route(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isChatInputCommand()) {
         const module = chat.get(interaction.commandName);
@@ -109,7 +148,9 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
           module ? (c) => module.execute(interaction, c) : null,
         );
       } else if (interaction.isAutocomplete()) {
-        await autocomplete(interaction);
+        // Cheap, cannot be deferred, and pointless once the user has moved on: not queued.
+        if (closed) await interaction.respond([]).catch(() => undefined);
+        else await autocomplete(interaction);
       } else if (interaction.isButton()) {
         const prefix = interaction.customId.split(':')[0] ?? '';
         const module = chat.get(prefix);
@@ -120,5 +161,22 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     } catch (error) {
       ctx.logger.error({ err: error, interactionId: interaction.id }, 'interaction routing failed');
     }
-  };
+  }
+
+  return Object.assign(route, {
+    close(): void {
+      closed = true;
+    },
+    async drain(timeoutMs: number): Promise<number> {
+      closed = true;
+      await ctx.queue.idle(timeoutMs);
+      const left = [...pending].filter((r) => r.pending);
+      await Promise.allSettled(
+        left.map((r) =>
+          r.abandon(notice(RESTARTING)).catch((error: unknown) => ctx.logger.warn({ err: error, interactionId: r.interaction.id }, 'could not send the restarting notice')),
+        ),
+      );
+      return left.length;
+    },
+  });
 }

@@ -10,7 +10,8 @@ import type { Logger } from 'pino';
 import type { Engine } from '../answer/engine.js';
 import type { BotConfig } from './config.js';
 import type { Cooldown } from './cooldown.js';
-import type { Responder } from './respond.js';
+import type { WorkQueue } from './queue.js';
+import type { Responder, RestPace } from './respond.js';
 
 /** What command modules get instead of globals. */
 export interface BotContext {
@@ -22,6 +23,10 @@ export interface BotContext {
   engine(): Promise<Engine>;
   /** The engine if it is loaded, else null: autocomplete cannot wait for it. */
   engineNow(): Engine | null;
+  /** Where interactions and mentions wait for their turn (one at a time, the event loop breathing in between). */
+  readonly queue: WorkQueue;
+  /** How fast Discord currently answers the bot (callback latency, rate limits). */
+  readonly pace: RestPace;
 }
 
 /** The context of one command or button: plus the way to answer it. */

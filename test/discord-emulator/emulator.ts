@@ -50,6 +50,7 @@ import {
   guildObject,
   readyPayload,
   snowflake,
+  snowflakeTime,
   toRestMessage,
   worldUsers,
   type World,
@@ -122,6 +123,8 @@ export interface InteractionRecord {
   type: InteractionType;
   payload: APIInteraction;
   dispatchedAt: number;
+  /** Creation time from the interaction's snowflake: the deadline counts from it. */
+  createdAt: number;
   acknowledged: boolean;
   acknowledgedAt: number | null;
   callbackType: InteractionResponseType | null;
@@ -270,7 +273,7 @@ export class DiscordEmulator {
   private readonly events = new EventEmitter();
   private readonly waiters = new Set<(reason: Error) => void>();
   private readonly delays: { match: (r: RecordedRequest) => boolean; ms: number }[] = [];
-  private readonly injections: { match: (r: RecordedRequest) => boolean; reply: ApiReply; remaining: number }[] = [];
+  private readonly injections: { match: (r: RecordedRequest) => boolean; reply: ApiReply; remaining: number; afterHandling: boolean }[] = [];
   private stopController = new AbortController();
 
   constructor(options: EmulatorOptions = {}) {
@@ -517,9 +520,13 @@ export class DiscordEmulator {
     this.delays.length = 0;
   }
 
-  /** Answer the next `times` (default 1) matching requests with `reply` instead of handling them. */
-  injectResponse(matcher: RequestMatcher, reply: ApiReply & { times?: number }): () => void {
-    const entry = { match: compileMatcher(matcher), reply, remaining: reply.times ?? 1 };
+  /**
+   * Answer the next `times` (default 1) matching requests with `reply` instead of handling them;
+   * with `afterHandling`, the request is applied first and only its answer is replaced (Discord
+   * sometimes answers 500 to a callback it did apply: the client's retry then gets 40060).
+   */
+  injectResponse(matcher: RequestMatcher, reply: ApiReply & { times?: number; afterHandling?: boolean }): () => void {
+    const entry = { match: compileMatcher(matcher), reply, remaining: reply.times ?? 1, afterHandling: reply.afterHandling ?? false };
     this.injections.push(entry);
     return () => {
       entry.remaining = 0;
@@ -670,19 +677,19 @@ export class DiscordEmulator {
       }
     }
     const injection = this.injections.find((i) => i.remaining > 0 && i.match(req));
-    if (injection) {
-      injection.remaining--;
-      return injection.reply;
-    }
+    if (injection) injection.remaining--;
+    if (injection && !injection.afterHandling) return injection.reply;
+    let reply: ApiReply;
     try {
       if (!route) throw Errors.notFound();
       if (route.auth && req.headers.authorization !== `Bot ${this.token}`) throw Errors.unauthorized();
       if (invalidBody) throw Errors.invalidJson();
-      return await route.handler({ req, params: req.params, body: req.body, files: req.files });
+      reply = await route.handler({ req, params: req.params, body: req.body, files: req.files });
     } catch (error) {
-      if (error instanceof ApiError) return error.toReply();
-      throw error;
+      if (!(error instanceof ApiError)) throw error;
+      reply = error.toReply();
     }
+    return injection ? injection.reply : reply;
   }
 
   private route(method: string, template: string, auth: boolean, handler: Route['handler']): void {
@@ -1095,8 +1102,9 @@ export class DiscordEmulator {
     if (!rec || rec.token !== params.token) throw Errors.unknownInteraction();
     if (rec.acknowledged) throw Errors.alreadyAcknowledged();
     const deadline = this.options.interactionDeadlineMs;
-    // Past the deadline Discord has already shown "The application did not respond" and forgets the interaction.
-    if (deadline > 0 && Date.now() - rec.dispatchedAt > deadline) throw Errors.unknownInteraction();
+    // Past the deadline Discord has already shown "The application did not respond" and forgets the
+    // interaction. Discord counts from the interaction's creation (its snowflake), not from delivery.
+    if (deadline > 0 && Date.now() - rec.createdAt > deadline) throw Errors.unknownInteraction();
 
     const type = Number(body?.type) as InteractionResponseType;
     const allowed: Record<number, InteractionResponseType[]> = {
@@ -1545,6 +1553,7 @@ export class DiscordEmulator {
       type: payload.type,
       payload,
       dispatchedAt: Date.now(),
+      createdAt: snowflakeTime(payload.id),
       acknowledged: false,
       acknowledgedAt: null,
       callbackType: null,

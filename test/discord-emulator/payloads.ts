@@ -614,6 +614,25 @@ export interface BaseInteractionOptions {
   locale?: Locale;
   id?: string;
   token?: string;
+  /** When Discord created the interaction (its snowflake; the 3 s deadline counts from it). Default: now. */
+  createdAt?: number;
+  /** Another guild than `world.guildId` (e.g. one owned by another shard, see `guildIdOnShard`). */
+  guildId?: string;
+  /** The guild's preferred locale; defaults to `world.guildLocale`. */
+  guildLocale?: Locale;
+}
+
+/** The creation time Discord encodes in a snowflake (ms since 1970). */
+export function snowflakeTime(id: string): number {
+  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+}
+
+/** A guild id that Discord routes to `shard` of `count` (`(id >> 22) % count`). */
+export function guildIdOnShard(shard: number, count: number, at: number = Date.now()): string {
+  for (let t = at; ; t--) {
+    const id = snowflake(t);
+    if (Number((BigInt(id) >> 22n) % BigInt(count)) === shard) return id;
+  }
 }
 
 export type OptionValues =
@@ -624,15 +643,17 @@ export type OptionValues =
 function base<T extends InteractionTypeT>(world: World, type: T, opts: BaseInteractionOptions) {
   const user = opts.user ?? world.user;
   const channelId = opts.channelId ?? world.channelId;
-  const id = opts.id ?? snowflake();
+  const id = opts.id ?? snowflake(opts.createdAt);
+  const guildId = opts.guildId ?? world.guildId;
+  const guildLocale = opts.guildLocale ?? world.guildLocale;
   return {
     id,
     application_id: world.applicationId,
     type,
     token: opts.token ?? fakeInteractionToken(id),
     version: 1 as const,
-    guild_id: world.guildId,
-    guild: { id: world.guildId, locale: world.guildLocale, features: [] },
+    guild_id: guildId,
+    guild: { id: guildId, locale: guildLocale, features: [] },
     channel_id: channelId,
     channel: {
       ...channelObject(world, channelId),
@@ -640,10 +661,10 @@ function base<T extends InteractionTypeT>(world: World, type: T, opts: BaseInter
     } as APIChannel & { permissions: string },
     member: interactionMember(world, user, channelId),
     locale: opts.locale ?? world.locale,
-    guild_locale: world.guildLocale,
+    guild_locale: guildLocale,
     app_permissions: computePermissions(world, world.botUserId, channelId).toString(),
     entitlements: [],
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: world.guildId },
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
     context: InteractionContextType.Guild,
     attachment_size_limit: 10 * 1024 * 1024,
   };

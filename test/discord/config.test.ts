@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config.js';
-import { botEnvSchema, deployEnvSchema, DEFER_AFTER_MS, formatConfigError, loadBotConfig, loadDeployConfig, loadDotEnv } from '../../src/discord/config.js';
+import { botEnvSchema, deployEnvSchema, formatConfigError, loadBotConfig, loadDeployConfig, loadDotEnv } from '../../src/discord/config.js';
 import { main } from '../../src/discord/main.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -27,9 +27,10 @@ describe('loadBotConfig', () => {
       clientId: null,
       guildId: null,
       apiUrl: null,
-      mentionsEnabled: false,
+      mentionsEnabled: true,
       cooldownSeconds: 5,
-      deferAfterMs: DEFER_AFTER_MS,
+      shards: { count: null, ids: null },
+      deferAfterMs: 1500,
       log: { level: 'info', pretty: true },
     });
     expect(config.engine.embeddingModel).toBe('Xenova/multilingual-e5-small');
@@ -98,12 +99,34 @@ describe('.env.example', () => {
 
   it('documents every variable of the bot and the deploy script', () => {
     const documented = new Set(Object.keys(parseDotEnv(text)));
-    for (const key of [...Object.keys(botEnvSchema.shape), ...Object.keys(deployEnvSchema.shape)]) expect(documented.has(key), key).toBe(true);
+    // SHARDS is set by the ShardingManager in each shard process, not by people.
+    const keys = [...Object.keys(botEnvSchema.shape), ...Object.keys(deployEnvSchema.shape)].filter((k) => k !== 'SHARDS');
+    for (const key of keys) expect(documented.has(key), key).toBe(true);
   });
 
   it('is a valid configuration once the token is filled in', () => {
     const env = { ...parseDotEnv(text), DISCORD_TOKEN: TOKEN };
-    expect(loadBotConfig(env)).toMatchObject({ token: TOKEN, guildId: null, mentionsEnabled: false, cooldownSeconds: 5 });
+    expect(loadBotConfig(env)).toMatchObject({ token: TOKEN, guildId: null, mentionsEnabled: true, cooldownSeconds: 5, shards: { count: null, ids: null } });
+  });
+});
+
+describe('sharding variables', () => {
+  it('SHARD_COUNT is a number or auto; SHARD_IDS lists numbers and ranges', () => {
+    expect(loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4' }).shards).toEqual({ count: 4, ids: null });
+    expect(loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: 'AUTO' }).shards).toEqual({ count: 'auto', ids: null });
+    expect(loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '8', SHARD_IDS: '0-2, 6' }).shards).toEqual({ count: 8, ids: [0, 1, 2, 6] });
+  });
+
+  it('refuses what cannot work, naming the variable', () => {
+    expect(() => loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '0' })).toThrow(/SHARD_COUNT is invalid: must be a whole number of shards from 1 to 4096, or "auto"/);
+    expect(() => loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_IDS: 'one' })).toThrow(/SHARD_IDS is invalid/);
+    expect(() => loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '0' })).toThrow('SHARD_IDS needs SHARD_COUNT');
+    expect(() => loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: 'auto', SHARD_IDS: '0' })).toThrow('SHARD_IDS needs a numeric SHARD_COUNT');
+    expect(() => loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '2', SHARD_IDS: '1-2' })).toThrow('SHARD_IDS lists shards beyond SHARD_COUNT');
+  });
+
+  it('in a process of the ShardingManager, its SHARDS and SHARD_COUNT win', () => {
+    expect(loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '2', SHARDS: '[1]' }).shards).toEqual({ count: 2, ids: [1] });
   });
 });
 

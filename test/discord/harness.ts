@@ -9,6 +9,7 @@ import { engineConfigFrom, engineEnvSchema, parseEnv } from '../../src/config.js
 import { startBot, type RunningBot, type StartOptions } from '../../src/discord/bot.js';
 import { loadBotConfig, type BotConfig } from '../../src/discord/config.js';
 import { createLogger } from '../../src/logger.js';
+import { LogCapture } from './log-capture.js';
 import { DiscordEmulator, type EmulatorOptions, type RecordedRequest } from '../discord-emulator/emulator.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,19 +24,7 @@ export function offlineEngine(): Promise<Engine> {
   return sharedEngine;
 }
 
-/** Every log line the bot writes, as JSON text (what would reach standard error). */
-export class LogCapture {
-  readonly lines: string[] = [];
-  write(line: string): void {
-    this.lines.push(line);
-  }
-  get text(): string {
-    return this.lines.join('');
-  }
-  entries(): Json[] {
-    return this.lines.map((l) => JSON.parse(l) as Json);
-  }
-}
+export { LogCapture } from './log-capture.js';
 
 export interface HarnessOptions {
   readonly env?: Record<string, string>;
@@ -95,19 +84,34 @@ export async function callbackOf(emulator: DiscordEmulator, interaction: { id: s
   return request.body as { type: number; data: Json };
 }
 
-/** The message the user ends up seeing: the callback's message, or the edit of a deferred reply. */
-export async function finalReply(emulator: DiscordEmulator, interaction: { id: string; token: string }, timeoutMs = 5000): Promise<{ deferred: boolean; data: Json; ephemeral: boolean }> {
+/**
+ * The message the user ends up seeing: the callback's message, or what filled in a deferral: an
+ * edit of the placeholder, or (for a private notice after a public deferral) an ephemeral
+ * follow-up with the placeholder deleted.
+ */
+export async function finalReply(
+  emulator: DiscordEmulator,
+  interaction: { id: string; token: string },
+  timeoutMs = 5000,
+): Promise<{ deferred: boolean; data: Json; ephemeral: boolean; placeholderDeleted: boolean }> {
   const first = await callbackOf(emulator, interaction, timeoutMs);
   if (first.type === InteractionResponseType.ChannelMessageWithSource) {
-    return { deferred: false, data: first.data, ephemeral: ((first.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0 };
+    return { deferred: false, data: first.data, ephemeral: ((first.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0, placeholderDeleted: false };
   }
   expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-  const edit = await emulator.waitForResponse(
-    (r) => r.method === 'PATCH' && r.route === 'PATCH /webhooks/:applicationId/:token/messages/:messageId' && r.params.token === interaction.token,
+  const deferredEphemeral = ((first.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  const next = await emulator.waitForResponse(
+    (r) =>
+      r.params.token === interaction.token &&
+      (r.route === 'PATCH /webhooks/:applicationId/:token/messages/:messageId' || r.route === 'POST /webhooks/:applicationId/:token'),
     timeoutMs,
   );
-  expect(edit.response?.status).toBe(200);
-  return { deferred: true, data: edit.body, ephemeral: ((first.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0 };
+  expect(next.response?.status, JSON.stringify(next.response?.body)).toBeLessThan(300);
+  const placeholderDeleted = emulator.requestsMatching(
+    (r) => r.route === 'DELETE /webhooks/:applicationId/:token/messages/:messageId' && r.params.token === interaction.token && r.response?.status === 204,
+  ).length > 0;
+  if (next.method === 'PATCH') return { deferred: true, data: next.body, ephemeral: deferredEphemeral, placeholderDeleted };
+  return { deferred: true, data: next.body, ephemeral: ((next.body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0, placeholderDeleted };
 }
 
 /** All text a message shows: content, embed title/description/fields/footer. */

@@ -1,5 +1,5 @@
-// Mentions are off by default: the bot asks for the Guilds intent only (no privileged
-// MessageContent) and does not answer "@Bot …" messages.
+// With MENTIONS_ENABLED=false the bot asks for the Guilds intent only and does not answer
+// "@Bot …" messages (mentions are on by default: see bot.e2e.test.ts).
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chatInputInteraction, messageCreatePayload } from '../discord-emulator/emulator.js';
@@ -8,7 +8,7 @@ import { finalReply, startHarness, visibleText, type Harness } from './harness.j
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ env: { MENTIONS_ENABLED: 'false' } });
 });
 
 afterAll(async () => {

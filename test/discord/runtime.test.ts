@@ -1,10 +1,11 @@
-import type { RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, type RepliableInteraction } from 'discord.js';
 import pino from 'pino';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WorkQueue } from '../../src/discord/queue.js';
 import { Cooldown } from '../../src/discord/cooldown.js';
 import { createLogger, scrubSecrets } from '../../src/logger.js';
-import { NO_MENTIONS, Responder } from '../../src/discord/respond.js';
-import { LogCapture } from './harness.js';
+import { NO_MENTIONS, Responder, RestPace } from '../../src/discord/respond.js';
+import { LogCapture } from './log-capture.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -47,55 +48,178 @@ describe('Cooldown', () => {
   });
 });
 
-/** A stand-in for a discord.js interaction that records the calls the Responder makes. */
-function fakeInteraction(delayMs = 0) {
-  const calls: { method: string; options: unknown }[] = [];
-  const call = (method: string) =>
-    vi.fn(async (options: unknown) => {
-      calls.push({ method, options });
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+/** A stand-in for a discord.js interaction that records the calls the Responder makes (and when, in fake time). */
+function fakeInteraction(opts: { delayMs?: number; fail?: Partial<Record<string, unknown>> } = {}) {
+  const calls: { method: string; options: unknown; at: number; done?: number }[] = [];
+  const interaction = { id: '1', deferred: false, replied: false, ephemeral: null as boolean | null } as Record<string, unknown>;
+  for (const method of ['reply', 'deferReply', 'editReply', 'followUp', 'deleteReply']) {
+    interaction[method] = vi.fn(async (options: unknown) => {
+      const call = { method, options, at: Date.now() } as { method: string; options: unknown; at: number; done?: number };
+      calls.push(call);
+      if (opts.delayMs) await new Promise((resolve) => setTimeout(resolve, opts.delayMs));
+      call.done = Date.now();
+      const failure = opts.fail?.[method];
+      if (failure) throw failure;
+      if (method === 'deferReply') interaction.deferred = true;
+      if (method === 'reply') interaction.replied = true;
     });
-  const interaction = { id: '1', reply: call('reply'), deferReply: call('deferReply'), editReply: call('editReply'), followUp: call('followUp') };
+  }
   return { interaction: interaction as unknown as RepliableInteraction, calls };
 }
 
 const silent = pino({ level: 'silent' });
+const alreadyAcknowledged = () =>
+  new DiscordAPIError({ code: 40060, message: 'Interaction has already been acknowledged.' }, 40060, 400, 'POST', '/interactions/1/x/callback', {});
 
-describe('Responder', () => {
+describe('Responder (fake timers: Discord\'s clock is the interaction\'s snowflake)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('replies directly when the answer is quick', async () => {
     const { interaction, calls } = fakeInteraction();
-    const responder = new Responder(interaction, { deferAfterMs: 1000, ephemeral: false, logger: silent });
-    await responder.send({ content: 'hi' });
-    await responder.send({ content: 'more', ephemeral: true });
+    const responder = new Responder(interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: Date.now() });
+    const sent = responder.send({ content: 'hi' });
+    await vi.runAllTimersAsync();
+    await sent;
+    const more = responder.send({ content: 'more', ephemeral: true });
+    await vi.runAllTimersAsync();
+    await more;
     responder.close();
     expect(calls.map((c) => c.method)).toEqual(['reply', 'followUp']);
     expect(calls[0]!.options).toEqual({ content: 'hi', embeds: [], components: [], allowedMentions: NO_MENTIONS, flags: undefined });
     expect(calls[1]!.options).toMatchObject({ content: 'more', flags: 64, allowedMentions: { parse: [] } });
   });
 
-  it('defers after the threshold, then edits the placeholder', async () => {
+  it('defers 1.5 s after the interaction was created, then edits the placeholder', async () => {
     const { interaction, calls } = fakeInteraction();
-    const responder = new Responder(interaction, { deferAfterMs: 20, ephemeral: true, logger: silent });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    const responder = new Responder(interaction, { deferAfterMs: 1500, ephemeral: true, logger: silent, createdAt: Date.now() - 400 });
+    await vi.advanceTimersByTimeAsync(1099);
+    expect(calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.map((c) => c.method)).toEqual(['deferReply']);
+    expect(calls[0]!.options).toEqual({ flags: 64 });
     await responder.send({ content: 'late' });
     expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
-    expect(calls[0]!.options).toEqual({ flags: 64 });
     expect(calls[1]!.options).toEqual({ content: 'late', embeds: [], components: [], allowedMentions: { parse: [] } });
   });
 
-  it('never acknowledges twice when the timer fires while a reply is on its way', async () => {
-    const { interaction, calls } = fakeInteraction(80);
-    const responder = new Responder(interaction, { deferAfterMs: 20, ephemeral: false, logger: silent, receivedAt: Date.now() - 10 });
-    await responder.send({ content: 'racing' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  it('an interaction that waited past the deferral point (a burst, a queue) defers the moment it is seen', () => {
+    const { interaction, calls } = fakeInteraction();
+    new Responder(interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: Date.now() - 2600 });
+    expect(calls.map((c) => c.method)).toEqual(['deferReply']);
+  });
+
+  it('deferNow (a backlog) defers at once; a clock behind Discord\'s counts from now', () => {
+    const a = fakeInteraction();
+    new Responder(a.interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: Date.now(), deferNow: true });
+    expect(a.calls.map((c) => c.method)).toEqual(['deferReply']);
+    const b = fakeInteraction();
+    const future = new Responder(b.interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: Date.now() + 5000 });
+    expect(future.ageMs).toBe(0);
+  });
+
+  it('checkpoint() defers when the handler starts after the deferral point', async () => {
+    const { interaction, calls } = fakeInteraction();
+    const responder = new Responder(interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: Date.now() - 1000 });
+    // The event loop was busy: the timer could not fire, the clock moved on.
+    vi.setSystemTime(Date.now() + 600);
+    responder.checkpoint();
+    expect(calls.map((c) => c.method)).toEqual(['deferReply']);
+  });
+
+  it('a rate limit moves the deferral earlier, so a deferral held back by a 429 still lands within 3 s', async () => {
+    const created = Date.now();
+    const pace = new RestPace();
+    pace.observeRateLimit(2000);
+    // The deferral request is held for the 2 s the rate limit asks.
+    const { interaction, calls } = fakeInteraction({ delayMs: 2000 });
+    const responder = new Responder(interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: created, pace });
+    expect(responder.deferPointMs()).toBe(500);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(calls[0]?.method).toBe('deferReply');
+    expect(calls[0]!.done! - created).toBeLessThanOrEqual(2500);
+    // Without the rate limit the default point stays at 1.5 s: a 1 s 429 then lands at 2.5 s.
+    expect(new Responder(fakeInteraction().interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, pace: new RestPace() }).deferPointMs()).toBe(1500);
+  });
+
+  it('never acknowledges twice when the deferral point passes while a reply is on its way', async () => {
+    const { interaction, calls } = fakeInteraction({ delayMs: 2000 });
+    const responder = new Responder(interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: Date.now() - 10 });
+    const sent = responder.send({ content: 'racing' });
+    await vi.advanceTimersByTimeAsync(2500);
+    await sent;
     expect(calls.map((c) => c.method)).toEqual(['reply']);
   });
 
-  it('counts the time already spent before the handler started', async () => {
+  it('a private notice after a public deferral: placeholder deleted, ephemeral follow-up', async () => {
     const { interaction, calls } = fakeInteraction();
-    const responder = new Responder(interaction, { deferAfterMs: 2500, ephemeral: false, logger: silent, receivedAt: Date.now() - 2500 });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    responder.close();
-    expect(calls.map((c) => c.method)).toEqual(['deferReply']);
+    const responder = new Responder(interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, createdAt: Date.now(), deferNow: true });
+    await responder.send({ content: 'Sorry', ephemeral: true });
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'deleteReply', 'followUp']);
+    expect(calls[2]!.options).toMatchObject({ content: 'Sorry', flags: 64, allowedMentions: { parse: [] } });
+  });
+
+  it('a public answer after a public deferral, and anything after an ephemeral deferral, edit the placeholder', async () => {
+    const pub = fakeInteraction();
+    await new Responder(pub.interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, deferNow: true }).send({ content: 'answer' });
+    expect(pub.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    const priv = fakeInteraction();
+    await new Responder(priv.interaction, { deferAfterMs: 1500, ephemeral: true, logger: silent, deferNow: true }).send({ content: 'no', ephemeral: true });
+    expect(priv.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+  });
+
+  it('40060 on a callback means an earlier attempt was applied: delivered, not an error', async () => {
+    const replied = fakeInteraction({ fail: { reply: alreadyAcknowledged() } });
+    const r1 = new Responder(replied.interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent });
+    await expect(r1.send({ content: 'hi' })).resolves.toBeUndefined();
+    expect(replied.interaction.replied).toBe(true);
+    expect(r1.pending).toBe(false);
+
+    const deferred = fakeInteraction({ fail: { deferReply: alreadyAcknowledged() } });
+    const r2 = new Responder(deferred.interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, deferNow: true });
+    await r2.send({ content: 'answer' });
+    expect(deferred.interaction.deferred).toBe(true);
+    expect(deferred.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+  });
+
+  it('abandon() (shutdown) fills in a pending deferral, and the handler\'s later answer is dropped', async () => {
+    const { interaction, calls } = fakeInteraction();
+    const responder = new Responder(interaction, { deferAfterMs: 1500, ephemeral: false, logger: silent, deferNow: true });
+    await responder.abandon({ content: 'restarting', ephemeral: true });
+    await responder.send({ content: 'too late' });
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'deleteReply', 'followUp']);
+    expect(responder.pending).toBe(false);
+  });
+});
+
+describe('WorkQueue', () => {
+  it('runs items one at a time with a turn of the event loop between them', async () => {
+    const queue = new WorkQueue();
+    const order: string[] = [];
+    const timer = new Promise<void>((resolve) => setTimeout(() => (order.push('timer'), resolve()), 0));
+    const busy = (name: string) => async () => {
+      order.push(name);
+      const until = Date.now() + 5;
+      while (Date.now() < until); // CPU work, like the engine's
+    };
+    const done = Promise.all([queue.push(busy('a')), queue.push(busy('b')), queue.push(busy('c'))]);
+    expect(queue.backlog).toBe(2);
+    await done;
+    await timer;
+    // The timer (a deferral, a heartbeat) ran between items instead of after the whole burst.
+    expect(order.indexOf('timer')).toBeLessThan(order.length - 1);
+    expect(queue.backlog).toBe(0);
+    expect(await queue.idle(100)).toBe(true);
+  });
+
+  it('a failing item does not stop the queue', async () => {
+    const queue = new WorkQueue();
+    const ran: number[] = [];
+    await Promise.all([queue.push(async () => { throw new Error('x'); }), queue.push(async () => void ran.push(2))]);
+    expect(ran).toEqual([2]);
   });
 });

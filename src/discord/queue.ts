@@ -1,0 +1,81 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * The bot's work, one item at a time, with a turn of the event loop between items.
+ *
+ * A burst of interactions arrives in a few gateway frames; running every handler at once would
+ * keep the event loop busy with the engine's CPU work for seconds, and no timer (deferrals,
+ * heartbeats) could fire meanwhile. Here each item starts only after the previous one has run
+ * its synchronous part and the loop has had a turn (I/O, timers), and the queue knows how long
+ * the items waiting ahead of a new one will take, so a new interaction can be deferred at once
+ * when its answer would come too late.
+ */
+export class WorkQueue {
+  private readonly items: (() => Promise<void>)[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private pumping = false;
+  /** Exponential average of the time one item holds the event loop (ms). */
+  private costMs = 1;
+
+  /** Items waiting for their turn. */
+  get backlog(): number {
+    return this.items.length;
+  }
+
+  /** Items started and not finished (waiting for Discord, say). */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /** Roughly how long an item queued now waits before it runs. */
+  expectedWaitMs(): number {
+    return (this.items.length + (this.pumping ? 1 : 0)) * this.costMs;
+  }
+
+  /** The average time an item holds the event loop. */
+  get averageCostMs(): number {
+    return this.costMs;
+  }
+
+  /** Queues `work`; the returned promise settles with it (it never rejects: `work` handles its errors). */
+  push(work: () => Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.items.push(() => work().catch(() => undefined).finally(resolve));
+      if (!this.pumping) void this.pump();
+    });
+  }
+
+  /** Resolves when nothing is queued or running, or after `timeoutMs`; true when idle. */
+  async idle(timeoutMs: number): Promise<boolean> {
+    const until = performance.now() + timeoutMs;
+    while (this.items.length || this.running.size) {
+      const left = until - performance.now();
+      if (left <= 0) return false;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.running]),
+        new Promise((resolve) => (timer = setTimeout(resolve, Math.min(left, 50)))),
+      ]);
+      clearTimeout(timer);
+    }
+    return true;
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      for (let item = this.items.shift(); item; item = this.items.shift()) {
+        const started = performance.now();
+        const running = item();
+        this.running.add(running);
+        void running.finally(() => this.running.delete(running));
+        // The item's synchronous part and its resolved awaits run before this: then I/O and timers get a turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const cost = performance.now() - started;
+        this.costMs = this.costMs * 0.8 + cost * 0.2;
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}
