@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { languageByCode, type Language } from '../text/languages.js';
+import { languageByCode, type Language } from '../../src/text/languages.js';
 
 /** One FreeDict dictionary in dictd format (`freedict-<from>-<to>.index` + `.dict.dz`). */
 export interface DictionaryFile {

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+/**
+ * Compiles the offline mode's lexical data from upstream packages into data/lexicons/:
+ *
+ *   <xx>-fr.tsv.gz   questions in language xx → French index terms (stems), with weights
+ *   fr-fr.tsv.gz     French synonyms (LibreOffice thesaurus), for questions asked in French
+ *   <xx>.words.gz    every stem the sources know in language xx, fr included (tells a typo from a rare word)
+ *   sources.json     the Debian packages and versions it was built from
+ *
+ * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), LibreOffice
+ * thesauri (MyThes, /usr/share/mythes) and Princeton WordNet 3.0 (/usr/share/wordnet). Install
+ * them with `bash scripts/install-lexicon-sources.sh`, then `npm run build && npm run build:data`.
+ * `npm run build:data -- --check` rebuilds in memory and fails when the committed files differ.
+ *
+ * The output is deterministic: sorted keys and targets, gzip without timestamps; `--check`
+ * compares the uncompressed text, so a different zlib cannot make it fail.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { languageByCode, type Language } from '../../src/text/languages.js';
+import { words } from '../../src/text/normalize.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { isContentWord } from '../../src/text/stopwords.js';
+import { stem } from '../../src/text/stem.js';
+import { readDictionary, type DictionaryFile } from './freedict.js';
+import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
+import { formatLexiconLine, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
+
+const DICTD = '/usr/share/dictd';
+const MYTHES = '/usr/share/mythes';
+const WORDNET = '/usr/share/wordnet';
+const OUT = path.join(PACKAGE_ROOT, 'data', 'lexicons');
+
+const fr = languageByCode('fr')!;
+const en = languageByCode('en')!;
+
+interface SourcePlan {
+  readonly language: Language;
+  /** FreeDict pairs between the language and French (either direction). */
+  readonly direct: string[];
+  /** FreeDict pairs between the language and a third one (English, German), used as a pivot into French. */
+  readonly pivot: { readonly via: string; readonly pairs: string[] }[];
+  /** MyThes file of the language, or 'wordnet'. */
+  readonly thesaurus: string;
+}
+
+/** In build order: a pivot language's own dictionaries into French are read before it serves as a pivot. */
+const PLANS: SourcePlan[] = [
+  { language: languageByCode('de')!, direct: ['deu-fra', 'fra-deu'], pivot: [], thesaurus: 'th_de_DE_v2.dat' },
+  { language: en, direct: ['eng-fra', 'fra-eng'], pivot: [{ via: 'de', pairs: ['eng-deu'] }], thesaurus: 'wordnet' },
+  { language: languageByCode('es')!, direct: ['fra-spa'], pivot: [{ via: 'en', pairs: ['spa-eng', 'eng-spa'] }, { via: 'de', pairs: ['spa-deu'] }], thesaurus: 'th_es_ES_v2.dat' },
+  { language: languageByCode('it')!, direct: ['fra-ita'], pivot: [{ via: 'en', pairs: ['ita-eng', 'eng-ita'] }, { via: 'de', pairs: ['ita-deu'] }], thesaurus: 'th_it_IT_v2.dat' },
+  { language: languageByCode('pt')!, direct: ['por-fra', 'fra-por'], pivot: [{ via: 'en', pairs: ['por-eng', 'eng-por'] }, { via: 'de', pairs: ['por-deu'] }], thesaurus: 'th_pt_PT_v2.dat' },
+];
+const FRENCH_THESAURUS = 'th_fr_FR_v2.dat';
+/** Meanings of a thesaurus headword that count: the first ones are the common senses. */
+const SYNONYM_MEANINGS = 3;
+/** At most this many indirect (pivot, synonym) targets per key, strongest first. */
+const MAX_INDIRECT = 24;
+
+/** key (source stems) → target stem → weight in (0, 1]. */
+type Table = Map<string, Map<string, number>>;
+
+function put(table: Table, key: string, target: string, weight: number): void {
+  let targets = table.get(key);
+  if (!targets) table.set(key, (targets = new Map()));
+  if ((targets.get(target) ?? 0) < weight) targets.set(target, weight);
+}
+
+/** Content stems of a phrase; numbers dropped (in dictionaries they are sense numbers). */
+function stemsOf(phrase: string, language: Language): string[] {
+  return words(phrase)
+    .filter((token) => isContentWord(token, language) && !/^\d+$/.test(token))
+    .map((token) => stem(token, language))
+    // A stem that folds onto a function word (contrée → contre) would match "against".
+    .filter((s) => isContentWord(s, language));
+}
+
+function keyOf(phrase: string, language: Language): string | null {
+  const tokens = words(phrase);
+  if (!tokens.length || tokens.length > MAX_PHRASE) return null;
+  if (!tokens.some((t) => isContentWord(t, language))) return null;
+  return phraseKey(tokens, language);
+}
+
+function dictionaryFile(pair: string): DictionaryFile {
+  const [from, to] = pair.split('-');
+  const base = path.join(DICTD, `freedict-${pair}`);
+  const data = [`${base}.dict.dz`, `${base}.dict`].find((file) => existsSync(file));
+  if (!data || !existsSync(`${base}.index`)) throw new Error(`missing ${base}.index/.dict.dz: run scripts/install-lexicon-sources.sh`);
+  return { from: languageByCode(from!)!, to: languageByCode(to!)!, index: `${base}.index`, data };
+}
+
+/** Phrase pairs (source phrase, target phrase) of every dictionary of a pair, both directions. */
+async function phrasePairs(pairs: readonly string[], source: Language): Promise<[string, string][]> {
+  const out: [string, string][] = [];
+  for (const pair of pairs) {
+    const file = dictionaryFile(pair);
+    const forward = file.from === source;
+    for (const entry of await readDictionary(file)) {
+      for (const translation of entry.translations) out.push(forward ? [entry.headword, translation] : [translation, entry.headword]);
+    }
+  }
+  return out;
+}
+
+async function synonymsOf(plan: SourcePlan | { language: Language; thesaurus: string }): Promise<SynonymEntry[]> {
+  return plan.thesaurus === 'wordnet' ? readWordNet(WORDNET) : readMythes(path.join(MYTHES, plan.thesaurus));
+}
+
+/** Every stem a language's sources know (headwords, translations, synonyms). */
+class KnownStems {
+  readonly stems = new Set<string>();
+  constructor(private readonly language: Language) {}
+  addPhrase(phrase: string): void {
+    for (const token of words(phrase)) if (!/\d/.test(token) && token.length > 1) this.stems.add(stem(token, this.language));
+  }
+}
+
+/** French stems every source knows: the target sides of all dictionaries and the thesaurus. */
+const knownFrench = new KnownStems(fr);
+
+async function buildDirect(plan: SourcePlan, known: KnownStems): Promise<Table> {
+  const table: Table = new Map();
+  for (const [source, target] of await phrasePairs(plan.direct, plan.language)) {
+    known.addPhrase(source);
+    knownFrench.addPhrase(target);
+    const key = keyOf(source, plan.language);
+    if (!key) continue;
+    for (const s of stemsOf(target, fr)) put(table, key, s, WEIGHT.direct);
+  }
+  return table;
+}
+
+async function buildLexicon(plan: SourcePlan, pivots: ReadonlyMap<string, Table>): Promise<{ table: Table; known: KnownStems; direct: Table }> {
+  const known = new KnownStems(plan.language);
+  const direct = await buildDirect(plan, known);
+  const ownDirect: Table = new Map([...direct].map(([key, targets]) => [key, new Map(targets)]));
+  const indirect: Table = new Map();
+
+  // Irregular forms carry their lemma's translations (flew → fly, fought → fight).
+  if (plan.language === en) {
+    for (const [form, lemma] of await readWordNetExceptions(WORDNET)) {
+      known.addPhrase(form);
+      const formKey = keyOf(form, en);
+      const targets = direct.get(keyOf(lemma, en) ?? '');
+      if (formKey && targets) for (const [s, w] of targets) put(direct, formKey, s, w);
+    }
+  }
+
+  // Pivot through a third language: xx → en or de (the pair's dictionaries) → fr.
+  for (const { via, pairs } of plan.pivot) {
+    const viaLanguage = languageByCode(via)!;
+    const viaDirect = pivots.get(via);
+    if (!viaDirect) throw new Error(`pivot ${via} is built after ${plan.language.code}`);
+    for (const [source, middle] of await phrasePairs(pairs, plan.language)) {
+      known.addPhrase(source);
+      const key = keyOf(source, plan.language);
+      const targets = viaDirect.get(keyOf(middle, viaLanguage) ?? '');
+      if (key && targets) for (const [s, w] of targets) put(indirect, key, s, w * WEIGHT.pivot);
+    }
+  }
+
+  // Synonyms in the question's language first, then translated: spokesperson → spokesman → porte-parole.
+  for (const entry of await synonymsOf(plan)) {
+    known.addPhrase(entry.headword);
+    const key = keyOf(entry.headword, plan.language);
+    if (!key) continue;
+    for (const synonyms of entry.meanings.slice(0, SYNONYM_MEANINGS)) {
+      for (const synonym of synonyms) {
+        known.addPhrase(synonym);
+        const targets = direct.get(keyOf(synonym, plan.language) ?? '');
+        if (targets) for (const [s, w] of targets) put(indirect, key, s, w * WEIGHT.synonym);
+      }
+    }
+  }
+
+  // Indirect targets never replace a direct one, and only the strongest are kept.
+  for (const [key, targets] of indirect) {
+    const own = direct.get(key);
+    const extra = [...targets]
+      .filter(([s]) => !own?.has(s))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, MAX_INDIRECT);
+    for (const [s, w] of extra) put(direct, key, s, w);
+  }
+  return { table: direct, known, direct: ownDirect };
+}
+
+async function buildFrenchThesaurus(): Promise<Table> {
+  const table: Table = new Map();
+  for (const entry of await synonymsOf({ language: fr, thesaurus: FRENCH_THESAURUS })) {
+    knownFrench.addPhrase(entry.headword);
+    for (const synonyms of entry.meanings) for (const synonym of synonyms) knownFrench.addPhrase(synonym);
+    const tokens = words(entry.headword);
+    if (tokens.length !== 1 || !isContentWord(tokens[0]!, fr)) continue;
+    const key = stem(tokens[0]!, fr);
+    for (const synonyms of entry.meanings.slice(0, SYNONYM_MEANINGS)) {
+      for (const synonym of synonyms) {
+        if (words(synonym).length > 2) continue;
+        for (const s of stemsOf(synonym, fr)) if (s !== key) put(table, key, s, WEIGHT.synonym);
+      }
+    }
+  }
+  return table;
+}
+
+function serialise(table: Table): string {
+  const keys = [...table.keys()].sort();
+  return keys.map((key) => formatLexiconLine(key, table.get(key)!)).join('\n') + '\n';
+}
+
+function packageVersions(): Record<string, string> {
+  const packages = [
+    ...new Set([...PLANS.flatMap((p) => [...p.direct, ...p.pivot.flatMap((v) => v.pairs)]).map((pair) => `dict-freedict-${pair}`)]),
+    'mythes-en-us', 'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base',
+  ].sort();
+  const versions: Record<string, string> = {};
+  for (const name of packages) {
+    try {
+      versions[name] = execFileSync('dpkg-query', ['-W', '-f=${Version}', name], { encoding: 'utf8' }).trim();
+    } catch {
+      versions[name] = 'not installed';
+    }
+  }
+  return versions;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+  const files = new Map<string, string>();
+  // Only a language's own dictionaries into French serve as a pivot (never its pivots or synonyms).
+  const pivots = new Map<string, Table>();
+  for (const plan of PLANS) {
+    const { table, known, direct } = await buildLexicon(plan, pivots);
+    pivots.set(plan.language.code, direct);
+    files.set(`${plan.language.code}-fr.tsv.gz`, serialise(table));
+    files.set(`${plan.language.code}.words.gz`, [...known.stems].sort().join('\n') + '\n');
+    process.stderr.write(`${plan.language.code}-fr: ${table.size} keys, ${known.stems.size} known stems\n`);
+  }
+  const thesaurus = await buildFrenchThesaurus();
+  files.set('fr-fr.tsv.gz', serialise(thesaurus));
+  files.set('fr.words.gz', [...knownFrench.stems].sort().join('\n') + '\n');
+  process.stderr.write(`fr-fr: ${thesaurus.size} keys\n`);
+  const sources = JSON.stringify({ packages: packageVersions() }, null, 2) + '\n';
+
+  if (values.check) {
+    const recorded = JSON.parse(await readFile(path.join(OUT, 'sources.json'), 'utf8')) as { packages: Record<string, string> };
+    if (JSON.stringify(recorded.packages) !== JSON.stringify(JSON.parse(sources).packages)) {
+      process.stdout.write('data check skipped: the installed packages are not the recorded versions (see data/lexicons/sources.json)\n');
+      return 0;
+    }
+    const differ: string[] = [];
+    for (const [name, text] of files) {
+      const committed = gunzipSync(await readFile(path.join(OUT, name))).toString('utf8');
+      if (committed !== text) differ.push(name);
+    }
+    process.stdout.write(differ.length ? `data differs from its sources: ${differ.join(', ')}\n` : 'data matches its sources\n');
+    return differ.length ? 1 : 0;
+  }
+  await mkdir(OUT, { recursive: true });
+  for (const [name, text] of files) await writeFile(path.join(OUT, name), gzipSync(text, { level: 9 }));
+  await writeFile(path.join(OUT, 'sources.json'), sources);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+
+/**
+ * Readers for the two synonym sources: LibreOffice thesauri (MyThes `.dat` files, one headword
+ * line `word|count` followed by `count` lines `(pos)|synonym|synonym…`) and Princeton WordNet
+ * (synsets in `data.*`, senses in frequency order in `index.*`, irregular forms in `*.exc`).
+ */
+
+export interface SynonymEntry {
+  readonly headword: string;
+  /** Synonyms of each meaning, meanings in the thesaurus's order. */
+  readonly meanings: string[][];
+}
+
+/** Strips MyThes annotations: "(ugs.)", "(...)", "[…]". */
+function cleanSynonym(text: string): string {
+  return text
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Reads a MyThes thesaurus; the first line names its encoding (UTF-8 or ISO8859-1). */
+export async function readMythes(file: string): Promise<SynonymEntry[]> {
+  const raw = await readFile(file);
+  const firstLineEnd = raw.indexOf(0x0a);
+  const encoding = raw.subarray(0, firstLineEnd).toString('latin1').trim().toUpperCase();
+  const text = (encoding.startsWith('UTF') ? raw.toString('utf8') : raw.toString('latin1')).slice(firstLineEnd + 1);
+  const lines = text.split('\n');
+  const entries: SynonymEntry[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^(.*)\|(\d+)$/.exec(lines[i] ?? '');
+    if (!head) continue;
+    const count = Number(head[2]);
+    const meanings: string[][] = [];
+    for (let k = 1; k <= count && i + k < lines.length; k++) {
+      const [, ...synonyms] = (lines[i + k] ?? '').split('|');
+      meanings.push(synonyms.map(cleanSynonym).filter(Boolean));
+    }
+    i += count;
+    const headword = cleanSynonym(head[1] ?? '');
+    if (headword) entries.push({ headword, meanings });
+  }
+  return entries;
+}
+
+const WORDNET_PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+
+/**
+ * WordNet as synonym entries: for every lemma, the members of its synsets, most frequent
+ * sense first. Multi-word lemmas use spaces (WordNet writes underscores).
+ */
+export async function readWordNet(dir: string): Promise<SynonymEntry[]> {
+  const entries: SynonymEntry[] = [];
+  for (const part of WORDNET_PARTS) {
+    const synsets = new Map<string, string[]>();
+    for (const line of (await readFile(`${dir}/data.${part}`, 'utf8')).split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.split(' ');
+      const count = parseInt(fields[3] ?? '0', 16);
+      const members: string[] = [];
+      for (let k = 0; k < count; k++) members.push((fields[4 + 2 * k] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' '));
+      synsets.set(fields[0] ?? '', members);
+    }
+    for (const line of (await readFile(`${dir}/index.${part}`, 'utf8')).split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.trim().split(' ');
+      const lemma = (fields[0] ?? '').replace(/_/g, ' ');
+      const senses = Number(fields[2] ?? 0);
+      const offsets = fields.slice(fields.length - senses);
+      entries.push({ headword: lemma, meanings: offsets.map((offset) => (synsets.get(offset) ?? []).filter((m) => m.toLowerCase() !== lemma)) });
+    }
+  }
+  return entries;
+}
+
+/** WordNet's irregular forms (flew → fly, wounded stays regular): `[form, lemma]` pairs. */
+export async function readWordNetExceptions(dir: string): Promise<[string, string][]> {
+  const pairs: [string, string][] = [];
+  for (const part of WORDNET_PARTS) {
+    for (const line of (await readFile(`${dir}/${part}.exc`, 'utf8')).split('\n')) {
+      const [form, lemma] = line.trim().split(' ');
+      if (form && lemma) pairs.push([form.replace(/_/g, ' '), lemma.replace(/_/g, ' ')]);
+    }
+  }
+  return pairs;
+}

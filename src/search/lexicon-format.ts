@@ -1,0 +1,45 @@
+import type { Language } from '../text/languages.js';
+import { stem } from '../text/stem.js';
+
+/**
+ * The text format of the shipped lexicon files (data/lexicons/*.tsv.gz), shared by the script
+ * that writes them and the engine that reads them. One line per key:
+ *
+ *   <source stems, space-separated>\t<target stem>[~<weight %>] <target stem>[~<weight %>] …
+ *
+ * A target without `~` has weight 1 (a direct dictionary translation).
+ */
+
+/** Longest headword, in words, that a question is matched against ("aircraft carrier", "how many"). */
+export const MAX_PHRASE = 3;
+
+/** How much a target counts, by how it was reached. */
+export const WEIGHT = {
+  /** A dictionary translation of the word itself. */
+  direct: 1,
+  /** Through a translation into English and English into French. */
+  pivot: 0.6,
+  /** Through a synonym of the word in its own language. */
+  synonym: 0.6,
+} as const;
+
+/** Key of a word sequence: its stems, so that "wounded"/"wounds" find the entry for "wound". */
+export function phraseKey(tokens: readonly string[], language: Language): string {
+  return tokens.map((token) => stem(token, language)).join(' ');
+}
+
+export function formatLexiconLine(key: string, targets: ReadonlyMap<string, number>): string {
+  const sorted = [...targets].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `${key}\t${sorted.map(([s, w]) => (w >= 1 ? s : `${s}~${Math.round(w * 100)}`)).join(' ')}`;
+}
+
+/** Parses the targets part of a line into [stem, weight] pairs. */
+export function parseTargets(field: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (const item of field.split(' ')) {
+    if (!item) continue;
+    const tilde = item.indexOf('~');
+    out.push(tilde < 0 ? [item, 1] : [item.slice(0, tilde), Number(item.slice(tilde + 1)) / 100]);
+  }
+  return out;
+}
