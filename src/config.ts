@@ -32,7 +32,6 @@ export const engineEnvSchema = z.object({
   MODEL_DIR: optionalText,
   OFFLINE: flag.default(false),
   CACHE_DIR: z.string().trim().min(1).default(path.join(PACKAGE_ROOT, '.cache')),
-  DICTIONARY_DIR: z.string().trim().min(1).default('/usr/share/dictd'),
   ANSWER_THRESHOLD: unitInterval.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NODE_ENV: z.string().trim().default('development'),
@@ -45,7 +44,8 @@ export interface EngineConfig {
   readonly modelDir: string | null;
   readonly offline: boolean;
   readonly cacheDir: string;
-  readonly dictionaryDir: string;
+  /** The shipped lexicon data (data/lexicons). */
+  readonly dataDir: string;
   /** Overrides the calibrated "answered" threshold. */
   readonly answerThreshold: number | null;
 }
@@ -79,7 +79,7 @@ export function engineConfigFrom(env: z.output<typeof engineEnvSchema>): EngineC
     modelDir: env.MODEL_DIR ? path.resolve(env.MODEL_DIR) : null,
     offline: env.OFFLINE,
     cacheDir: path.resolve(env.CACHE_DIR),
-    dictionaryDir: env.DICTIONARY_DIR,
+    dataDir: path.join(PACKAGE_ROOT, 'data', 'lexicons'),
     answerThreshold: env.ANSWER_THRESHOLD ?? null,
   };
 }

@@ -82,7 +82,8 @@ function stemsOf(phrase: string, language: Language): string[] {
 
 function keyOf(phrase: string, language: Language): string | null {
   const tokens = words(phrase);
-  if (!tokens.length || tokens.length > MAX_PHRASE) return null;
+  // Numbers in headwords are dates and sense numbers ("1. Januar"), never what a question's word means.
+  if (!tokens.length || tokens.length > MAX_PHRASE || tokens.some((t) => /\d/.test(t))) return null;
   if (!tokens.some((t) => isContentWord(t, language))) return null;
   return phraseKey(tokens, language);
 }

@@ -3,14 +3,15 @@ import type { EngineConfig } from '../config.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { EmbedderUnavailableError, loadEmbedder, type DownloadProgress, type Embedder } from '../search/dense.js';
-import { findDictionaries } from '../search/freedict.js';
-import { Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
+import { focusFactor, Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
 import { languageByCode } from '../text/languages.js';
 import { cleanQuestion, QuestionError } from '../text/question.js';
 import { VERSION } from '../version.js';
 import { citation } from './citation.js';
 import { summarize, SUMMARY_DEFAULT, SUMMARY_MAX, SUMMARY_MIN } from './summary.js';
 import type { Alternative, Answer, EngineStatus, Passage, RetrievalMode, Summary } from './types.js';
+import { findSpan } from './span.js';
+import { readdirSync } from 'node:fs';
 
 /**
  * Evidence the best paragraph needs to count as an answer (in lexical mode: the share of the
@@ -96,12 +97,12 @@ export class Engine {
     }
     let retriever: Retriever;
     try {
-      retriever = await Retriever.create(corpus, { dictionaryDir: config.dictionaryDir, cacheDir: config.cacheDir, embedder, logger });
+      retriever = await Retriever.create(corpus, { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder, logger });
     } catch (error) {
       // A model that loads but cannot embed (a broken file) must not take the lexical engine down with it.
       modelProblem = `the model failed while embedding the corpus: ${error instanceof Error ? error.message : String(error)}`;
       embedder = null;
-      retriever = await Retriever.create(corpus, { dictionaryDir: config.dictionaryDir, cacheDir: config.cacheDir, embedder, logger });
+      retriever = await Retriever.create(corpus, { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder, logger });
     }
     const engine = new Engine(corpus, retriever, config, modelProblem, logger);
     const status = engine.status();
@@ -141,11 +142,16 @@ export class Engine {
     };
   }
 
-  /** Evidence in [0, 1] that a paragraph answers: its coverage of the question, or the dense evidence when higher. */
+  /**
+   * Evidence in [0, 1] that a paragraph answers: its coverage of the question, scaled down
+   * when it lacks the question's focus words (names alone never make an answer: "When was
+   * Haftar born?"), or the dense evidence when higher.
+   */
   private evidence(hit: ParagraphHit): number {
-    if (hit.dense === null) return hit.coverage;
+    const lexical = hit.coverage * focusFactor(hit.focus);
+    if (hit.dense === null) return lexical;
     const dense = Math.min(1, Math.max(0, (hit.dense - DENSE_FLOOR) / (DENSE_CEILING - DENSE_FLOOR)));
-    return Math.max(hit.coverage, dense);
+    return Math.max(lexical, dense);
   }
 
   private highlight(retrieval: Retrieval, hit: ParagraphHit): { sentences: string[]; ranges: { start: number; end: number }[] } {
@@ -179,6 +185,7 @@ export class Engine {
     const score = this.evidence(top);
     const answered = score >= this.threshold && (top.bm25 > 0 || top.dense !== null);
     const { sentences, ranges } = this.highlight(retrieval, top);
+    const span = answered ? findSpan(top.paragraph.text, ranges, retrieval) : null;
     const alternatives: Alternative[] = rest
       .filter((hit) => this.evidence(hit) >= this.threshold / 2 && hit.fused > 0)
       .slice(0, MAX_ALTERNATIVES)
@@ -197,7 +204,7 @@ export class Engine {
       alternatives,
       unmatched: retrieval.query.unmatchedWords,
       notes: retrieval.notes,
-      span: null,
+      span,
     };
     this.logger.debug(
       { question, language: answer.language, mode: answer.mode, paragraph: answer.paragraph, answered, score: answer.score, ms: round(performance.now() - started) },
@@ -250,9 +257,7 @@ export class Engine {
       mode: this.mode,
       model: this.retriever.embedder?.modelId ?? null,
       modelProblem: this.modelProblem,
-      dictionaries: [...new Set(this.corpus.articles.map((a) => a.language))].flatMap((language) =>
-        findDictionaries(this.config.dictionaryDir, language).map((d) => `${d.from.iso3}-${d.to.iso3}`),
-      ),
+      dictionaries: shippedLexicons(this.config.dataDir),
       articles: this.corpus.articles.map((a) => ({
         id: a.id,
         label: a.label,
@@ -270,9 +275,21 @@ export class Engine {
 
 /** One line that says how answers are being found. */
 export function describeMode(status: EngineStatus): string {
-  const dictionaries = status.dictionaries.length ? `dictionaries ${status.dictionaries.join(', ')}` : 'no bilingual dictionary';
+  const dictionaries = status.dictionaries.length ? `lexicons ${status.dictionaries.join(', ')}` : 'no lexicon data';
   if (status.mode === 'hybrid') return `hybrid: ${status.model} embeddings + BM25 (${dictionaries})`;
-  return `offline lexical: BM25 + ${dictionaries} + spelling similarity; no embedding model${status.modelProblem ? ` (${status.modelProblem})` : ''}`;
+  return `offline lexical: BM25 + ${dictionaries} + typo correction and spelling similarity; no embedding model${status.modelProblem ? ` (${status.modelProblem})` : ''}`;
+}
+
+/** The lexicons that ship in `dataDir`, e.g. `en-fr` (`fr-fr` is the French thesaurus). */
+function shippedLexicons(dataDir: string): string[] {
+  try {
+    return readdirSync(dataDir)
+      .filter((name) => name.endsWith('.tsv.gz'))
+      .map((name) => name.slice(0, -'.tsv.gz'.length))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /** One line on why the model is not in use (the full error goes to the debug log). */

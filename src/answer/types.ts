@@ -79,7 +79,7 @@ export interface EngineStatus {
   readonly model: string | null;
   /** Why the model is not in use, when it is not. */
   readonly modelProblem: string | null;
-  /** FreeDict dictionaries found, e.g. `eng-fra`. */
+  /** Shipped lexicons, e.g. `en-fr` (`fr-fr`: the French thesaurus). */
   readonly dictionaries: string[];
   readonly articles: ArticleInfo[];
   readonly version: string;

@@ -1,6 +1,7 @@
 import type { Language } from '../text/languages.js';
 import { fold, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
+import { skeleton } from '../text/fuzzy.js';
 import { isContentWord } from '../text/stopwords.js';
 
 /** Index terms of a text: stems of its content words, in order. */
@@ -39,12 +40,25 @@ export function acronymKey(word: string): string {
  * question words against (names and cognates are compared as written, not as stems), with
  * which of them the corpus writes as names and as acronyms.
  */
+/** A surface word of the corpus, with what spelling matching needs computed once at load. */
+export interface SurfaceWord {
+  readonly surface: string;
+  readonly stem: string;
+  readonly skeleton: string;
+  /** Written with a capital mid-sentence somewhere in the corpus. */
+  readonly name: boolean;
+}
+
 export class SurfaceVocabulary {
   private readonly stems = new Map<string, string>();
   private readonly names = new Set<string>();
+  private onlyNameStems: Set<string> | null = null;
   private readonly acronyms = new Map<string, Set<string>>();
+  private list: SurfaceWord[] | null = null;
 
   add(text: string, language: Language): void {
+    this.list = null;
+    this.onlyNameStems = null;
     for (const token of words(text)) {
       if (isContentWord(token, language) && !/^\d+$/.test(token)) this.stems.set(token, stem(token, language));
     }
@@ -58,13 +72,34 @@ export class SurfaceVocabulary {
     }
   }
 
-  entries(): IterableIterator<[string, string]> {
-    return this.stems.entries();
+  /** Every surface word with its stem and spelling skeleton (computed once, not per question). */
+  get words(): readonly SurfaceWord[] {
+    this.list ??= [...this.stems].map(([surface, surfaceStem]) => ({
+      surface,
+      stem: surfaceStem,
+      skeleton: skeleton(surface),
+      name: this.names.has(surface),
+    }));
+    return this.list;
+  }
+
+  /** Whether the corpus has this folded word (a content word, as written). */
+  has(word: string): boolean {
+    return this.stems.has(word);
   }
 
   /** Whether the corpus writes this folded word with a capital mid-sentence. */
   isName(word: string): boolean {
     return this.names.has(word);
+  }
+
+  /** Whether an index term only ever stands for names in the corpus (Haftar, Benghazi). */
+  isNameStem(term: string): boolean {
+    if (!this.onlyNameStems) {
+      const other = new Set([...this.stems].filter(([surface]) => !this.names.has(surface)).map(([, s]) => s));
+      this.onlyNameStems = new Set([...this.stems].filter(([surface, s]) => this.names.has(surface) && !other.has(s)).map(([, s]) => s));
+    }
+    return this.onlyNameStems.has(term);
   }
 
   /** Index terms of the corpus acronyms made of the same letters. */

@@ -11,6 +11,8 @@ export interface Concept {
   readonly label: string;
   /** Index term → weight in [0, 1] (1 for an exact or dictionary match, less for a spelling match). */
   readonly terms: ReadonlyMap<string, number>;
+  /** A name, acronym or number: it says which facts are asked about, not which fact is asked. */
+  readonly name?: boolean;
 }
 
 export interface Bm25Options {
@@ -23,7 +25,12 @@ export interface ConceptMatch {
   readonly idf: number;
   /** Per document: weighted term frequency of the concept (0 when absent). */
   readonly frequencies: readonly number[];
+  /** Per document: the weight of the strongest of the concept's terms it contains (0 when none). */
+  readonly strengths: readonly number[];
 }
+
+/** Terms within this share of a concept's strongest match in a document count toward its frequency. */
+const STRONGEST_KIND = 0.99;
 
 export class Bm25Index {
   readonly k1: number;
@@ -58,13 +65,19 @@ export class Bm25Index {
 
   match(concept: Concept): ConceptMatch {
     let documentFrequency = 0;
+    const strengths: number[] = [];
     const frequencies = this.termFrequencies.map((counts) => {
+      let strength = 0;
+      for (const [term, weight] of concept.terms) if (weight > strength && (counts.get(term) ?? 0) > 0) strength = weight;
+      // Only the strongest kind of match present counts: many weak synonyms of a word in one
+      // paragraph must not outweigh the word's own translation in another.
       let tf = 0;
-      for (const [term, weight] of concept.terms) tf += (counts.get(term) ?? 0) * weight;
+      for (const [term, weight] of concept.terms) if (weight >= strength * STRONGEST_KIND) tf += (counts.get(term) ?? 0) * weight;
       if (tf > 0) documentFrequency++;
+      strengths.push(strength);
       return tf;
     });
-    return { concept, idf: this.idf(documentFrequency), frequencies };
+    return { concept, idf: this.idf(documentFrequency), frequencies, strengths };
   }
 
   /** BM25 score of every document for the concepts. */
@@ -91,14 +104,15 @@ export class Bm25Index {
  * the idf of an unseen term). It says "how much of what was asked is here", independent of
  * document length, which is what deciding "not covered" needs.
  */
-export function coverage(index: Bm25Index, matches: readonly ConceptMatch[], doc: number): number {
+export function coverage(index: Bm25Index, matches: readonly ConceptMatch[], doc: number, minimumStrength = 0): number {
   let total = 0;
   let found = 0;
   for (const match of matches) {
     total += match.idf;
-    const tf = match.frequencies[doc] ?? 0;
-    // A partial spelling match counts for its weight only.
-    if (tf > 0) found += match.idf * Math.min(1, tf);
+    if ((match.strengths[doc] ?? 0) < minimumStrength) continue;
+    // A concept found only through a synonym, a pivot or a look-alike counts for that weight:
+    // "Einwohner" reaching "groupes" through a synonym is not the word itself, however often it occurs.
+    found += match.idf * (match.strengths[doc] ?? 0);
   }
   return total > 0 ? found / total : 0;
 }

@@ -28,9 +28,14 @@ export function phraseKey(tokens: readonly string[], language: Language): string
   return tokens.map((token) => stem(token, language)).join(' ');
 }
 
-export function formatLexiconLine(key: string, targets: ReadonlyMap<string, number>): string {
+/** Targets in the file format, strongest first (ties by stem, so the output is deterministic). */
+export function formatTargets(targets: ReadonlyMap<string, number>): string {
   const sorted = [...targets].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return `${key}\t${sorted.map(([s, w]) => (w >= 1 ? s : `${s}~${Math.round(w * 100)}`)).join(' ')}`;
+  return sorted.map(([s, w]) => (w >= 1 ? s : `${s}~${Math.round(w * 100)}`)).join(' ');
+}
+
+export function formatLexiconLine(key: string, targets: ReadonlyMap<string, number>): string {
+  return `${key}\t${formatTargets(targets)}`;
 }
 
 /** Parses the targets part of a line into [stem, weight] pairs. */

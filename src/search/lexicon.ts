@@ -1,82 +1,72 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip, gunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
-import { words } from '../text/normalize.js';
-import { stem } from '../text/stem.js';
 import { isContentWord } from '../text/stopwords.js';
-import { findDictionaries, readDictionary, type DictionaryFile } from './freedict.js';
+import { formatTargets, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
 
-/** Longest headword, in words, that a question is matched against ("aircraft carrier", "how many"). */
-const MAX_PHRASE = 3;
+const gunzipAsync = promisify(gunzip);
 
-/** Key of a word sequence: its stems, so that "wounded"/"wounds" find the entry for "wound". */
-function phraseKey(tokens: readonly string[], language: Language): string {
-  return tokens.map((token) => stem(token, language)).join(' ');
-}
+/** A translation carried on through a synonym is one step further from the question's word. */
+const CHAIN_FACTOR = 0.5;
+
+/** Weaker targets than this are noise: a synonym of a pivot's translation, say. */
+const MIN_WEIGHT = 0.25;
+
+/** Decompressed bytes handed over per event-loop turn while a lexicon loads (each slice parses in a few ms). */
+const CHUNK_SIZE = 64 * 1024;
+
+/** Lets timers, heartbeats and I/O run between slices of a long load. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface Translation {
   /** The question words that were translated, as folded text. */
   readonly source: string;
   readonly start: number;
   readonly length: number;
-  /** Content stems in the target language. */
-  readonly targets: ReadonlySet<string>;
+  /** Target index terms with their weights (1: a dictionary translation; less: a pivot or a synonym). */
+  readonly targets: ReadonlyMap<string, number>;
 }
 
 /**
- * A general bilingual lexicon from one language into the corpus language, built from every
- * FreeDict dictionary of the pair that is installed, in both directions (x→y entries, and y→x
- * entries read backwards), so that either dictionary alone is enough and both together agree.
+ * A lexicon from one language into the corpus language, read from the shipped data and
+ * restricted to what can reach the corpus: only targets that are index terms of the corpus
+ * are kept, and only keys that still have one.
  */
 export class BilingualLexicon {
-  private readonly entries = new Map<string, Set<string>>();
-  private readonly targetStems = new Map<string, ReadonlySet<string>>();
-
   constructor(
     readonly source: Language,
     readonly target: Language,
-    readonly files: readonly string[],
+    /** Key → its targets in the file format ("stem stem~60 …"): one string per key, parsed on lookup. */
+    private readonly entries: ReadonlyMap<string, string>,
+    /** Identifies the data and corpus it was built from (part of the cache keys of lexicons chained through it). */
+    readonly fingerprint = '',
   ) {}
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** Records that the source phrase can be rendered by the target phrase. */
-  add(sourcePhrase: string, targetPhrase: string): void {
-    const tokens = words(sourcePhrase);
-    if (!tokens.length || tokens.length > MAX_PHRASE) return;
-    const key = phraseKey(tokens, this.source);
-    let set = this.entries.get(key);
-    if (!set) this.entries.set(key, (set = new Set()));
-    set.add(targetPhrase);
+  /** Single-word keys (source stems): what typo correction may correct towards. */
+  *keys(): IterableIterator<string> {
+    for (const key of this.entries.keys()) if (!key.includes(' ')) yield key;
   }
 
-  /** The entries as plain data (for the cache). */
-  dump(): [string, string[]][] {
-    return [...this.entries].map(([key, phrases]) => [key, [...phrases]]);
+  lookup(key: string): ReadonlyMap<string, number> | undefined {
+    const field = this.entries.get(key);
+    return field === undefined ? undefined : new Map(parseTargets(field));
   }
 
-  /** Loads entries produced by `dump`. */
-  restore(entries: readonly [string, readonly string[]][]): void {
-    for (const [key, phrases] of entries) this.entries.set(key, new Set(phrases));
-  }
-
-  // Numbers are dropped: in dictionaries they are sense numbers or chemistry, never translations.
-  private stemsOf(targetPhrase: string): ReadonlySet<string> {
-    let stems = this.targetStems.get(targetPhrase);
-    if (!stems) {
-      stems = new Set(
-        words(targetPhrase)
-          .filter((token) => isContentWord(token, this.target) && !/^\d+$/.test(token))
-          .map((token) => stem(token, this.target))
-          // A stem that folds onto a function word (contrée → contre) would match "against".
-          .filter((s) => isContentWord(s, this.target)),
-      );
-      this.targetStems.set(targetPhrase, stems);
-    }
-    return stems;
+  /** The entries in the file format, one line per key (the restricted copy that is cached). */
+  serialise(): string {
+    let out = '';
+    for (const [key, field] of this.entries) out += `${key}\t${field}\n`;
+    return out;
   }
 
   /**
@@ -92,10 +82,8 @@ export class BilingualLexicon {
         const slice = tokens.slice(i, i + n);
         if (n === 1 && !isContentWord(slice[0] ?? '', this.source)) break;
         if (n > 1 && !slice.some((token) => isContentWord(token, this.source))) continue;
-        const phrases = this.entries.get(phraseKey(slice, this.source));
-        if (!phrases) continue;
-        const targets = new Set<string>();
-        for (const phrase of phrases) for (const s of this.stemsOf(phrase)) targets.add(s);
+        const targets = this.lookup(phraseKey(slice, this.source));
+        if (!targets) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;
       }
@@ -105,62 +93,145 @@ export class BilingualLexicon {
   }
 }
 
-/** Bumped whenever what is stored (keys, phrase splitting) changes, so old caches are rebuilt. */
-const CACHE_FORMAT = 1;
-
-interface CacheFile {
-  readonly format: number;
-  readonly source: string;
-  readonly target: string;
-  /** The dictionaries it was built from, as they were: any change invalidates the cache. */
-  readonly files: { path: string; size: number; mtimeMs: number }[];
-  readonly entries: [string, string[]][];
+export interface LexiconOptions {
+  /** The shipped data folder (data/lexicons). */
+  readonly dataDir: string;
+  /** Index terms of the corpus: entries that reach none of them are not kept. */
+  readonly corpusTerms: ReadonlySet<string>;
+  /**
+   * Folder for the corpus-restricted copy (an ignored build artefact, never committed): a
+   * restart reads a few kilobytes instead of parsing the whole lexicon again.
+   */
+  readonly cacheDir?: string;
+  readonly logger?: Logger;
+  /**
+   * Synonyms inside the target language (its thesaurus, already restricted to the corpus): a
+   * translation that the corpus does not use reaches the corpus through them, at their weight
+   * (fighter → combattant → soldats).
+   */
+  readonly synonyms?: BilingualLexicon | null;
 }
 
-async function fingerprint(files: readonly DictionaryFile[]): Promise<CacheFile['files']> {
-  const paths = files.flatMap((f) => [f.index, f.data]);
-  return Promise.all(
-    paths.map(async (p) => {
-      const { size, mtimeMs } = await stat(p);
-      return { path: p, size, mtimeMs: Math.round(mtimeMs) };
-    }),
-  );
+/** Bumped whenever the cached form changes. */
+const CACHE_FORMAT = 2;
+
+type Entries = Map<string, string>;
+
+export function lexiconFile(dataDir: string, source: Language, target: Language): string {
+  return path.join(dataDir, `${source.code}-${target.code}.tsv.gz`);
 }
 
-/**
- * Reads a cached lexicon, or null when there is none or it no longer matches the installed
- * dictionaries. A damaged cache is only a warning: it is rebuilt from the dictionaries.
- */
-async function readCache(file: string, expected: Omit<CacheFile, 'entries'>, logger?: Logger): Promise<CacheFile['entries'] | null> {
-  let raw: string;
+async function readFileOrNull(file: string): Promise<Buffer | null> {
   try {
-    raw = await readFile(file, 'utf8');
+    return await readFile(file);
   } catch {
     return null;
   }
-  try {
-    const cache = JSON.parse(raw) as CacheFile;
-    const same =
-      cache.format === expected.format &&
-      cache.source === expected.source &&
-      cache.target === expected.target &&
-      JSON.stringify(cache.files) === JSON.stringify(expected.files);
-    if (!same) return null;
-    if (!Array.isArray(cache.entries) || !cache.entries.every((e) => typeof e[0] === 'string' && Array.isArray(e[1]))) {
-      throw new Error('entries are malformed');
-    }
-    return cache.entries;
-  } catch (error) {
-    logger?.warn({ file, problem: error instanceof Error ? error.message : String(error) }, 'lexicon cache unreadable; rebuilding it from the dictionaries');
-    return null;
-  }
 }
 
-async function writeCache(file: string, content: CacheFile, logger?: Logger): Promise<void> {
+/** Calls `onLine` for every line of a gzipped text file, streaming: the whole text is never in memory at once. */
+async function forEachLine(file: string, onLine: (line: string) => void): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  // Each chunk is parsed in one go (a few milliseconds); awaiting the next one lets timers and I/O run.
+  for await (const chunk of createReadStream(file).pipe(createGunzip({ chunkSize: CHUNK_SIZE })) as AsyncIterable<Buffer>) {
+    const text = rest + decoder.write(chunk);
+    let start = 0;
+    let end = text.indexOf('\n');
+    while (end >= 0) {
+      if (end > start) onLine(text.slice(start, end));
+      start = end + 1;
+      end = text.indexOf('\n', start);
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest) onLine(rest);
+}
+
+/** Reads a lexicon file, keeping only targets in `corpusTerms` (directly or through `synonyms`). */
+async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null): Promise<Entries> {
+  const entries: Entries = new Map();
+  await forEachLine(file, (line) => {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) return;
+    let kept: Map<string, number> | null = null;
+    const keep = (term: string, weight: number): void => {
+      kept ??= new Map();
+      if ((kept.get(term) ?? 0) < weight) kept.set(term, weight);
+    };
+    for (const [term, weight] of parseTargets(line.slice(tab + 1))) {
+      if (!(weight > 0)) continue;
+      if (corpusTerms.has(term)) keep(term, weight);
+      else for (const [synonym, strength] of synonyms?.lookup(term) ?? []) if (weight * strength * CHAIN_FACTOR >= MIN_WEIGHT) keep(synonym, weight * strength * CHAIN_FACTOR);
+    }
+    if (kept) entries.set(line.slice(0, tab), formatTargets(kept));
+  });
+  return entries;
+}
+
+/** Parses the cached restricted copy (the file format, uncompressed); throws on a damaged line. */
+function parseCached(text: string): Entries {
+  const entries: Entries = new Map();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    if (tab <= 0 || parseTargets(line.slice(tab + 1)).some(([term, weight]) => !term || !(weight > 0 && weight <= 1))) {
+      throw new Error(`malformed line ${JSON.stringify(line.slice(0, 40))}`);
+    }
+    entries.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return entries;
+}
+
+/**
+ * Loads the shipped lexicon from `source` into `target`, restricted to the corpus; null when
+ * no lexicon of the pair ships. The restricted copy is cached, keyed by the data file's
+ * content and the corpus terms; a damaged cache is only a warning and is rebuilt.
+ */
+export async function loadLexicon(source: Language, target: Language, options: LexiconOptions): Promise<BilingualLexicon | null> {
+  const { dataDir, corpusTerms, cacheDir, logger } = options;
+  const synonyms = options.synonyms ?? null;
+  const started = performance.now();
+  const file = lexiconFile(dataDir, source, target);
+  const compressed = await readFileOrNull(file);
+  if (!compressed) return null;
+  const key = createHash('sha256')
+    .update(`${CACHE_FORMAT}\n`)
+    .update(compressed)
+    .update(synonyms ? `synonyms ${synonyms.fingerprint} ${CHAIN_FACTOR} ${MIN_WEIGHT}\n` : "no synonyms\n")
+    .update([...corpusTerms].sort().join(' '))
+    .digest('hex')
+    .slice(0, 16);
+  const cacheFile = cacheDir ? path.join(cacheDir, `${source.code}-${target.code}.${key}.tsv`) : null;
+  let entries: Entries | null = null;
+  if (cacheFile) {
+    const cached = await readFileOrNull(cacheFile);
+    if (cached) {
+      try {
+        entries = parseCached(cached.toString('utf8'));
+      } catch (error) {
+        logger?.warn({ file: cacheFile, problem: error instanceof Error ? error.message : String(error) }, 'lexicon cache unreadable; rebuilding it');
+      }
+    }
+  }
+  const fromCache = entries !== null;
+  if (!entries) {
+    entries = await readRestricted(file, corpusTerms, synonyms);
+    if (cacheFile) await writeCache(cacheFile, new BilingualLexicon(source, target, entries).serialise(), logger);
+  }
+  logger?.info(
+    { source: source.code, target: target.code, entries: entries.size, fromCache, ms: Math.round(performance.now() - started) },
+    'lexicon loaded',
+  );
+  return new BilingualLexicon(source, target, entries, key);
+}
+
+async function writeCache(file: string, content: string, logger?: Logger): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(content));
+    await writeFile(temporary, content);
     await rename(temporary, file);
   } catch (error) {
     // A read-only cache folder costs speed, not answers.
@@ -168,52 +239,65 @@ async function writeCache(file: string, content: CacheFile, logger?: Logger): Pr
   }
 }
 
-export interface LexiconOptions {
-  readonly logger?: Logger;
-  /**
-   * Folder for a parsed copy of the lexicon (an ignored build artefact, never committed):
-   * reading it is several times faster than parsing and stemming the dictionaries.
-   */
-  readonly cacheDir?: string;
+/**
+ * A sorted word list held as one string with line offsets: a hundred thousand stems take a
+ * megabyte or so, where a Set of them would take several.
+ */
+export class SortedWords {
+  private constructor(
+    private readonly text: string,
+    private readonly starts: Uint32Array,
+  ) {}
+
+  static fromSortedLines(text: string): SortedWords {
+    const starts: number[] = [];
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) starts.push(start);
+      start = end + 1;
+    }
+    return new SortedWords(text, Uint32Array.from(starts));
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  private wordAt(i: number): string {
+    const start = this.starts[i]!;
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end < 0 ? this.text.length : end);
+  }
+
+  has(word: string): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const candidate = this.wordAt(mid);
+      if (candidate === word) return true;
+      if (candidate < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+/** What typo correction asks of a word list. */
+export interface WordList {
+  readonly size: number;
+  has(word: string): boolean;
 }
 
 /**
- * Loads the lexicon from `source` into `target` from the FreeDict files in `dir`;
- * null when no dictionary of the pair is installed.
+ * Every stem the shipped sources know in a language (to tell a typo from a real word that
+ * simply does not occur in the article); an empty list when none ships. The file is sorted
+ * by code unit, as the build writes it.
  */
-export async function loadLexicon(
-  dir: string,
-  source: Language,
-  target: Language,
-  options: LexiconOptions = {},
-): Promise<BilingualLexicon | null> {
-  const { logger, cacheDir } = options;
-  const files = findDictionaries(dir, target).filter(
-    (f: DictionaryFile) => (f.from === source && f.to === target) || (f.from === target && f.to === source),
-  );
-  if (!files.length) return null;
-  const lexicon = new BilingualLexicon(source, target, files.map((f) => f.index.replace(/\.index$/, '')));
-  const started = performance.now();
-  const header = { format: CACHE_FORMAT, source: source.iso3, target: target.iso3, files: await fingerprint(files) };
-  const cacheFile = cacheDir ? path.join(cacheDir, `${source.iso3}-${target.iso3}.json`) : null;
-  const cached = cacheFile ? await readCache(cacheFile, header, logger) : null;
-  if (cached) {
-    lexicon.restore(cached);
-  } else {
-    for (const file of files) {
-      const forward = file.from === source;
-      for (const entry of await readDictionary(file)) {
-        for (const translation of entry.translations) {
-          if (forward) lexicon.add(entry.headword, translation);
-          else lexicon.add(translation, entry.headword);
-        }
-      }
-    }
-    if (cacheFile) await writeCache(cacheFile, { ...header, entries: lexicon.dump() }, logger);
-  }
-  logger?.info(
-    { source: source.code, target: target.code, entries: lexicon.size, fromCache: Boolean(cached), ms: Math.round(performance.now() - started) },
-    'bilingual lexicon loaded',
-  );
-  return lexicon;
+export async function loadKnownStems(dataDir: string, language: Language): Promise<WordList> {
+  const compressed = await readFileOrNull(path.join(dataDir, `${language.code}.words.gz`));
+  if (!compressed) return new Set<string>();
+  return SortedWords.fromSortedLines((await gunzipAsync(compressed)).toString('utf8'));
 }

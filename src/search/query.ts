@@ -1,16 +1,23 @@
 import type { Language } from '../text/languages.js';
 import { words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
-import { isContentWord } from '../text/stopwords.js';
-import { wordSimilarity } from '../text/fuzzy.js';
+import { accentedContentWords, isContentWord } from '../text/stopwords.js';
+import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import type { BilingualLexicon } from './lexicon.js';
+import { answerType, isTypeNoun } from './answer-type.js';
+import type { BilingualLexicon, WordList } from './lexicon.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
 /** What `wordSimilarity` returns for different spellings of one skeleton. */
 const SAME_SKELETON = 0.99;
+/** A corrected typo counts a little less than the word as typed would have. */
+const TYPO_WEIGHT = 0.9;
+/** Synonyms from the corpus language's thesaurus, for questions asked in that language. */
+const THESAURUS_WEIGHT = 0.5;
+/** Acronyms keep their letters across languages but not always their order (LNA/ANL, NATO/OTAN). */
+const ACRONYM_WEIGHT = 0.9;
 
 export interface QueryContext {
   /** The language the corpus is written in. */
@@ -18,6 +25,18 @@ export interface QueryContext {
   readonly vocabulary: SurfaceVocabulary;
   /** Index terms present in the corpus. */
   readonly indexTerms: ReadonlySet<string>;
+  /** Index terms that the stemmer left inflected, by the stem of their other forms (disputent → disput). */
+  readonly inflected: ReadonlyMap<string, readonly string[]>;
+}
+
+/** What the question's language brings: its lexicon into the corpus language, and the stems it knows. */
+export interface QueryResources {
+  /** From the question's language into the corpus language (null in the corpus language or when none ships). */
+  readonly lexicon: BilingualLexicon | null;
+  /** Synonyms inside the corpus language, restricted to the corpus. */
+  readonly thesaurus: BilingualLexicon | null;
+  /** Every stem the shipped sources know in the question's language (empty: unknown, no typo correction). */
+  readonly known: WordList;
 }
 
 export interface AnalysedQuery {
@@ -35,78 +54,153 @@ interface WordShape {
   readonly acronyms: ReadonlySet<string>;
 }
 
-/** Acronyms keep their letters across languages but not always their order (LNA/ANL, NATO/OTAN). */
-const ACRONYM_WEIGHT = 0.9;
-
+/**
+ * Names and cognates across languages (Moscow → Moscou, Kuznetsov → Kouznetsov): corpus words
+ * whose spelling skeleton resembles the token's. Never used between two words of the same
+ * language, where a resemblance is a different word (demain/mains), not a translation.
+ */
 function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
   if (/^\d+$/.test(token)) return;
   // A name only resembles a word the article also writes as a name ("Trump" is not "troupes");
   // an identical spelling skeleton still counts, since English capitalises more than French does
   // (Islamists/islamistes).
   const nameOnly = shape.names.has(token);
-  for (const [surface, surfaceStem] of vocabulary.entries()) {
-    const similarity = wordSimilarity(token, surface);
-    if (nameOnly && similarity < SAME_SKELETON && !vocabulary.isName(surface)) continue;
-    if (similarity >= SPELLING_THRESHOLD && similarity > (terms.get(surfaceStem) ?? 0)) terms.set(surfaceStem, similarity);
+  const tokenSkeleton = skeleton(token);
+  for (const word of vocabulary.words) {
+    const similarity = skeletonSimilarity(token, tokenSkeleton, word.surface, word.skeleton);
+    if (similarity < SPELLING_THRESHOLD) continue;
+    if (nameOnly && similarity < SAME_SKELETON && !word.name) continue;
+    if (similarity > (terms.get(word.stem) ?? 0)) terms.set(word.stem, similarity);
   }
-  if (shape.acronyms.has(token)) {
-    for (const acronymStem of vocabulary.acronymStems(token)) if (!terms.has(acronymStem)) terms.set(acronymStem, ACRONYM_WEIGHT);
+}
+
+function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
+  if (!shape.acronyms.has(token)) return;
+  for (const acronymStem of vocabulary.acronymStems(token)) if (!terms.has(acronymStem)) terms.set(acronymStem, ACRONYM_WEIGHT);
+}
+
+/**
+ * The candidate nearest to a misspelt stem, within its typo budget. Ties (woun: wound, won,
+ * worn) go to the candidate most like the word as typed (Jaro–Winkler rewards the shared
+ * beginning: wouned → wound); a tie that remains is no correction at all.
+ */
+export function correctTypo(typo: string, candidates: Iterable<string>, typed = typo): string[] {
+  const budget = typoBudget(typo.length);
+  if (!budget || /\d/.test(typo)) return [];
+  let best = budget + 1;
+  let found: string[] = [];
+  for (const candidate of candidates) {
+    if (candidate.length < 3) continue;
+    const distance = editDistance(typo, candidate, Math.min(best, budget));
+    if (distance < best) {
+      best = distance;
+      found = [candidate];
+    } else if (distance === best && distance <= budget) {
+      found.push(candidate);
+    }
+  }
+  if (found.length <= 1) return found;
+  const scored = found.map((candidate) => ({ candidate, similarity: jaroWinkler(typed, candidate) })).sort((a, b) => b.similarity - a.similarity);
+  return scored[0]!.similarity > scored[1]!.similarity ? [scored[0]!.candidate] : [];
+}
+
+/** An inflected form the stemmer kept ("disputent") counts almost as much as its stem ("disput"). */
+const INFLECTED_WEIGHT = 0.9;
+
+function withInflected(concept: Concept, inflected: ReadonlyMap<string, readonly string[]>): Concept {
+  let terms: Map<string, number> | null = null;
+  for (const [term, weight] of concept.terms) {
+    for (const form of inflected.get(term) ?? []) {
+      terms ??= new Map(concept.terms);
+      if ((terms.get(form) ?? 0) < weight * INFLECTED_WEIGHT) terms.set(form, weight * INFLECTED_WEIGHT);
+    }
+  }
+  return terms ? { ...concept, terms } : concept;
+}
+
+function addAll(terms: Map<string, number>, targets: ReadonlyMap<string, number> | undefined, factor: number): void {
+  if (!targets) return;
+  for (const [term, weight] of targets) {
+    const w = weight * factor;
+    if (w > (terms.get(term) ?? 0)) terms.set(term, w);
   }
 }
 
 /**
- * Turns a question into concepts over the corpus's index terms. In the corpus language each
- * content word is its own stem; from another language, each word (or dictionary phrase) becomes
- * the set of its translations. In both cases spelling similarity adds the corpus words a name
- * or cognate matches, which is what carries names across (Moscow → Moscou).
+ * Turns a question into concepts over the corpus's index terms (Pirkola's structured
+ * queries). In the corpus language each content word is its own stem, with its thesaurus
+ * synonyms at a lower weight; from another language, each word (or dictionary phrase) becomes
+ * the set of its translations. A word no source knows is taken for a typo and corrected
+ * towards the words that can reach the corpus. Spelling similarity carries names and cognates
+ * across languages (Moscow → Moscou).
  */
-export function buildQuery(
-  question: string,
-  language: Language,
-  context: QueryContext,
-  lexicon: BilingualLexicon | null,
-): AnalysedQuery {
+export function buildQuery(question: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
+  const { lexicon, thesaurus, known } = resources;
+  const type = answerType(question);
   const tokens = words(question);
   const capitals = capitalisedWords(question);
   const shape: WordShape = {
     names: new Set(capitals.filter((w) => w.name).map((w) => w.word)),
     acronyms: new Set(capitals.filter((w) => w.acronym).map((w) => w.word)),
   };
+  const accented = accentedContentWords(question, language);
+  const isContent = (token: string): boolean => (isContentWord(token, language) || accented.has(token)) && !isTypeNoun(token, type);
   const concepts: Concept[] = [];
-  const unmatchedWords: string[] = [];
   const sameLanguage = language === context.corpusLanguage;
   const covered = new Array<boolean>(tokens.length).fill(false);
   let translated = false;
+  // A capitalised word no source knows (Haftar, Sarraj) or a number; "Government of National
+  // Accord" is capitalised too, but made of words the language knows: those are focus words.
+  const isNameLike = (token: string): boolean =>
+    /^\d+$/.test(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !known.has(stem(token, language)));
 
   if (!sameLanguage && lexicon) {
     for (const translation of lexicon.translate(tokens)) {
-      const terms = new Map<string, number>();
-      for (const target of translation.targets) terms.set(target, 1);
+      const terms = new Map<string, number>(translation.targets);
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
-      for (const word of sourceWords) if (isContentWord(word, language)) spellingMatches(word, shape, context.vocabulary, terms);
+      for (const word of sourceWords) {
+        if (!isContent(word)) continue;
+        spellingMatches(word, shape, context.vocabulary, terms);
+        acronymMatches(word, shape, context.vocabulary, terms);
+      }
       for (let i = 0; i < translation.length; i++) covered[translation.start + i] = true;
-      concepts.push({ label: translation.source, terms });
+      concepts.push({ label: translation.source, terms, name: sourceWords.every(isNameLike) });
       translated = true;
     }
   }
 
   tokens.forEach((token, i) => {
-    if (covered[i] || !isContentWord(token, language)) return;
+    if (covered[i] || !isContent(token)) return;
     const terms = new Map<string, number>();
     const own = stem(token, context.corpusLanguage);
-    const known = context.indexTerms.has(own);
+    const inCorpus = context.indexTerms.has(own);
     // Numbers and names are written alike in every language; in the corpus language, so is everything.
-    if (sameLanguage || known) terms.set(own, 1);
-    if (!sameLanguage || !known) spellingMatches(token, shape, context.vocabulary, terms);
-    concepts.push({ label: token, terms });
+    if (sameLanguage || inCorpus) terms.set(own, 1);
+    if (sameLanguage) addAll(terms, thesaurus?.lookup(own), THESAURUS_WEIGHT);
+    acronymMatches(token, shape, context.vocabulary, terms);
+    if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms);
+    const reached = [...terms.keys()].some((term) => context.indexTerms.has(term));
+    const sourceStem = stem(token, language);
+    if (!reached && known.size && !known.has(sourceStem)) {
+      // Not a word of the language as far as any source knows: most likely a typo.
+      if (sameLanguage) {
+        for (const fixed of correctTypo(own, context.indexTerms, token)) terms.set(fixed, TYPO_WEIGHT);
+      } else if (lexicon) {
+        for (const fixed of correctTypo(sourceStem, lexicon.keys(), token)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
+      }
+    }
+    concepts.push({ label: token, terms, name: isNameLike(token) });
   });
 
   // Repeated words ("Haftar … Haftar") would count twice; one concept per label.
   const unique = new Map<string, Concept>();
   for (const concept of concepts) if (!unique.has(concept.label)) unique.set(concept.label, concept);
-  const result = [...unique.values()];
-  for (const concept of result) {
-    if (![...concept.terms.keys()].some((term) => context.indexTerms.has(term))) unmatchedWords.push(concept.label);
-  }
+  const result = [...unique.values()].map((concept) => withInflected(concept, context.inflected)).map((concept) => {
+    // A word matched only through names of the article is a name too (lower-case "haftar").
+    const termsHit = [...concept.terms.keys()].filter((term) => context.indexTerms.has(term));
+    const name = concept.name || (termsHit.length > 0 && termsHit.every((term) => context.vocabulary.isNameStem(term)));
+    return { ...concept, name };
+  });
+  const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some((term) => context.indexTerms.has(term))).map((c) => c.label);
   return { language, concepts: result, translated, unmatchedWords };
 }

@@ -8,12 +8,15 @@ import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { detectLanguage } from './language-id.js';
-import { loadLexicon, type BilingualLexicon } from './lexicon.js';
+import { loadKnownStems, loadLexicon, type BilingualLexicon, type WordList } from './lexicon.js';
 import { buildQuery, type AnalysedQuery } from './query.js';
+import { answerType, candidates, type AnswerType } from './answer-type.js';
+import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 
 export interface RetrieverOptions {
-  readonly dictionaryDir: string;
+  /** The shipped lexicon data (data/lexicons). */
+  readonly dataDir: string;
   readonly cacheDir: string;
   readonly embedder: Embedder | null;
   readonly logger?: Logger;
@@ -31,6 +34,13 @@ export interface ParagraphHit {
   readonly dense: number | null;
   /** Share of the question's weight found in the paragraph, in [0, 1]. */
   readonly coverage: number;
+  /**
+   * The same share over the question's focus words only (not its names, acronyms and
+   * numbers); null when the question has none ("Who is Fayez al-Sarraj?").
+   */
+  readonly focus: number | null;
+  /** Whether the paragraph holds a candidate of the answer type the question asks for. */
+  readonly typed: boolean;
 }
 
 export interface SentenceHit {
@@ -40,6 +50,9 @@ export interface SentenceHit {
 
 export interface Retrieval {
   readonly query: AnalysedQuery;
+  /** The kind of short answer the question asks for, if any. */
+  readonly answerType: AnswerType | null;
+  readonly corpusLanguage: Language;
   /** Every paragraph, best first. */
   readonly hits: ParagraphHit[];
   /** Sentence scores inside a paragraph (for highlighting), best first. */
@@ -47,6 +60,50 @@ export interface Retrieval {
   /** What limited this retrieval (a missing dictionary, say), in plain words. */
   readonly notes: string[];
 }
+
+/** Share of the focus words' weight a paragraph must hold for its other evidence to count in full. */
+const FOCUS_ENOUGH = 0.5;
+
+/**
+ * A focus word counts as found only through a match at least this strong: the word itself, a
+ * translation, a pivot or a close synonym, not a synonym of a translation ("old" → "ancien"
+ * → "nouveau" does not make "How old is Haftar?" answered).
+ */
+const FOCUS_STRENGTH = 0.55;
+
+/** In [0, 1]: how much of a paragraph's evidence stands, given the share of the focus words it holds. */
+export function focusFactor(focus: number | null): number {
+  return focus === null ? 1 : Math.min(1, focus / FOCUS_ENOUGH);
+}
+
+/**
+ * Verb forms the Snowball stemmer leaves whole, keyed by the stem of the verb's other forms:
+ * French keeps the third person plural "-ent" (disputent, parviennent) because nouns end so too,
+ * and past participles in "-u" (soutenu).
+ */
+function inflectedTerms(terms: ReadonlySet<string>, language: Language): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (language.code !== 'fr') return out;
+  const add = (root: string, term: string): void => {
+    if (root !== term) out.set(root, [...(out.get(root) ?? []), term]);
+  };
+  for (const term of terms) {
+    if (term.length >= 7 && term.endsWith('ent')) add(stem(term.slice(0, -2), language), term);
+    // Past participles in -u (soutenu, retenu) keep their ending; their verb stems without it (soutenir → souten).
+    if (term.length >= 6 && term.endsWith('u')) add(term.slice(0, -1), term);
+  }
+  return out;
+}
+
+/**
+ * Ranking mixes the share of the question a paragraph covers with its BM25 score (scaled to
+ * the best paragraph), coverage first: BM25 alone favours a paragraph that repeats one word.
+ */
+const BM25_SHARE = 0.2;
+const ANSWER_TYPES: readonly AnswerType[] = ['number', 'date', 'person', 'place', 'distance'];
+
+/** Added to the fused score (in [0, 1]) of a paragraph that holds a candidate of the asked answer type. */
+const TYPE_BONUS = 0.1;
 
 interface SentenceRef {
   readonly paragraph: number;
@@ -63,6 +120,12 @@ export class Retriever {
   private readonly sentenceRefs: SentenceRef[] = [];
   private readonly vocabulary = new SurfaceVocabulary();
   private readonly lexicons = new Map<string, Promise<BilingualLexicon | null>>();
+  private readonly knownStems = new Map<string, Promise<WordList>>();
+  /** Per answer type, per sentence (in `sentenceRefs` order): whether it holds a candidate of the type. */
+  private readonly typedSentences: ReadonlyMap<AnswerType, boolean[]>;
+  /** Per paragraph, the positions of its sentences in `sentenceRefs`. */
+  private readonly sentencesOf: number[][];
+  private readonly inflected: ReadonlyMap<string, readonly string[]>;
   private paragraphVectors: Float32Array[] | null = null;
   private sentenceVectors: Float32Array[] | null = null;
   readonly corpusLanguage: Language;
@@ -86,6 +149,15 @@ export class Retriever {
       });
     });
     this.paragraphIndex = new Bm25Index(paragraphTerms);
+    this.inflected = inflectedTerms(this.paragraphIndex.vocabulary, this.corpusLanguage);
+    this.sentencesOf = corpus.paragraphs.map((_, p) => this.sentenceRefs.flatMap((ref, i) => (ref.paragraph === p ? [i] : [])));
+    const sentenceText = (i: number): string => {
+      const ref = this.sentenceRefs[i]!;
+      return corpus.paragraphs[ref.paragraph]!.sentences[ref.sentence]!.text;
+    };
+    this.typedSentences = new Map(
+      ANSWER_TYPES.map((type) => [type, this.sentenceRefs.map((_, i) => candidates(sentenceText(i), type).length > 0)]),
+    );
     this.sentenceIndex = new Bm25Index(sentenceTerms);
   }
 
@@ -94,6 +166,7 @@ export class Retriever {
     if (options.embedder) await retriever.embedCorpus(options.embedder);
     return retriever;
   }
+
 
   get embedder(): Embedder | null {
     return this.options.embedder;
@@ -111,15 +184,19 @@ export class Retriever {
     this.options.logger?.info({ model: embedder.modelId, ...cache.stats }, 'corpus embedded');
   }
 
-  /** The lexicon from `language` into the corpus language, loaded on first use. */
+  /** The lexicon from `language` into the corpus language (its thesaurus for the corpus language), loaded on first use. */
   lexicon(language: Language): Promise<BilingualLexicon | null> {
     let pending = this.lexicons.get(language.code);
     if (!pending) {
-      pending = loadLexicon(this.options.dictionaryDir, language, this.corpusLanguage, {
-        ...(this.options.logger ? { logger: this.options.logger } : {}),
+      const synonyms = language === this.corpusLanguage ? Promise.resolve(null) : this.lexicon(this.corpusLanguage);
+      pending = synonyms.then((thesaurus) => loadLexicon(language, this.corpusLanguage, {
+        dataDir: this.options.dataDir,
+        corpusTerms: this.paragraphIndex.vocabulary,
         cacheDir: `${this.options.cacheDir}/lexicons`,
-      }).catch((error: unknown) => {
-        this.options.logger?.warn({ err: error, language: language.code }, 'dictionary unreadable; continuing without it');
+        synonyms: thesaurus,
+        ...(this.options.logger ? { logger: this.options.logger } : {}),
+      })).catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, language: language.code }, 'lexicon unreadable; continuing without it');
         return null;
       });
       this.lexicons.set(language.code, pending);
@@ -127,31 +204,68 @@ export class Retriever {
     return pending;
   }
 
-  /** The question's language: forced, detected from its function words, or the corpus language. */
-  detect(question: string, forced?: Language): Language {
+  /** Every stem the shipped sources know in `language`, loaded on first use. */
+  known(language: Language): Promise<WordList> {
+    let pending = this.knownStems.get(language.code);
+    if (!pending) {
+      pending = loadKnownStems(this.options.dataDir, language).catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, language: language.code }, 'word list unreadable; typo correction is off');
+        return new Set<string>() as WordList;
+      });
+      this.knownStems.set(language.code, pending);
+    }
+    return pending;
+  }
+
+  /** Loads every shipped lexicon into the corpus language now (the bot, before it takes questions). */
+  async preload(): Promise<void> {
+    for (const language of LANGUAGES) {
+      await this.lexicon(language);
+      await this.known(language);
+    }
+  }
+
+  /**
+   * The question's language: forced; else detected from its function words; else, for keyword
+   * queries ("russia wounded 500"), the language whose lexicon knows most of its words; else
+   * the corpus language.
+   */
+  async detect(question: string, forced?: Language): Promise<Language> {
     if (forced) return forced;
+    const tokens = words(question).filter((token) => !/^\d+$/.test(token));
     const candidates = [this.corpusLanguage, ...LANGUAGES.filter((l) => l !== this.corpusLanguage)];
-    return detectLanguage(words(question), candidates) ?? this.corpusLanguage;
+    const byFunctionWords = detectLanguage(tokens, candidates);
+    if (byFunctionWords) return byFunctionWords;
+    let best = this.corpusLanguage;
+    // The corpus language counts words written exactly as in the corpus ("visits" is not "visite").
+    let bestHits = tokens.filter((token) => this.vocabulary.has(token)).length;
+    for (const language of candidates.slice(1)) {
+      const lexicon = await this.lexicon(language);
+      if (!lexicon) continue;
+      const hits = tokens.filter((token) => lexicon.lookup(stem(token, language)) !== undefined && !this.vocabulary.has(token)).length;
+      if (hits > bestHits) {
+        best = language;
+        bestHits = hits;
+      }
+    }
+    return best;
   }
 
   async search(question: string, forcedLanguage?: Language): Promise<Retrieval> {
-    const language = this.detect(question, forcedLanguage);
+    const language = await this.detect(question, forcedLanguage);
     const notes: string[] = [];
-    let lexicon: BilingualLexicon | null = null;
-    if (language !== this.corpusLanguage) {
-      lexicon = await this.lexicon(language);
-      if (!lexicon && !this.embedder) {
-        notes.push(
-          `No ${language.name}–${this.corpusLanguage.name} dictionary is installed, so only names, numbers and look-alike words were matched ` +
-            `(install dict-freedict-${language.iso3}-${this.corpusLanguage.iso3} or dict-freedict-${this.corpusLanguage.iso3}-${language.iso3}, or provide the embedding model).`,
-        );
-      }
+    const sameLanguage = language === this.corpusLanguage;
+    const [lexicon, known] = await Promise.all([this.lexicon(language), this.known(language)]);
+    if (!sameLanguage && !lexicon && !this.embedder) {
+      notes.push(`No ${language.name}–${this.corpusLanguage.name} lexicon ships with this version, so only names, numbers and look-alike words were matched.`);
     }
-    const query = buildQuery(question, language, {
-      corpusLanguage: this.corpusLanguage,
-      vocabulary: this.vocabulary,
-      indexTerms: this.paragraphIndex.vocabulary,
-    }, lexicon);
+    const query = buildQuery(
+      question,
+      language,
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected },
+      { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known },
+    );
+    const type = answerType(question);
 
     const matches: ConceptMatch[] = query.concepts.map((c) => this.paragraphIndex.match(c));
     const bm25 = this.paragraphIndex.scoreMatches(matches);
@@ -161,27 +275,42 @@ export class Retriever {
       queryVector = (await this.embedder.embedQueries([question]))[0] ?? null;
       if (queryVector) dense = this.paragraphVectors.map((v) => cosine(queryVector!, v));
     }
-    const fused = fuse(bm25, dense);
-    const hits = rank(fused).map<ParagraphHit>((index) => ({
+    const focusMatches = matches.filter((m) => !m.concept.name);
+    const sentenceMatches = query.concepts.map((c) => this.sentenceIndex.match(c));
+    const sentenceBm25 = this.sentenceIndex.scoreMatches(sentenceMatches);
+    // The answer type breaks near-ties: of two paragraphs that match alike, the one with a sentence
+    // that holds both a focus word and a number answers "how many" (a person: "who", and so on).
+    const typedSentences = type ? this.typedSentences.get(type)! : null;
+    const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
+    const typed = this.sentencesOf.map((ids) =>
+      typedSentences !== null &&
+      ids.some((i) => typedSentences[i] && (askedAbout.length ? askedAbout : sentenceMatches).some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH)),
+    );
+    const fused = fuse(bm25, dense).map((score, i) => (score > 0 && typed[i] ? score + TYPE_BONUS : score));
+    const focus = fused.map((_, index) => (focusMatches.length ? coverage(this.paragraphIndex, focusMatches, index, FOCUS_STRENGTH) : null));
+    // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
+    const coverages = fused.map((_, index) => coverage(this.paragraphIndex, matches, index));
+    const ranked = fused.map((score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE)) * focusFactor(focus[index] ?? null));
+    const hits = rank(ranked).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
       index,
       fused: fused[index] ?? 0,
       bm25: bm25[index] ?? 0,
       dense: dense ? (dense[index] ?? 0) : null,
-      coverage: coverage(this.paragraphIndex, matches, index),
+      coverage: coverages[index] ?? 0,
+      focus: focus[index] ?? null,
+      typed: typed[index] ?? false,
     }));
 
-    const sentenceMatches = query.concepts.map((c) => this.sentenceIndex.match(c));
-    const sentenceBm25 = this.sentenceIndex.scoreMatches(sentenceMatches);
     const sentenceDense = queryVector && this.sentenceVectors ? this.sentenceVectors.map((v) => cosine(queryVector!, v)) : null;
     const sentences = (hit: ParagraphHit): SentenceHit[] => {
-      const ids = this.sentenceRefs.flatMap((ref, i) => (ref.paragraph === hit.index ? [i] : []));
+      const ids = this.sentencesOf[hit.index]!;
       const scores = fuse(
         ids.map((i) => sentenceBm25[i] ?? 0),
         sentenceDense ? ids.map((i) => sentenceDense[i] ?? 0) : null,
       );
       return rank(scores).map((k) => ({ sentence: this.sentenceRefs[ids[k]!]!.sentence, score: scores[k] ?? 0 }));
     };
-    return { query, hits, sentences, notes };
+    return { query, answerType: type, corpusLanguage: this.corpusLanguage, hits, sentences, notes };
   }
 }

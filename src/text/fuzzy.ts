@@ -72,3 +72,42 @@ export function wordSimilarity(a: string, b: string): number {
   if (Math.min(sa.length, sb.length) < 4) return 0;
   return jaroWinkler(sa, sb);
 }
+
+/** Similarity of two folded words whose skeletons are already known (the corpus side is computed once, at load). */
+export function skeletonSimilarity(a: string, skeletonA: string, b: string, skeletonB: string): number {
+  if (a === b) return 1;
+  if (skeletonA === skeletonB) return Math.min(a.length, b.length) >= 3 ? 0.99 : 0;
+  if (Math.min(skeletonA.length, skeletonB.length) < 4) return 0;
+  return jaroWinkler(skeletonA, skeletonB);
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: "soldeirs"),
+ * or `max + 1` as soon as the distance is known to exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Edits a typo of this length may hold: none under 4 letters (too many real words lie one edit apart), two from 8. */
+export function typoBudget(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}

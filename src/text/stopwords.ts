@@ -1,9 +1,18 @@
-import { createRequire } from 'node:module';
 import type { Language } from './languages.js';
 import { fold } from './normalize.js';
 
-const require = createRequire(import.meta.url);
-const lists = require('stopword') as Record<string, unknown>;
+import { fra } from 'stopword/src/stopwords_fra.js';
+import { eng } from 'stopword/src/stopwords_eng.js';
+import { deu } from 'stopword/src/stopwords_deu.js';
+import { spa } from 'stopword/src/stopwords_spa.js';
+import { ita } from 'stopword/src/stopwords_ita.js';
+import { nld } from 'stopword/src/stopwords_nld.js';
+import { por } from 'stopword/src/stopwords_por.js';
+import { swe } from 'stopword/src/stopwords_swe.js';
+import { fin } from 'stopword/src/stopwords_fin.js';
+
+/** The `stopword` package's lists of the engine's languages (ISO 639-3 keys). */
+const lists: Record<string, string[] | undefined> = { fra, eng, deu, spa, ita, nld, por, swe, fin };
 
 /**
  * Interrogatives and auxiliaries that the `stopword` lists leave in: in a question they say what
@@ -12,6 +21,7 @@ const lists = require('stopword') as Record<string, unknown>;
  */
 const QUESTION_WORDS: Record<string, string> = {
   en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about',
+
   fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait',
   de: 'wie viel viele wann warum welche welcher welches wer wen wem was wo wird werden hat haben ist sind war waren',
   es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han',
@@ -20,7 +30,21 @@ const QUESTION_WORDS: Record<string, string> = {
   pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem',
 };
 
+/**
+ * Conversational filler around a question ("hey, quick question: …", "can you tell me …
+ * thanks!"): words of how people talk to a bot, not of what they ask about.
+ */
+const FILLER_WORDS: Record<string, string> = {
+  en: 'hey hi hello yo hiya quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according',
+  fr: 'salut bonjour coucou hello question questions rapide petite savoir sais sait dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle',
+  es: 'hola oye pregunta rapida saber sabes decir dime explicar gracias favor bot quiero queria quisiera articulo texto dice segun',
+  de: 'hallo hey frage kurze schnelle wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut',
+  it: 'ciao ehi domanda veloce sapere sai dire dimmi spiegare grazie favore bot vorrei volevo articolo testo dice secondo',
+  pt: 'ola oi pergunta rapida saber sabe dizer diga explicar obrigado obrigada favor bot queria gostaria artigo texto diz segundo',
+};
+
 const cache = new Map<string, Set<string>>();
+const rawCache = new Map<string, Set<string>>();
 
 /** Folded stop words of a language (function words plus question words). */
 export function stopwords(language: Language): Set<string> {
@@ -28,7 +52,7 @@ export function stopwords(language: Language): Set<string> {
   if (!set) {
     const list = lists[language.iso3];
     const base = Array.isArray(list) ? (list as string[]) : [];
-    const extra = (QUESTION_WORDS[language.code] ?? '').split(' ');
+    const extra = `${QUESTION_WORDS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''}`.split(' ');
     set = new Set([...base, ...extra].map((w) => fold(w)).filter(Boolean));
     cache.set(language.code, set);
   }
@@ -39,4 +63,40 @@ export function stopwords(language: Language): Set<string> {
 export function isContentWord(token: string, language: Language): boolean {
   if (/^\d+$/.test(token)) return true;
   return token.length > 1 && !stopwords(language).has(token);
+}
+
+/** The question and filler words (written without accents, so only their folded forms exist). */
+function extraWords(language: Language): Set<string> {
+  const key = `extra:${language.code}`;
+  let set = rawCache.get(key);
+  if (!set) {
+    set = new Set(`${QUESTION_WORDS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''}`.split(' ').filter(Boolean));
+    rawCache.set(key, set);
+  }
+  return set;
+}
+
+/** Stop words as written, accents kept: "ne" is a function word, "né" (born) is not. */
+function writtenStopwords(language: Language): Set<string> {
+  let set = rawCache.get(language.code);
+  if (!set) {
+    const list = lists[language.iso3];
+    set = new Set((Array.isArray(list) ? (list as string[]) : []).map((w) => w.normalize('NFC').toLowerCase()));
+    rawCache.set(language.code, set);
+  }
+  return set;
+}
+
+/**
+ * Folded words of `text` that carry content only because of their accents: written with a
+ * diacritic that folding removes, and not a stop word as written (né, but not été or où).
+ */
+export function accentedContentWords(text: string, language: Language): Set<string> {
+  const out = new Set<string>();
+  const stop = writtenStopwords(language);
+  for (const raw of text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
+    const folded = fold(raw);
+    if (folded !== raw && folded.length > 1 && !stop.has(raw) && !extraWords(language).has(folded) && !/^\d+$/.test(folded)) out.add(folded);
+  }
+  return out;
 }

@@ -1,0 +1,48 @@
+import { candidates, type Candidate } from '../search/answer-type.js';
+import type { Retrieval } from '../search/retriever.js';
+import { words } from '../text/normalize.js';
+import { stem } from '../text/stem.js';
+import type { AnswerSpan, HighlightRange } from './types.js';
+
+/** How far (in characters) a candidate may stand from a word that matched the question. */
+const NEAR = 80;
+
+/** Positions of the words in `text[start, end)` whose stems the question matched. */
+function matchedPositions(text: string, range: HighlightRange, terms: ReadonlySet<string>, language: Parameters<typeof stem>[1]): number[] {
+  const positions: number[] = [];
+  for (const match of text.slice(range.start, range.end).matchAll(/[\p{L}\p{N}]+/gu)) {
+    const token = words(match[0])[0];
+    if (token && terms.has(stem(token, language))) positions.push(range.start + match.index);
+  }
+  return positions;
+}
+
+/**
+ * The short answer inside the highlighted sentences: the one candidate of the asked type
+ * (a number, date, person, place or distance) near the words that matched. A candidate that
+ * only repeats what the question named ("Who is Haftar?" → not "Khalifa Haftar") does not
+ * count. Several candidates, or none: no span, never a guess.
+ */
+export function findSpan(quote: string, ranges: readonly HighlightRange[], retrieval: Retrieval): AnswerSpan | null {
+  const type = retrieval.answerType;
+  if (!type || !ranges.length) return null;
+  const terms = new Set(retrieval.query.concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).map(([t]) => t)));
+  const language = retrieval.corpusLanguage;
+  const found: Candidate[] = [];
+  for (const range of ranges) {
+    const text = quote.slice(range.start, range.end);
+    const matched = matchedPositions(quote, range, terms, language);
+    for (const candidate of candidates(text, type)) {
+      const start = range.start + candidate.start;
+      const end = range.start + candidate.end;
+      const own = words(quote.slice(start, end)).map((t) => stem(t, language));
+      if (own.length && own.every((t) => terms.has(t))) continue;
+      const outside = matched.filter((p) => p < start || p >= end);
+      const near = outside.some((p) => Math.abs(p - start) <= NEAR || Math.abs(p - end) <= NEAR);
+      if (near) found.push({ type, start, end });
+    }
+  }
+  if (found.length !== 1) return null;
+  const [only] = found as [Candidate];
+  return { start: only.start, end: only.end, text: quote.slice(only.start, only.end), type };
+}

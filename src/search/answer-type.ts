@@ -1,0 +1,109 @@
+/**
+ * What kind of short answer a question asks for (how many → a number, when → a date, who → a
+ * person, where → a place, how far → a distance), and where a text holds candidates of that
+ * kind. Question cues cover the six question languages; candidates are read from French text
+ * (the corpus language) with general patterns of French news writing, nothing of one article.
+ */
+import { fold } from '../text/normalize.js';
+
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance';
+
+/** Question cues, folded, matched as whole words at the start of a phrase; longest first within a language. */
+const CUES: [AnswerType, RegExp][] = [
+  ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|wie weit|welche entfernung|quanto dista|a che distanza|que distancia|a que distancia)\b/],
+  ['number', /\b(how many|how much|combien|cuant[oa]s?|wie viele?|quant[ieoa]s?|wieviele?)\b/],
+  ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
+  ['person', /\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem)\b/],
+  ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde)\b/],
+];
+
+/**
+ * Nouns that name the answer type itself ("the distance between", "in what year"): they are
+ * answered by a candidate of the type, not by the same word in the text, so they are not
+ * searched for as words.
+ */
+const TYPE_NOUNS: Record<string, AnswerType> = Object.fromEntries([
+  ...['distance', 'distances', 'far', 'km', 'kilometres', 'kilometers', 'miles', 'distancia', 'distanza', 'entfernung', 'entfernt', 'weit', 'dista', 'lontano', 'lejos', 'longe', 'kilometros', 'chilometri', 'quilometros'].map((w) => [w, 'distance' as const]),
+  ...['year', 'years', 'date', 'day', 'month', 'annee', 'jour', 'mois', 'ano', 'dia', 'fecha', 'mes', 'jahr', 'tag', 'monat', 'datum', 'anno', 'giorno', 'mese', 'data'].map((w) => [w, 'date' as const]),
+  ...['number', 'nombre', 'numero', 'anzahl', 'zahl'].map((w) => [w, 'number' as const]),
+]);
+
+/** Whether a folded question word names the answer type the question asks for. */
+export function isTypeNoun(word: string, type: AnswerType | null): boolean {
+  return type !== null && TYPE_NOUNS[word] === type;
+}
+
+/** The answer type a question asks for, or null (why, what, yes/no questions). */
+export function answerType(question: string): AnswerType | null {
+  const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const text = ` ${folded} `;
+  for (const [type, cue] of CUES) if (cue.test(text)) return type;
+  // "the distance between Benghazi and Tripoli", "in what year …"
+  for (const word of folded.split(' ')) if (TYPE_NOUNS[word] === 'distance' || TYPE_NOUNS[word] === 'date') return TYPE_NOUNS[word]!;
+  return null;
+}
+
+export interface Candidate {
+  readonly type: AnswerType;
+  readonly start: number;
+  readonly end: number;
+}
+
+const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
+const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
+const NUMBER_WORDS = 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaine|dizaines|centaine|centaines|millier|milliers';
+const NUMBER = String.raw`\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?`;
+const UNITS = 'km|kilomètres|kilometres|mètres|metres|m|miles|milles';
+const FUNCTION = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'à', 'au', 'aux', 'en', 'et', 'ou', 'par', 'pour', 'sur', 'dans', 'vers', 'avec', 'sans', 'qui', 'que', 'a', 'est', 'sont', 'se', 's', 'l', 'd']);
+
+const PATTERNS: [AnswerType, RegExp][] = [
+  ['distance', new RegExp(String.raw`(?:${NUMBER}|${NUMBER_WORDS})\s?(?:${UNITS})\b`, 'giu')],
+  ['date', new RegExp(String.raw`\b(?:(?:le\s)?\d{1,2}(?:er)?\s(?:${MONTHS})(?:\s\d{4})?|(?:${MONTHS})(?:\s\d{4})?|(?:${WEEKDAYS})|(?:en|depuis|dès|jusqu’en|jusqu'en)\s\d{4}|\d{4}|depuis\s(?:${NUMBER_WORDS}|\d+)\s(?:ans|mois|semaines|jours|années))\b`, 'giu')],
+  ['number', new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NUMBER}|(?:${NUMBER_WORDS}))(?![\p{L}\p{N}])`, 'giu')],
+  // Two or more capitalised words in a row (Khalifa Haftar, Fayez al-Sarraj): a person's full name.
+  ['person', /(?<![\p{L}])\p{Lu}[\p{L}’'-]+(?:\s(?:(?:al|el|de|du|von|van|ben|ibn)-?\s?)?\p{Lu}[\p{L}’'-]+)+/gu],
+  // A capitalised word after a preposition of place (basé à Tripoli, vers la Russie); not after
+  // "de", which introduces names of every kind (l'Armée nationale, le ministre de la Défense).
+  ['place', /(?<=(?:\bà|\bau|\bvers|\bdans|\ben)\s(?:la\s|le\s|l’|l')?)\p{Lu}[\p{Ll}’'-]+(?:[\s-]\p{Lu}[\p{Ll}]+)*/gu],
+];
+
+/** Whether a four-digit number reads as a year (it is then a date, not a count). */
+function isYear(text: string): boolean {
+  return /^(1[5-9]|20)\d{2}$/.test(text);
+}
+
+/** A count reads better with the noun it counts: "500 blessés supplémentaires", "deux reprises". */
+function extendCount(text: string, end: number): number {
+  let position = end;
+  let taken = 0;
+  const word = /^\s+([\p{L}’'-]+)/u;
+  while (taken < 2) {
+    const match = word.exec(text.slice(position));
+    if (!match || FUNCTION.has(match[1]!.toLowerCase()) || /^\p{Lu}/u.test(match[1]!)) break;
+    position += match[0].length;
+    taken++;
+  }
+  return position;
+}
+
+/** Candidates of one answer type inside `text`, in text order, without overlaps. */
+export function candidates(text: string, type: AnswerType): Candidate[] {
+  const found: Candidate[] = [];
+  const taken = (start: number, end: number): boolean => found.some((c) => start < c.end && end > c.start);
+  // Distances and dates are found first so that "1 000 km" or "2016" is not also a bare count.
+  const claimed: { start: number; end: number }[] = [];
+  for (const [patternType, pattern] of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      let end = start + match[0].length;
+      const overlapsClaimed = claimed.some((c) => start < c.end && end > c.start);
+      if (patternType === 'number' && (overlapsClaimed || isYear(match[0]))) continue;
+      if (patternType === 'distance' || patternType === 'date') claimed.push({ start, end });
+      if (patternType !== type) continue;
+      if (type === 'number') end = extendCount(text, end);
+      if (!taken(start, end)) found.push({ type, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
