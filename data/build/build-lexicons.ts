@@ -28,7 +28,7 @@ import { isContentWord } from '../../src/text/stopwords.js';
 import { stem } from '../../src/text/stem.js';
 import { readDictionary, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
-import { formatLexiconLine, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
+import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
 
 const DICTD = '/usr/share/dictd';
 const MYTHES = '/usr/share/mythes';
@@ -78,6 +78,12 @@ function stemsOf(phrase: string, language: Language): string[] {
     .map((token) => stem(token, language))
     // A stem that folds onto a function word (contrée → contre) would match "against".
     .filter((s) => isContentWord(s, language));
+}
+
+/** A French phrase as one target: its stems joined by `+` (all of them make the translation). */
+function targetGroup(phrase: string): string | null {
+  const stems = [...new Set(stemsOf(phrase, fr))];
+  return stems.length ? stems.join(GROUP_SEPARATOR) : null;
 }
 
 function keyOf(phrase: string, language: Language): string | null {
@@ -132,7 +138,8 @@ async function buildDirect(plan: SourcePlan, known: KnownStems): Promise<Table> 
     knownFrench.addPhrase(target);
     const key = keyOf(source, plan.language);
     if (!key) continue;
-    for (const s of stemsOf(target, fr)) put(table, key, s, WEIGHT.direct);
+    const group = targetGroup(target);
+    if (group) put(table, key, group, WEIGHT.direct);
   }
   return table;
 }
@@ -203,7 +210,8 @@ async function buildFrenchThesaurus(): Promise<Table> {
     for (const synonyms of entry.meanings.slice(0, SYNONYM_MEANINGS)) {
       for (const synonym of synonyms) {
         if (words(synonym).length > 2) continue;
-        for (const s of stemsOf(synonym, fr)) if (s !== key) put(table, key, s, WEIGHT.synonym);
+        const group = targetGroup(synonym);
+        if (group && group !== key) put(table, key, group, WEIGHT.synonym);
       }
     }
   }

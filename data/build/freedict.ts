@@ -1,8 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { languageByCode, type Language } from '../../src/text/languages.js';
+import type { Language } from '../../src/text/languages.js';
 
 /** One FreeDict dictionary in dictd format (`freedict-<from>-<to>.index` + `.dict.dz`). */
 export interface DictionaryFile {
@@ -10,23 +8,6 @@ export interface DictionaryFile {
   readonly to: Language;
   readonly index: string;
   readonly data: string;
-}
-
-/** Installed dictionaries that translate into or out of `language`, found by their file names. */
-export function findDictionaries(dir: string, language: Language): DictionaryFile[] {
-  if (!existsSync(dir)) return [];
-  const found: DictionaryFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const match = /^freedict-([a-z]{3})-([a-z]{3})\.index$/.exec(name);
-    if (!match) continue;
-    const from = languageByCode(match[1] ?? '');
-    const to = languageByCode(match[2] ?? '');
-    if (!from || !to || (from !== language && to !== language)) continue;
-    const base = path.join(dir, name.slice(0, -'.index'.length));
-    const data = [`${base}.dict.dz`, `${base}.dict`].find((file) => existsSync(file));
-    if (data) found.push({ from, to, index: path.join(dir, name), data });
-  }
-  return found;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -1,4 +1,5 @@
 import { candidates, type Candidate } from '../search/answer-type.js';
+import { GROUP_SEPARATOR } from '../search/lexicon-format.js';
 import type { Retrieval } from '../search/retriever.js';
 import { words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
@@ -26,7 +27,7 @@ function matchedPositions(text: string, range: HighlightRange, terms: ReadonlySe
 export function findSpan(quote: string, ranges: readonly HighlightRange[], retrieval: Retrieval): AnswerSpan | null {
   const type = retrieval.answerType;
   if (!type || !ranges.length) return null;
-  const terms = new Set(retrieval.query.concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).map(([t]) => t)));
+  const terms = new Set(retrieval.query.concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
   const language = retrieval.corpusLanguage;
   const found: Candidate[] = [];
   for (const range of ranges) {

@@ -52,6 +52,9 @@ export interface RunningBot {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
+/** The bucket @discordjs/rest gives every interaction callback. */
+const CALLBACK_ROUTE = '/interactions/:id/:token/callback';
+
 /** How long a graceful stop waits for answers in progress (the process must be gone within 10 s). */
 export const DRAIN_MS = 6000;
 
@@ -104,8 +107,14 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
       // Not to reject anything: the hook sees every 429 (interaction callbacks included, which emit
       // no event), so responders can defer earlier while Discord is holding requests back.
       rejectOnRateLimit: (data) => {
-        pace.observeRateLimit(data.retryAfter);
-        logger.warn({ route: data.route, retryAfterMs: data.retryAfter, global: data.global }, 'rate limited by Discord');
+        // Only interaction callbacks decide the deadline (they are exempt from the global limit,
+        // which @discordjs/rest also applies, ahead of time, to everything else).
+        if (data.route === CALLBACK_ROUTE) {
+          pace.observeRateLimit(data.retryAfter);
+          logger.warn({ route: data.route, retryAfterMs: data.retryAfter }, 'interaction callbacks rate limited by Discord: deferring earlier');
+        } else {
+          logger.debug({ route: data.route, retryAfterMs: data.retryAfter, global: data.global }, 'request held by a rate limit');
+        }
         return false;
       },
       ...restOptions,

@@ -1,3 +1,5 @@
+import { GROUP_SEPARATOR } from './lexicon-format.js';
+
 /**
  * Okapi BM25 over pre-analysed documents (arrays of stems), scoring "concept" queries:
  * each concept is a set of alternative terms (a word's translations, its spelling variants)
@@ -31,6 +33,20 @@ export interface ConceptMatch {
 
 /** Terms within this share of a concept's strongest match in a document count toward its frequency. */
 const STRONGEST_KIND = 0.99;
+/** A concept found nowhere counts with the document frequency of a word found once. */
+const UNSEEN_AS = 1;
+
+/**
+ * Occurrences of an index term in a document; a group of terms joined by `+` (a translation
+ * of several words: port+parol for "spokesman") occurs as often as its rarest member, and not
+ * at all where one is missing.
+ */
+function termCount(counts: ReadonlyMap<string, number>, term: string): number {
+  if (!term.includes(GROUP_SEPARATOR)) return counts.get(term) ?? 0;
+  let least = Infinity;
+  for (const member of term.split(GROUP_SEPARATOR)) least = Math.min(least, counts.get(member) ?? 0);
+  return least;
+}
 
 export class Bm25Index {
   readonly k1: number;
@@ -67,17 +83,22 @@ export class Bm25Index {
     let documentFrequency = 0;
     const strengths: number[] = [];
     const frequencies = this.termFrequencies.map((counts) => {
+      const countOf = (term: string): number => termCount(counts, term);
       let strength = 0;
-      for (const [term, weight] of concept.terms) if (weight > strength && (counts.get(term) ?? 0) > 0) strength = weight;
+      for (const [term, weight] of concept.terms) if (weight > strength && countOf(term) > 0) strength = weight;
       // Only the strongest kind of match present counts: many weak synonyms of a word in one
       // paragraph must not outweigh the word's own translation in another.
       let tf = 0;
-      for (const [term, weight] of concept.terms) if (weight >= strength * STRONGEST_KIND) tf += (counts.get(term) ?? 0) * weight;
-      if (tf > 0) documentFrequency++;
+      for (const [term, weight] of concept.terms) if (weight >= strength * STRONGEST_KIND) tf += countOf(term) * weight;
+      // A document counts toward the concept's frequency by the strength of its match: weak
+      // synonyms found everywhere must not make the word itself look common.
+      documentFrequency += strength;
       strengths.push(strength);
       return tf;
     });
-    return { concept, idf: this.idf(documentFrequency), frequencies, strengths };
+    // A word found nowhere weighs as much as the rarest word found (not more): its absence says
+    // "not here", the threshold decides whether that is too much missing.
+    return { concept, idf: this.idf(Math.max(UNSEEN_AS, documentFrequency)), frequencies, strengths };
   }
 
   /** BM25 score of every document for the concepts. */

@@ -7,8 +7,13 @@ import { stem } from '../text/stem.js';
  *
  *   <source stems, space-separated>\t<target stem>[~<weight %>] <target stem>[~<weight %>] …
  *
- * A target without `~` has weight 1 (a direct dictionary translation).
+ * A target without `~` has weight 1 (a direct dictionary translation). A target phrase of several
+ * words is one group of stems joined by `+` ("porte-parole" → `port+parol`): the engine keeps
+ * it in full only where all of its stems occur ("foreign minister" → `ministr+affair+etrang`
+ * is not "ministre" alone).
  */
+
+export const GROUP_SEPARATOR = '+';
 
 /** Longest headword, in words, that a question is matched against ("aircraft carrier", "how many"). */
 export const MAX_PHRASE = 3;

@@ -8,7 +8,7 @@ import { createGunzip, gunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
-import { formatTargets, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
+import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -73,15 +73,15 @@ export class BilingualLexicon {
    * Translations of a folded token sequence, longest phrases first and without overlap.
    * A single word that is a stop word of the source language is not looked up.
    */
-  translate(tokens: readonly string[]): Translation[] {
+  translate(tokens: readonly string[], isContent: (token: string) => boolean = (token) => isContentWord(token, this.source)): Translation[] {
     const found: Translation[] = [];
     let i = 0;
     while (i < tokens.length) {
       let matched = 0;
       for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1 && !matched; n--) {
         const slice = tokens.slice(i, i + n);
-        if (n === 1 && !isContentWord(slice[0] ?? '', this.source)) break;
-        if (n > 1 && !slice.some((token) => isContentWord(token, this.source))) continue;
+        if (n === 1 && !isContent(slice[0] ?? '')) break;
+        if (n > 1 && !slice.some(isContent)) continue;
         const targets = this.lookup(phraseKey(slice, this.source));
         if (!targets) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
@@ -113,7 +113,7 @@ export interface LexiconOptions {
 }
 
 /** Bumped whenever the cached form changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 type Entries = Map<string, string>;
 
@@ -160,10 +160,23 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
       kept ??= new Map();
       if ((kept.get(term) ?? 0) < weight) kept.set(term, weight);
     };
-    for (const [term, weight] of parseTargets(line.slice(tab + 1))) {
+    for (const [target, weight] of parseTargets(line.slice(tab + 1))) {
       if (!(weight > 0)) continue;
-      if (corpusTerms.has(term)) keep(term, weight);
-      else for (const [synonym, strength] of synonyms?.lookup(term) ?? []) if (weight * strength * CHAIN_FACTOR >= MIN_WEIGHT) keep(synonym, weight * strength * CHAIN_FACTOR);
+      const group = target.split(GROUP_SEPARATOR);
+      const present = group.filter((term) => corpusTerms.has(term));
+      if (present.length === group.length) {
+        // The whole phrase may occur: kept as a group, matched only where all its words are.
+        keep(target, weight);
+      } else if (present.length) {
+        // Part of a phrase is a weaker match of its words, in proportion to the share present.
+        const share = weight * (present.length / group.length);
+        if (share >= MIN_WEIGHT) keep(present.join(GROUP_SEPARATOR), share);
+      }
+      if (group.length === 1 && !present.length) {
+        for (const [synonym, strength] of synonyms?.lookup(target) ?? []) {
+          if (weight * strength * CHAIN_FACTOR >= MIN_WEIGHT) keep(synonym, weight * strength * CHAIN_FACTOR);
+        }
+      }
     }
     if (kept) entries.set(line.slice(0, tab), formatTargets(kept));
   });

@@ -1,15 +1,18 @@
 import type { Language } from '../text/languages.js';
-import { words } from '../text/normalize.js';
+import { fold, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
-import { accentedContentWords, isContentWord } from '../text/stopwords.js';
+import { accentedContentWords, isContentWord, isLightVerb } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, isTypeNoun } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
+import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
+/** The same for a word the question's language knows (not a name): only near-identical spellings (militari → militaires). */
+const KNOWN_WORD_SPELLING_THRESHOLD = 0.93;
 /** What `wordSimilarity` returns for different spellings of one skeleton. */
 const SAME_SKELETON = 0.99;
 /** A corrected typo counts a little less than the word as typed would have. */
@@ -59,8 +62,11 @@ interface WordShape {
  * whose spelling skeleton resembles the token's. Never used between two words of the same
  * language, where a resemblance is a different word (demain/mains), not a translation.
  */
-function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
+function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>, knownWord: boolean): void {
   if (/^\d+$/.test(token)) return;
+  // A word of the question's language that merely resembles a corpus word is more often a
+  // false friend (Italian "nato", born → "nationale") than a cognate: it must be closer.
+  const threshold = knownWord ? KNOWN_WORD_SPELLING_THRESHOLD : SPELLING_THRESHOLD;
   // A name only resembles a word the article also writes as a name ("Trump" is not "troupes");
   // an identical spelling skeleton still counts, since English capitalises more than French does
   // (Islamists/islamistes).
@@ -68,7 +74,7 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
   const tokenSkeleton = skeleton(token);
   for (const word of vocabulary.words) {
     const similarity = skeletonSimilarity(token, tokenSkeleton, word.surface, word.skeleton);
-    if (similarity < SPELLING_THRESHOLD) continue;
+    if (similarity < threshold) continue;
     if (nameOnly && similarity < SAME_SKELETON && !word.name) continue;
     if (similarity > (terms.get(word.stem) ?? 0)) terms.set(word.stem, similarity);
   }
@@ -84,7 +90,7 @@ function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVoca
  * worn) go to the candidate most like the word as typed (Jaro–Winkler rewards the shared
  * beginning: wouned → wound); a tie that remains is no correction at all.
  */
-export function correctTypo(typo: string, candidates: Iterable<string>, typed = typo): string[] {
+export function correctTypo(typo: string, candidates: Iterable<string>, typed = typo, strength: (candidate: string) => number = () => 1): string[] {
   const budget = typoBudget(typo.length);
   if (!budget || /\d/.test(typo)) return [];
   let best = budget + 1;
@@ -100,8 +106,12 @@ export function correctTypo(typo: string, candidates: Iterable<string>, typed = 
     }
   }
   if (found.length <= 1) return found;
-  const scored = found.map((candidate) => ({ candidate, similarity: jaroWinkler(typed, candidate) })).sort((a, b) => b.similarity - a.similarity);
-  return scored[0]!.similarity > scored[1]!.similarity ? [scored[0]!.candidate] : [];
+  // A word the lexicon translates well (soldier → soldat) beats one it barely reaches (solder).
+  const scored = found
+    .map((candidate) => ({ candidate, strength: strength(candidate), similarity: jaroWinkler(typed, candidate) }))
+    .sort((a, b) => b.strength - a.strength || b.similarity - a.similarity);
+  const [first, second] = scored as [(typeof scored)[0], (typeof scored)[0]];
+  return first.strength > second.strength || first.similarity > second.similarity ? [first.candidate] : [];
 }
 
 /** An inflected form the stemmer kept ("disputent") counts almost as much as its stem ("disput"). */
@@ -137,6 +147,7 @@ function addAll(terms: Map<string, number>, targets: ReadonlyMap<string, number>
 export function buildQuery(question: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
   const { lexicon, thesaurus, known } = resources;
   const type = answerType(question);
+  const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
   const tokens = words(question);
   const capitals = capitalisedWords(question);
   const shape: WordShape = {
@@ -144,7 +155,10 @@ export function buildQuery(question: string, language: Language, context: QueryC
     acronyms: new Set(capitals.filter((w) => w.acronym).map((w) => w.word)),
   };
   const accented = accentedContentWords(question, language);
-  const isContent = (token: string): boolean => (isContentWord(token, language) || accented.has(token)) && !isTypeNoun(token, type);
+  // The lower-case particle of a hyphenated name (al-Sarraj, el-Sisi, ben-Ali) is part of the name.
+  const particles = new Set([...question.matchAll(/(?<![\p{L}\p{N}])(\p{Ll}{1,3})-\p{Lu}/gu)].map((m) => fold(m[1]!)));
+  const isContent = (token: string): boolean =>
+    (isContentWord(token, language) || accented.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language);
   const concepts: Concept[] = [];
   const sameLanguage = language === context.corpusLanguage;
   const covered = new Array<boolean>(tokens.length).fill(false);
@@ -152,15 +166,15 @@ export function buildQuery(question: string, language: Language, context: QueryC
   // A capitalised word no source knows (Haftar, Sarraj) or a number; "Government of National
   // Accord" is capitalised too, but made of words the language knows: those are focus words.
   const isNameLike = (token: string): boolean =>
-    /^\d+$/.test(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !known.has(stem(token, language)));
+    /^\d+$/.test(token) || particles.has(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !known.has(stem(token, language)));
 
   if (!sameLanguage && lexicon) {
-    for (const translation of lexicon.translate(tokens)) {
+    for (const translation of lexicon.translate(tokens, isContent)) {
       const terms = new Map<string, number>(translation.targets);
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
       for (const word of sourceWords) {
         if (!isContent(word)) continue;
-        spellingMatches(word, shape, context.vocabulary, terms);
+        spellingMatches(word, shape, context.vocabulary, terms, known.has(stem(word, language)));
         acronymMatches(word, shape, context.vocabulary, terms);
       }
       for (let i = 0; i < translation.length; i++) covered[translation.start + i] = true;
@@ -178,15 +192,16 @@ export function buildQuery(question: string, language: Language, context: QueryC
     if (sameLanguage || inCorpus) terms.set(own, 1);
     if (sameLanguage) addAll(terms, thesaurus?.lookup(own), THESAURUS_WEIGHT);
     acronymMatches(token, shape, context.vocabulary, terms);
-    if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms);
-    const reached = [...terms.keys()].some((term) => context.indexTerms.has(term));
+    if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, known.has(stem(token, language)));
+    const reached = [...terms.keys()].some(inIndex);
     const sourceStem = stem(token, language);
     if (!reached && known.size && !known.has(sourceStem)) {
       // Not a word of the language as far as any source knows: most likely a typo.
       if (sameLanguage) {
         for (const fixed of correctTypo(own, context.indexTerms, token)) terms.set(fixed, TYPO_WEIGHT);
       } else if (lexicon) {
-        for (const fixed of correctTypo(sourceStem, lexicon.keys(), token)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
+        const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
+        for (const fixed of correctTypo(sourceStem, lexicon.keys(), token, best)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
       }
     }
     concepts.push({ label: token, terms, name: isNameLike(token) });
@@ -197,10 +212,10 @@ export function buildQuery(question: string, language: Language, context: QueryC
   for (const concept of concepts) if (!unique.has(concept.label)) unique.set(concept.label, concept);
   const result = [...unique.values()].map((concept) => withInflected(concept, context.inflected)).map((concept) => {
     // A word matched only through names of the article is a name too (lower-case "haftar").
-    const termsHit = [...concept.terms.keys()].filter((term) => context.indexTerms.has(term));
+    const termsHit = [...concept.terms.keys()].filter(inIndex);
     const name = concept.name || (termsHit.length > 0 && termsHit.every((term) => context.vocabulary.isNameStem(term)));
     return { ...concept, name };
   });
-  const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some((term) => context.indexTerms.has(term))).map((c) => c.label);
+  const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some(inIndex)).map((c) => c.label);
   return { language, concepts: result, translated, unmatchedWords };
 }

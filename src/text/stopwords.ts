@@ -43,6 +43,21 @@ const FILLER_WORDS: Record<string, string> = {
   pt: 'ola oi pergunta rapida saber sabe dizer diga explicar obrigado obrigada favor bot queria gostaria artigo texto diz segundo',
 };
 
+/**
+ * Light verbs: in a question they carry tense and motion, rarely the fact asked about ("how
+ * many times did Haftar go to Moscow"), and their translations (aller, faire) match anything.
+ * Phrases that hold one ("take care of") are still looked up whole in the lexicon. Only
+ * questions drop them: in the indexed text they belong to idioms (prendre en charge).
+ */
+const LIGHT_VERBS: Record<string, string> = {
+  en: 'go goes going went gone get gets getting got gotten make makes making made take takes taking took taken give gives gave given come comes came put puts keep keeps kept let lets seem seems seemed become becomes became happen happens happened',
+  fr: 'aller allé allée allés va vont allait faire fais fait faits faite font mettre mis prendre pris donner donné venir venu vient arriver arrivé passer passé',
+  es: 'ir va van fue fueron ido hacer hace hizo hecho poner puso dar dio tomar tomo venir vino pasar paso',
+  de: 'gehen geht ging gegangen machen macht machte gemacht nehmen nimmt nahm genommen geben gibt gab gegeben kommen kommt kam gekommen',
+  it: 'andare andato andata andati va vanno fare fatto fatta fa prendere preso dare dato venire venuto',
+  pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio',
+};
+
 const cache = new Map<string, Set<string>>();
 const rawCache = new Map<string, Set<string>>();
 
@@ -70,10 +85,22 @@ function extraWords(language: Language): Set<string> {
   const key = `extra:${language.code}`;
   let set = rawCache.get(key);
   if (!set) {
-    set = new Set(`${QUESTION_WORDS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''}`.split(' ').filter(Boolean));
+    set = new Set(`${QUESTION_WORDS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''} ${LIGHT_VERBS[language.code] ?? ''}`.split(' ').filter(Boolean));
     rawCache.set(key, set);
   }
   return set;
+}
+
+const lightVerbCache = new Map<string, Set<string>>();
+
+/** Whether a folded token of a question is a light verb of its language. */
+export function isLightVerb(token: string, language: Language): boolean {
+  let set = lightVerbCache.get(language.code);
+  if (!set) {
+    set = new Set((LIGHT_VERBS[language.code] ?? '').split(' ').map((w) => fold(w)).filter(Boolean));
+    lightVerbCache.set(language.code, set);
+  }
+  return set.has(token);
 }
 
 /** Stop words as written, accents kept: "ne" is a function word, "né" (born) is not. */

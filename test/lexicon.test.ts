@@ -1,0 +1,183 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
+import { readMythes } from '../data/build/thesaurus.js';
+import { loadKnownStems, loadLexicon, SortedWords } from '../src/search/lexicon.js';
+import { formatLexiconLine, parseTargets } from '../src/search/lexicon-format.js';
+import { languageByCode } from '../src/text/languages.js';
+import { words } from '../src/text/normalize.js';
+import { capturingLogger } from './helpers/log-capture.js';
+
+const en = languageByCode('en')!;
+const fr = languageByCode('fr')!;
+const de = languageByCode('de')!;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const encode = (n: number): string => {
+  let out = '';
+  do {
+    out = B64[n % 64] + out;
+    n = Math.floor(n / 64);
+  } while (n > 0);
+  return out;
+};
+
+async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes a shipped-format lexicon file: one `key\ttargets` line per entry, gzipped. */
+async function writeLexicon(dir: string, name: string, lines: string[]): Promise<void> {
+  await writeFile(path.join(dir, name), gzipSync(`${lines.join('\n')}\n`));
+}
+
+describe('the build side: upstream formats', () => {
+  it('decodes dictd base-64 numbers', () => {
+    expect(decodeDictdNumber('A')).toBe(0);
+    expect(decodeDictdNumber('b')).toBe(27);
+    expect(decodeDictdNumber('BA')).toBe(64);
+    expect(() => decodeDictdNumber('*')).toThrow(/not a dictd number/);
+  });
+
+  it('reads numbered senses, and skips glosses written in the headword language', () => {
+    expect(parseEntry('treat /triːt/\n1. guérir, soigner\n2. régaler\n3. traiter\n')).toEqual({
+      headword: 'treat',
+      translations: ['guérir', 'soigner', 'régaler', 'traiter'],
+    });
+    expect(parseEntry('verwundet /fɛɐ̯ˈvʊndət/ <adj>\nblessé\nsich eine physische Wunde zugezogen habend\n')).toEqual({
+      headword: 'verwundet',
+      translations: ['blessé'],
+    });
+  });
+
+  it('reads a dictd dictionary through its index', async () => {
+    const dir = await tempDir('dictd-');
+    const entries = ['soin /swɛ̃/ <n, masc>\ncare, concern\n', 'blessé /blese/\nwounded\n'];
+    let data = '';
+    const index: string[] = [];
+    for (const entry of entries) {
+      index.push(`${entry.split(' ')[0]}\t${encode(Buffer.byteLength(data))}\t${encode(Buffer.byteLength(entry))}`);
+      data += entry;
+    }
+    await writeFile(path.join(dir, 'x.index'), `${index.join('\n')}\n`);
+    await writeFile(path.join(dir, 'x.dict.dz'), gzipSync(Buffer.from(data)));
+    const file = { from: fr, to: en, index: path.join(dir, 'x.index'), data: path.join(dir, 'x.dict.dz') };
+    expect(await readDictionary(file)).toEqual([
+      { headword: 'soin', translations: ['care', 'concern'] },
+      { headword: 'blessé', translations: ['wounded'] },
+    ]);
+  });
+
+  it('reads a MyThes thesaurus in its declared encoding, without annotations', async () => {
+    const dir = await tempDir('mythes-');
+    const file = path.join(dir, 'th.dat');
+    await writeFile(file, Buffer.from('ISO8859-1\nsoigné|2\n(Adjectif)|soigneux|méticuleux (vieilli)\n-|propre\n', 'latin1'));
+    expect(await readMythes(file)).toEqual([{ headword: 'soigné', meanings: [['soigneux', 'méticuleux'], ['propre']] }]);
+  });
+
+  it('writes and reads the shipped line format, direct targets without a weight', () => {
+    const line = formatLexiconLine('wound', new Map([['plai', 0.6], ['bless', 1]]));
+    expect(line).toBe('wound\tbless plai~60');
+    expect(parseTargets(line.split('\t')[1]!)).toEqual([
+      ['bless', 1],
+      ['plai', 0.6],
+    ]);
+  });
+});
+
+describe('loading a shipped lexicon for one corpus', () => {
+  const corpusTerms = new Set(['bless', 'soldat', 'navir', 'guerr', 'soin']);
+
+  async function setup() {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', [
+      'wound\tbless plai~60',
+      'warship\tnavir guerr',
+      'fighter\tcombattant',
+      'banana\tbanan',
+      'care\tsoin souci',
+      'take care\tsoin',
+    ]);
+    await writeLexicon(dataDir, 'fr-fr.tsv.gz', ['combattant\tsoldat~60 guerrier~60']);
+    return { dataDir, cacheDir: path.join(dataDir, 'cache') };
+  }
+
+  it('keeps only targets the corpus uses, and keys that still have one', async () => {
+    const { dataDir } = await setup();
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms }))!;
+    expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
+    expect(lexicon.lookup('banana')).toBeUndefined();
+    expect([...lexicon.keys()].sort()).toEqual(['care', 'warship', 'wound']);
+  });
+
+  it('reaches the corpus through a synonym of a translation, at a lower weight', async () => {
+    const { dataDir } = await setup();
+    const synonyms = await loadLexicon(fr, fr, { dataDir, corpusTerms });
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms, synonyms }))!;
+    const fighter = lexicon.lookup('fighter')!;
+    expect([...fighter.keys()]).toEqual(['soldat']);
+    expect(fighter.get('soldat')).toBeGreaterThan(0);
+    expect(fighter.get('soldat')).toBeLessThan(0.6);
+  });
+
+  it('translates the longest phrases first, without overlap', async () => {
+    const { dataDir } = await setup();
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms }))!;
+    const translations = lexicon.translate(words('Who will take care of the wounded on the warship?'));
+    expect(translations.map((t) => [t.source, [...t.targets.keys()]])).toEqual([
+      ['take care', ['soin']],
+      ['wounded', ['bless']],
+      ['warship', ['guerr', 'navir']],
+    ]);
+  });
+
+  it('is null when no lexicon of the pair ships', async () => {
+    const { dataDir } = await setup();
+    expect(await loadLexicon(de, fr, { dataDir, corpusTerms })).toBeNull();
+  });
+
+  it('caches the restricted copy, reads it on the next start, and rebuilds it when the data changes', async () => {
+    const { dataDir, cacheDir } = await setup();
+    const capture = capturingLogger('info');
+    const load = () => loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir, logger: capture.logger });
+    const first = (await load())!;
+    const second = (await load())!;
+    expect(second.serialise()).toBe(first.serialise());
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['soldier\tsoldat']);
+    const third = (await load())!;
+    expect(third.lookup('soldier')).toEqual(new Map([['soldat', 1]]));
+    expect(third.lookup('wound')).toBeUndefined();
+    expect(capture.lines.filter((l) => l.msg === 'lexicon loaded').map((l) => l.fromCache)).toEqual([false, true, false]);
+  });
+
+  it('survives a damaged cache file with a warning, and rewrites it', async () => {
+    const { dataDir, cacheDir } = await setup();
+    await loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir });
+    const [name] = await readdir(cacheDir);
+    const file = path.join(cacheDir, name!);
+    await writeFile(file, 'wound\tbless~abc\n');
+    const capture = capturingLogger('info');
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir, logger: capture.logger }))!;
+    expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
+    expect(capture.lines.find((l) => l.level === 40)).toMatchObject({ file, msg: expect.stringMatching(/lexicon cache unreadable/) });
+    expect(await readFile(file, 'utf8')).toContain('wound\tbless\n');
+  });
+});
+
+describe('known words', () => {
+  it('answers membership in a sorted list without a Set', () => {
+    const list = SortedWords.fromSortedLines('abim\nbless\nsoin\nwound\n');
+    expect(list.size).toBe(4);
+    for (const word of ['abim', 'bless', 'soin', 'wound']) expect(list.has(word)).toBe(true);
+    for (const word of ['', 'a', 'blessé', 'zzz', 'soi']) expect(list.has(word)).toBe(false);
+  });
+
+  it('loads a language list from the data folder, and is empty when none ships', async () => {
+    const dataDir = await tempDir('words-');
+    await writeFile(path.join(dataDir, 'en.words.gz'), gzipSync('care\nwound\n'));
+    expect((await loadKnownStems(dataDir, en)).has('wound')).toBe(true);
+    expect((await loadKnownStems(dataDir, de)).size).toBe(0);
+  });
+});
