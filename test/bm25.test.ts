@@ -39,8 +39,31 @@ describe('BM25', () => {
   it('measures coverage as the share of question idf found in a document', () => {
     const matches = [concept('wounded', 'bless'), concept('unknown', 'zzz')].map((c) => index.match(c));
     const cov = coverage(index, matches, 0);
-    expect(cov).toBeCloseTo(index.idf(1) / (index.idf(1) + index.idf(0)));
+    // A word found nowhere weighs as much as the rarest word found, not more.
+    expect(cov).toBeCloseTo(0.5);
     expect(coverage(index, matches, 1)).toBe(0);
+  });
+
+  it('counts a weak match (a synonym) for its weight, in coverage and in document frequency', () => {
+    const weighted: Concept = { label: 'treat', terms: new Map([['bless', 1], ['visit', 0.3]]) };
+    const match = index.match(weighted);
+    expect(match.strengths).toEqual([1, 0.3, 0]);
+    expect(match.idf).toBeCloseTo(index.idf(1.3));
+    expect(coverage(index, [match], 0)).toBeCloseTo(1);
+    expect(coverage(index, [match], 1)).toBeCloseTo(0.3);
+    expect(coverage(index, [match], 1, 0.5)).toBe(0);
+  });
+
+  it('counts only the strongest kind of match in a document, so weak synonyms cannot pile up', () => {
+    const docs2 = new Bm25Index([['soin', 'aid', 'aid', 'aid'], ['soin']]);
+    const match = docs2.match({ label: 'care', terms: new Map([['soin', 1], ['aid', 0.3]]) });
+    expect(match.frequencies).toEqual([1, 1]);
+  });
+
+  it('matches a phrase translation only where all its words occur', () => {
+    const phrase: Concept = { label: 'spokesman', terms: new Map([['port+parol', 1]]) };
+    const docs3 = new Bm25Index([['port', 'parol', 'ghanim'], ['port', 'avion'], ['parol', 'parol', 'port', 'port']]);
+    expect(docs3.match(phrase).frequencies).toEqual([1, 0, 2]);
   });
 });
 

@@ -64,7 +64,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ['person', /(?<![\p{L}])\p{Lu}[\p{L}’'-]+(?:\s(?:(?:al|el|de|du|von|van|ben|ibn)-?\s?)?\p{Lu}[\p{L}’'-]+)+/gu],
   // A capitalised word after a preposition of place (basé à Tripoli, vers la Russie); not after
   // "de", which introduces names of every kind (l'Armée nationale, le ministre de la Défense).
-  ['place', /(?<=(?:\bà|\bau|\bvers|\bdans|\ben)\s(?:la\s|le\s|l’|l')?)\p{Lu}[\p{Ll}’'-]+(?:[\s-]\p{Lu}[\p{Ll}]+)*/gu],
+  ['place', /(?<=(?<![\p{L}])(?:à|au|vers|dans|en)\s(?:la\s|le\s|l’|l')?)\p{Lu}[\p{Ll}’'-]+(?:[\s-]\p{Lu}[\p{Ll}]+)*/gu],
 ];
 
 /** Whether a four-digit number reads as a year (it is then a date, not a count). */

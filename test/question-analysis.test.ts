@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../src/answer/engine.js';
+import { answerType, candidates, isTypeNoun } from '../src/search/answer-type.js';
+import { correctTypo } from '../src/search/query.js';
+import { editDistance, typoBudget } from '../src/text/fuzzy.js';
+import { languageByCode } from '../src/text/languages.js';
+import { accentedContentWords, isContentWord, isLightVerb } from '../src/text/stopwords.js';
+import { lexicalEngine } from './helpers/engine.js';
+
+const fr = languageByCode('fr')!;
+const en = languageByCode('en')!;
+const es = languageByCode('es')!;
+
+describe('typos', () => {
+  it('measures edits with adjacent transpositions, and stops early past the budget', () => {
+    expect(editDistance('soldeirs', 'soldiers', 2)).toBe(1);
+    expect(editDistance('wouned', 'wounded', 2)).toBe(1);
+    expect(editDistance('rusia', 'russia', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abc', 'xyzabc', 1)).toBe(2);
+  });
+
+  it('allows no edit in short words, one in medium, two in long ones', () => {
+    expect([typoBudget(3), typoBudget(5), typoBudget(9)]).toEqual([0, 1, 2]);
+  });
+
+  it('corrects to the nearest candidate, breaking ties by strength then by likeness to the typed word', () => {
+    expect(correctTypo('woun', ['wound', 'won', 'worn'], 'wouned')).toEqual(['wound']);
+    expect(correctTypo('soldeir', ['solder', 'soldier'], 'soldeirs', (c) => (c === 'soldier' ? 1 : 0.3))).toEqual(['soldier']);
+    expect(correctTypo('zzzz', ['wound'])).toEqual([]);
+    expect(correctTypo('cat', ['bat'])).toEqual([]);
+  });
+});
+
+describe('question words', () => {
+  it('keeps a word whose accent makes it a content word (né), not one that stays a stop word (été, où)', () => {
+    expect(isContentWord('ne', fr)).toBe(false);
+    expect([...accentedContentWords('Quand Haftar est-il né ? Où a-t-il été ?', fr)]).toEqual(['ne']);
+    expect([...accentedContentWords('¿Cuántos heridos?', es)]).toEqual([]);
+  });
+
+  it('drops conversational filler and light verbs, not the words asked about', () => {
+    for (const filler of ['hey', 'quick', 'question', 'thanks', 'please']) expect(isContentWord(filler, en)).toBe(false);
+    expect(isContentWord('wounded', en)).toBe(true);
+    expect(isLightVerb('went', en)).toBe(true);
+    expect(isLightVerb('treat', en)).toBe(false);
+  });
+});
+
+describe('answer types', () => {
+  it('reads the type a question asks for, in six languages', () => {
+    expect(answerType('How many wounded will Russia treat?')).toBe('number');
+    expect(answerType('Combien de blessés ?')).toBe('number');
+    expect(answerType('¿Cuándo visitó Haftar el portaaviones?')).toBe('date');
+    expect(answerType('Wer ist der Sprecher?')).toBe('person');
+    expect(answerType('Dove si trova Bengasi?')).toBe('place');
+    expect(answerType('Qual a distância entre Benghazi e Trípoli?')).toBe('distance');
+    expect(answerType('How far is Benghazi from Tripoli?')).toBe('distance');
+    expect(answerType('Why did Russia help?')).toBeNull();
+  });
+
+  it('knows the nouns that name the type itself', () => {
+    expect(isTypeNoun('distance', 'distance')).toBe(true);
+    expect(isTypeNoun('year', 'date')).toBe(true);
+    expect(isTypeNoun('year', null)).toBe(false);
+  });
+
+  it('finds candidates of each type in French text, counts with their noun, years as dates', () => {
+    const text = 'Le 11 janvier, près de 70 soldats sont partis à 1 000 km de Tripoli, en 2016, avec Khalifa Haftar.';
+    const of = (type: Parameters<typeof candidates>[1]) => candidates(text, type).map((c) => text.slice(c.start, c.end));
+    expect(of('date')).toEqual(['Le 11 janvier', 'en 2016']);
+    expect(of('number')).toEqual(['70 soldats']);
+    expect(of('distance')).toEqual(['1 000 km']);
+    expect(of('person')).toEqual(['Khalifa Haftar']);
+    expect(of('place')).toEqual([]);
+    const based = 'Le GNA est basé à Tripoli.';
+    expect(candidates(based, 'place').map((c) => based.slice(c.start, c.end))).toEqual(['Tripoli']);
+  });
+});
+
+describe('the short answer (span)', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await lexicalEngine();
+  });
+
+  it('is the one candidate of the asked type near the matched words, with its offsets in the quote', async () => {
+    const answer = await engine.ask('How far is Benghazi from Tripoli?');
+    expect(answer.span).toMatchObject({ text: '1 000 km', type: 'distance' });
+    expect(answer.quote.slice(answer.span!.start, answer.span!.end)).toBe('1 000 km');
+  });
+
+  it('is never a guess: no span for a question without a type, or for a name the question already gave', async () => {
+    expect((await engine.ask('Why is Russia helping Haftar?')).span).toBeNull();
+    expect((await engine.ask('Who is Fayez al-Sarraj?')).span).toBeNull();
+  });
+});
