@@ -9,7 +9,7 @@ packages=(
   dict-freedict-eng-deu dict-freedict-spa-eng dict-freedict-eng-spa dict-freedict-ita-eng
   dict-freedict-eng-ita dict-freedict-por-eng dict-freedict-eng-por dict-freedict-spa-deu
   dict-freedict-ita-deu dict-freedict-por-deu
-  mythes-en-us mythes-fr mythes-de mythes-es mythes-it mythes-pt-pt wordnet-base
+  mythes-fr mythes-de mythes-es mythes-it mythes-pt-pt wordnet-base
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -226,7 +226,7 @@ function serialise(table: Table): string {
 function packageVersions(): Record<string, string> {
   const packages = [
     ...new Set([...PLANS.flatMap((p) => [...p.direct, ...p.pivot.flatMap((v) => v.pairs)]).map((pair) => `dict-freedict-${pair}`)]),
-    'mythes-en-us', 'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base',
+    'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base',
   ].sort();
   const versions: Record<string, string> = {};
   for (const name of packages) {
