@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './zod.js';
 import { PACKAGE_ROOT } from './paths.js';
 
 /** A configuration problem, one line per variable, meant to be printed as is. */
@@ -56,7 +57,7 @@ export interface LogConfig {
 }
 
 /** Turns zod issues into one readable line per variable. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], env: Record<string, string | undefined>): string[] {
+export function describeIssues(issues: readonly Zod.core.$ZodIssue[], env: Record<string, string | undefined>): string[] {
   return issues.map((issue) => {
     const key = String(issue.path[0] ?? '');
     if (issue.code === 'invalid_type' && env[key] === undefined) return `${key} is required but not set.`;
@@ -65,13 +66,13 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], env: Record<
   });
 }
 
-export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.output<T> {
+export function parseEnv<T extends Zod.ZodType>(schema: T, env: Record<string, string | undefined>): Zod.output<T> {
   const result = schema.safeParse(env);
   if (!result.success) throw new ConfigError(describeIssues(result.error.issues, env));
   return result.data;
 }
 
-export function engineConfigFrom(env: z.output<typeof engineEnvSchema>): EngineConfig {
+export function engineConfigFrom(env: Zod.output<typeof engineEnvSchema>): EngineConfig {
   const model = env.EMBEDDING_MODEL;
   return {
     corpusDir: path.resolve(env.CORPUS_DIR),

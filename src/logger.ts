@@ -1,6 +1,13 @@
-import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type { DestinationStream, Logger } from 'pino';
 import type { LogConfig } from './config.js';
+
+// pino and pino-pretty are CommonJS: required directly, they skip the ESM loader's export scan,
+// which counts in a CLI that starts for every question. pino-pretty is loaded on the first line
+// written, so a CLI run that logs nothing never loads it.
+const require = createRequire(import.meta.url);
+const pino = require('pino') as typeof import('pino').default;
+type Pretty = typeof import('pino-pretty');
 
 const CENSOR = '[redacted]';
 
@@ -60,10 +67,19 @@ export function createLogger(config: LogConfig, options: LoggerOptions = {}): Lo
   const pinoOptions = { name: options.name ?? 'article-bot', level: config.level, redact: { paths: REDACTED_PATHS, censor: CENSOR } };
   const inner: DestinationStream =
     options.destination ??
-    (config.pretty
-      ? pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY, ignore: 'pid,hostname,name' })
-      : pino.destination({ fd: 2, sync: true }));
+    (config.pretty ? lazyPretty() : pino.destination({ fd: 2, sync: true }));
   return pino(pinoOptions, options.secrets?.length ? scrubbingDestination(inner, options.secrets) : inner);
+}
+
+/** Readable coloured lines on standard error, set up when the first line is written. */
+function lazyPretty(): DestinationStream {
+  let inner: DestinationStream | null = null;
+  return {
+    write: (line: string) => {
+      inner ??= (require('pino-pretty') as Pretty)({ destination: 2, sync: true, colorize: process.stderr.isTTY, ignore: 'pid,hostname,name' });
+      inner!.write(line);
+    },
+  };
 }
 
 export type { Logger };

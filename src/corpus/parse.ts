@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { languageByCode, LANGUAGES } from '../text/languages.js';
 import type { Article, Paragraph, Sentence } from './types.js';
 

@@ -90,9 +90,11 @@ function extendCount(text: string, end: number): number {
 export function candidates(text: string, type: AnswerType): Candidate[] {
   const found: Candidate[] = [];
   const taken = (start: number, end: number): boolean => found.some((c) => start < c.end && end > c.start);
-  // Distances and dates are found first so that "1 000 km" or "2016" is not also a bare count.
+  // Distances and dates are found first so that "1 000 km" or "2016" is not also a bare count;
+  // other types need only their own pattern.
   const claimed: { start: number; end: number }[] = [];
   for (const [patternType, pattern] of PATTERNS) {
+    if (patternType !== type && !(type === 'number' && (patternType === 'distance' || patternType === 'date'))) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;

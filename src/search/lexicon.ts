@@ -183,16 +183,22 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
   return entries;
 }
 
+/** A target field as the cache writes it: stems (or stem groups), each with an optional weight in percent. */
+const TARGETS_FIELD = /^[^\s~\t]+(?:~\d{1,3})?(?: [^\s~\t]+(?:~\d{1,3})?)*$/;
+
 /** Parses the cached restricted copy (the file format, uncompressed); throws on a damaged line. */
 function parseCached(text: string): Entries {
   const entries: Entries = new Map();
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const tab = line.indexOf('\t');
-    if (tab <= 0 || parseTargets(line.slice(tab + 1)).some(([term, weight]) => !term || !(weight > 0 && weight <= 1))) {
-      throw new Error(`malformed line ${JSON.stringify(line.slice(0, 40))}`);
-    }
-    entries.set(line.slice(0, tab), line.slice(tab + 1));
+  if (text.length && !text.endsWith('\n')) throw new Error('truncated');
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const tab = text.indexOf('\t', start);
+    if (tab <= start || tab > end) throw new Error(`malformed line ${JSON.stringify(text.slice(start, Math.min(end, start + 40)))}`);
+    const field = text.slice(tab + 1, end);
+    if (!TARGETS_FIELD.test(field)) throw new Error(`malformed targets ${JSON.stringify(field.slice(0, 40))}`);
+    entries.set(text.slice(start, tab), field);
+    start = end + 1;
   }
   return entries;
 }

@@ -100,7 +100,6 @@ function inflectedTerms(terms: ReadonlySet<string>, language: Language): Map<str
  * the best paragraph), coverage first: BM25 alone favours a paragraph that repeats one word.
  */
 const BM25_SHARE = 0.2;
-const ANSWER_TYPES: readonly AnswerType[] = ['number', 'date', 'person', 'place', 'distance'];
 
 /** Added to the fused score (in [0, 1]) of a paragraph that holds a candidate of the asked answer type. */
 const TYPE_BONUS = 0.1;
@@ -121,8 +120,8 @@ export class Retriever {
   private readonly vocabulary = new SurfaceVocabulary();
   private readonly lexicons = new Map<string, Promise<BilingualLexicon | null>>();
   private readonly knownStems = new Map<string, Promise<WordList>>();
-  /** Per answer type, per sentence (in `sentenceRefs` order): whether it holds a candidate of the type. */
-  private readonly typedSentences: ReadonlyMap<AnswerType, boolean[]>;
+  /** Per answer type, per sentence (in `sentenceRefs` order): whether it holds a candidate of the type (computed once per type, on first use). */
+  private readonly typedSentenceCache = new Map<AnswerType, boolean[]>();
   /** Per paragraph, the positions of its sentences in `sentenceRefs`. */
   private readonly sentencesOf: number[][];
   private readonly inflected: ReadonlyMap<string, readonly string[]>;
@@ -151,13 +150,7 @@ export class Retriever {
     this.paragraphIndex = new Bm25Index(paragraphTerms);
     this.inflected = inflectedTerms(this.paragraphIndex.vocabulary, this.corpusLanguage);
     this.sentencesOf = corpus.paragraphs.map((_, p) => this.sentenceRefs.flatMap((ref, i) => (ref.paragraph === p ? [i] : [])));
-    const sentenceText = (i: number): string => {
-      const ref = this.sentenceRefs[i]!;
-      return corpus.paragraphs[ref.paragraph]!.sentences[ref.sentence]!.text;
-    };
-    this.typedSentences = new Map(
-      ANSWER_TYPES.map((type) => [type, this.sentenceRefs.map((_, i) => candidates(sentenceText(i), type).length > 0)]),
-    );
+
     this.sentenceIndex = new Bm25Index(sentenceTerms);
   }
 
@@ -167,6 +160,15 @@ export class Retriever {
     return retriever;
   }
 
+
+  private typedSentences(type: AnswerType): boolean[] {
+    let typed = this.typedSentenceCache.get(type);
+    if (!typed) {
+      typed = this.sentenceRefs.map((ref) => candidates(this.corpus.paragraphs[ref.paragraph]!.sentences[ref.sentence]!.text, type).length > 0);
+      this.typedSentenceCache.set(type, typed);
+    }
+    return typed;
+  }
 
   get embedder(): Embedder | null {
     return this.options.embedder;
@@ -280,7 +282,7 @@ export class Retriever {
     const sentenceBm25 = this.sentenceIndex.scoreMatches(sentenceMatches);
     // The answer type breaks near-ties: of two paragraphs that match alike, the one with a sentence
     // that holds both a focus word and a number answers "how many" (a person: "who", and so on).
-    const typedSentences = type ? this.typedSentences.get(type)! : null;
+    const typedSentences = type ? this.typedSentences(type) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     const typed = this.sentencesOf.map((ids) =>
       typedSentences !== null &&
