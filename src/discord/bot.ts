@@ -1,4 +1,4 @@
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import { Engine } from '../answer/engine.js';
 import { commands as allCommands } from '../../commands/index.js';
@@ -52,6 +52,26 @@ export interface RunningBot {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
+/**
+ * Sockets to Discord's API kept open and reused. undici's default opens one per concurrent
+ * request: a burst of 500 deferrals then opens 500 connections at once, and the connections
+ * (handshakes, a full accept queue) cost more than the requests. A small keep-alive pool is faster.
+ */
+export const REST_CONNECTIONS = 64;
+
+/**
+ * undici is what @discordjs/rest sends requests with (a dependency of discord.js); if it cannot
+ * be loaded on its own, the default dispatcher is used.
+ */
+async function restAgent(): Promise<import('undici').Dispatcher | null> {
+  try {
+    const { Agent } = await import('undici');
+    return new Agent({ connections: REST_CONNECTIONS, keepAliveTimeout: 30_000 });
+  } catch {
+    return null;
+  }
+}
+
 /** The bucket @discordjs/rest gives every interaction callback. */
 const CALLBACK_ROUTE = '/interactions/:id/:token/callback';
 
@@ -96,14 +116,23 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
   };
 
   const { rest: restOptions, ...clientOptions } = options.clientOptions ?? {};
+  const agent = await restAgent();
   const client = new Client({
     intents: intentsFor(config),
     // Default for every message the client sends; each call passes NO_MENTIONS explicitly as well.
     allowedMentions: REPLY_NO_MENTIONS,
+    // The bot reads nothing back from these caches: under a burst they would only cost time and memory.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
     ...shardOptions(config),
     ...clientOptions,
     rest: {
       ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      ...(agent ? { agent } : {}),
       // Not to reject anything: the hook sees every 429 (interaction callbacks included, which emit
       // no event), so responders can defer earlier while Discord is holding requests back.
       rejectOnRateLimit: (data) => {

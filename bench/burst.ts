@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:burst`: N concurrent /ask from N distinct users, through the Discord emulator on
+ * loopback, against the bot as `npm start` runs it (dist/src/discord/main.js in its own process,
+ * offline lexical engine). Prints, for 500 and 1,500 at once: time from dispatch to the first
+ * callback (p50, p99, max), how many were acknowledged after Discord's 3 s (late), how many got
+ * no acknowledgement at all (lost), and how long until every user had the final answer.
+ * Also the bot process's peak memory. Bounded: each round gives up after 90 s.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { InteractionResponseType } from 'discord.js';
+import { chatInputInteraction, DiscordEmulator, snowflake, type RecordedRequest } from '../test/discord-emulator/emulator.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DEADLINE_MS = 3000;
+const ROUND_LIMIT_MS = 90_000;
+const QUESTIONS = [
+  'How many wounded will Russia treat?',
+  'Combien de blessés la Russie va-t-elle soigner ?',
+  'Who is Marshal Haftar?',
+  'When did Haftar visit the aircraft carrier?',
+  'Wie viele Verwundete wurden nach Russland geflogen?',
+  '¿Quién es el portavoz del ejército?',
+];
+
+interface RoundResult {
+  readonly n: number;
+  readonly firstCallbackMs: number[];
+  readonly late: number;
+  readonly lost: number;
+  readonly deferred: number;
+  readonly allAnsweredMs: number | null;
+  readonly answered: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function peakRssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function startBotProcess(emulator: DiscordEmulator): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/discord/main.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.restUrl,
+      OFFLINE: '1',
+      EMBEDDING_MODEL: 'none',
+      COOLDOWN_SECONDS: '0',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...(process.env.DICTIONARY_DIR ? { DICTIONARY_DIR: process.env.DICTIONARY_DIR } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await emulator.waitForReady(30_000);
+  return { child, output: () => output };
+}
+
+function isCallback(r: RecordedRequest): boolean {
+  return r.route === 'POST /interactions/:interactionId/:token/callback';
+}
+
+async function round(emulator: DiscordEmulator, n: number): Promise<RoundResult> {
+  emulator.clearRecords();
+  const users = Array.from({ length: n }, (_, i) => ({ ...emulator.user, id: snowflake(), username: `burst${i}`, global_name: `Burst ${i}` }));
+  const payloads = users.map((user, i) =>
+    chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: QUESTIONS[i % QUESTIONS.length]! }, user }),
+  );
+  const started = Date.now();
+  // All at once: one gateway frame after another, as fast as the emulator can write them.
+  for (const p of payloads) emulator.dispatchInteraction(p);
+  const ids = new Set(payloads.map((p) => p.id));
+  const tokens = new Map(payloads.map((p) => [p.token, p.id]));
+
+  const finals = new Map<string, number>();
+  const done = (): boolean => {
+    for (const r of emulator.requests) {
+      if (!r.response || r.response.status >= 300) continue;
+      if (isCallback(r) && ids.has(r.params.interactionId ?? '') && r.body?.type === InteractionResponseType.ChannelMessageWithSource) {
+        finals.set(r.params.interactionId!, r.at);
+      } else if (r.params.token && tokens.has(r.params.token) && (r.method === 'PATCH' || r.method === 'POST')) {
+        finals.set(tokens.get(r.params.token)!, r.at);
+      }
+    }
+    return finals.size >= n;
+  };
+  while (!done() && Date.now() - started < ROUND_LIMIT_MS) await sleep(100);
+
+  const firstCallbackMs: number[] = [];
+  let late = 0;
+  let lost = 0;
+  let deferred = 0;
+  for (const p of payloads) {
+    const rec = emulator.interaction(p.id)!;
+    const callbacks = emulator.requests.filter((r) => isCallback(r) && r.params.interactionId === p.id);
+    const first = callbacks[0];
+    if (!first) {
+      lost++;
+      continue;
+    }
+    firstCallbackMs.push(first.at - rec.dispatchedAt);
+    if (first.at - rec.createdAt > DEADLINE_MS || !rec.acknowledged) late++;
+    if (rec.callbackType === InteractionResponseType.DeferredChannelMessageWithSource) deferred++;
+  }
+  firstCallbackMs.sort((a, b) => a - b);
+  const lastFinal = Math.max(...finals.values());
+  return {
+    n,
+    firstCallbackMs,
+    late,
+    lost,
+    deferred,
+    answered: finals.size,
+    allAnsweredMs: finals.size >= n ? lastFinal - started : null,
+  };
+}
+
+function report(r: RoundResult): string {
+  const t = r.firstCallbackMs;
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  return [
+    `${r.n} concurrent /ask from ${r.n} users`,
+    `  dispatch → first callback   p50 ${ms(percentile(t, 50))}   p99 ${ms(percentile(t, 99))}   max ${ms(t[t.length - 1] ?? NaN)}`,
+    `  acknowledged after 3 s      ${r.late}`,
+    `  lost (no acknowledgement)   ${r.lost}`,
+    `  deferred / replied at once  ${r.deferred} / ${r.n - r.deferred - r.lost}`,
+    `  final answers               ${r.answered} of ${r.n}${r.allAnsweredMs !== null ? `, the last ${(r.allAnsweredMs / 1000).toFixed(1)} s after the burst` : ` (gave up after ${ROUND_LIMIT_MS / 1000} s)`}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const emulator = new DiscordEmulator();
+  await emulator.start();
+  const { child, output } = await startBotProcess(emulator);
+  try {
+    // Warm-up: dictionaries parsed, code paths compiled.
+    const warm = await round(emulator, 20);
+    if (warm.answered < 20) throw new Error(`warm-up failed: ${warm.answered} of 20 answered\n${output()}`);
+    await sleep(500);
+    const results: RoundResult[] = [];
+    for (const n of [500, 1500]) {
+      results.push(await round(emulator, n));
+      process.stdout.write(`${report(results[results.length - 1]!)}\n`);
+      await sleep(1000);
+    }
+    const rss = peakRssMb(child.pid);
+    process.stdout.write(`bot process peak RSS ${rss ?? '?'} MB (offline lexical engine)\n`);
+    const [five, fifteen] = results;
+    const ok = five!.lost === 0 && percentile(five!.firstCallbackMs, 99) <= 250 && fifteen!.lost === 0 && fifteen!.late === 0;
+    process.stdout.write(`targets (500: p99 ≤ 250 ms, none lost; 1,500: all within 3 s): ${ok ? 'met' : 'NOT met'}\n`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await emulator.stop();
+  }
+}
+
+await main();
