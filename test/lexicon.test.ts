@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
 import { readMythes } from '../data/build/thesaurus.js';
-import { loadKnownStems, loadLexicon, SortedWords } from '../src/search/lexicon.js';
+import { loadKnownStems, loadLexicon } from '../src/search/lexicon.js';
+import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
@@ -109,7 +110,8 @@ describe('loading a shipped lexicon for one corpus', () => {
     const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms }))!;
     expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
     expect(lexicon.lookup('banana')).toBeUndefined();
-    expect([...lexicon.keys()].sort()).toEqual(['care', 'warship', 'wound']);
+    expect([...lexicon.keysOfLength(1, 20)].sort()).toEqual(['care', 'warship', 'wound']);
+    expect([...lexicon.keysOfLength(4, 5)].sort()).toEqual(['care', 'wound']);
   });
 
   it('reaches the corpus through a synonym of a translation, at a lower weight', async () => {
@@ -157,7 +159,7 @@ describe('loading a shipped lexicon for one corpus', () => {
     await loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir });
     const [name] = await readdir(cacheDir);
     const file = path.join(cacheDir, name!);
-    await writeFile(file, 'wound\tbless~abc\n');
+    await writeFile(file, 'wound\tbless\ncare\tsoin\n');
     const capture = capturingLogger('info');
     const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir, logger: capture.logger }))!;
     expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
@@ -168,10 +170,19 @@ describe('loading a shipped lexicon for one corpus', () => {
 
 describe('known words', () => {
   it('answers membership in a sorted list without a Set', () => {
-    const list = SortedWords.fromSortedLines('abim\nbless\nsoin\nwound\n');
+    const list = SortedLines.fromText('abim\nbless\nsoin\nwound\n');
     expect(list.size).toBe(4);
     for (const word of ['abim', 'bless', 'soin', 'wound']) expect(list.has(word)).toBe(true);
     for (const word of ['', 'a', 'blessé', 'zzz', 'soi']) expect(list.has(word)).toBe(false);
+  });
+
+  it('looks up values by key, and refuses lines out of order (a damaged file)', () => {
+    const table = SortedLines.fromText('care\tsoin\ntake care\tsoin\nwound\tbless plai~60\n');
+    expect(table.value('wound')).toBe('bless plai~60');
+    expect(table.value('take care')).toBe('soin');
+    expect(table.value('wounds')).toBeUndefined();
+    expect([...table.wordsOfLength(4, 5)]).toEqual(['care', 'wound']);
+    expect(() => SortedLines.fromText('wound\tbless\ncare\tsoin\n')).toThrow(/out of order/);
   });
 
   it('loads a language list from the data folder, and is empty when none ships', async () => {

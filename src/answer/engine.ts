@@ -11,6 +11,7 @@ import { citation } from './citation.js';
 import { summarize, SUMMARY_DEFAULT, SUMMARY_MAX, SUMMARY_MIN } from './summary.js';
 import type { Alternative, Answer, EngineStatus, Passage, RetrievalMode, Summary } from './types.js';
 import { findSpan } from './span.js';
+import { yieldToEventLoop } from '../search/lexicon.js';
 import { readdirSync } from 'node:fs';
 
 /**
@@ -74,6 +75,9 @@ export class Engine {
   static async create(config: EngineConfig, options: EngineOptions): Promise<Engine> {
     const { logger } = options;
     const corpus = await loadCorpus(config.corpusDir);
+    // Each step of start-up is short, but together they would hold the event loop (the bot's
+    // heartbeats, its first interactions) for tens of milliseconds: one turn between them.
+    await yieldToEventLoop();
     let embedder: Embedder | null = options.embedder ?? null;
     let modelProblem: string | null = null;
     if (options.embedder === undefined) {
@@ -104,6 +108,7 @@ export class Engine {
       embedder = null;
       retriever = await Retriever.create(corpus, { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder, logger });
     }
+    await yieldToEventLoop();
     const engine = new Engine(corpus, retriever, config, modelProblem, logger);
     const status = engine.status();
     if (status.mode === 'lexical' && config.embeddingModel) {

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
+import { SortedLines } from './sorted-lines.js';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -42,8 +43,8 @@ export class BilingualLexicon {
   constructor(
     readonly source: Language,
     readonly target: Language,
-    /** Key → its targets in the file format ("stem stem~60 …"): one string per key, parsed on lookup. */
-    private readonly entries: ReadonlyMap<string, string>,
+    /** One line per key, sorted: `key\ttargets` in the file format, parsed on lookup. */
+    private readonly entries: SortedLines,
     /** Identifies the data and corpus it was built from (part of the cache keys of lexicons chained through it). */
     readonly fingerprint = '',
   ) {}
@@ -52,21 +53,20 @@ export class BilingualLexicon {
     return this.entries.size;
   }
 
-  /** Single-word keys (source stems): what typo correction may correct towards. */
-  *keys(): IterableIterator<string> {
-    for (const key of this.entries.keys()) if (!key.includes(' ')) yield key;
+  /** Single-word keys from `min` to `max` letters long: what a typo of that length may be corrected to. */
+  keysOfLength(min: number, max: number): IterableIterator<string> {
+    return this.entries.wordsOfLength(min, max);
   }
 
   lookup(key: string): ReadonlyMap<string, number> | undefined {
-    const field = this.entries.get(key);
-    return field === undefined ? undefined : new Map(parseTargets(field));
+    const field = this.entries.value(key);
+    if (field === undefined) return undefined;
+    return new Map(parseTargets(field).filter(([term, weight]) => term && weight > 0 && weight <= 1));
   }
 
   /** The entries in the file format, one line per key (the restricted copy that is cached). */
   serialise(): string {
-    let out = '';
-    for (const [key, field] of this.entries) out += `${key}\t${field}\n`;
-    return out;
+    return this.entries.toString();
   }
 
   /**
@@ -115,7 +115,15 @@ export interface LexiconOptions {
 /** Bumped whenever the cached form changes. */
 const CACHE_FORMAT = 3;
 
+/** Restricted entries in file order (sorted by key): key → targets field. */
 type Entries = Map<string, string>;
+
+/** The entries as sorted lines (the shipped files are sorted already; a file that is not still loads). */
+function entriesText(entries: Entries): string {
+  let out = '';
+  for (const key of [...entries.keys()].sort()) out += `${key}\t${entries.get(key)!}\n`;
+  return out;
+}
 
 export function lexiconFile(dataDir: string, source: Language, target: Language): string {
   return path.join(dataDir, `${source.code}-${target.code}.tsv.gz`);
@@ -183,26 +191,6 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
   return entries;
 }
 
-/** A target field as the cache writes it: stems (or stem groups), each with an optional weight in percent. */
-const TARGETS_FIELD = /^[^\s~\t]+(?:~\d{1,3})?(?: [^\s~\t]+(?:~\d{1,3})?)*$/;
-
-/** Parses the cached restricted copy (the file format, uncompressed); throws on a damaged line. */
-function parseCached(text: string): Entries {
-  const entries: Entries = new Map();
-  if (text.length && !text.endsWith('\n')) throw new Error('truncated');
-  let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    const tab = text.indexOf('\t', start);
-    if (tab <= start || tab > end) throw new Error(`malformed line ${JSON.stringify(text.slice(start, Math.min(end, start + 40)))}`);
-    const field = text.slice(tab + 1, end);
-    if (!TARGETS_FIELD.test(field)) throw new Error(`malformed targets ${JSON.stringify(field.slice(0, 40))}`);
-    entries.set(text.slice(start, tab), field);
-    start = end + 1;
-  }
-  return entries;
-}
-
 /**
  * Loads the shipped lexicon from `source` into `target`, restricted to the corpus; null when
  * no lexicon of the pair ships. The restricted copy is cached, keyed by the data file's
@@ -223,12 +211,14 @@ export async function loadLexicon(source: Language, target: Language, options: L
     .digest('hex')
     .slice(0, 16);
   const cacheFile = cacheDir ? path.join(cacheDir, `${source.code}-${target.code}.${key}.tsv`) : null;
-  let entries: Entries | null = null;
+  let entries: SortedLines | null = null;
   if (cacheFile) {
     const cached = await readFileOrNull(cacheFile);
     if (cached) {
       try {
-        entries = parseCached(cached.toString('utf8'));
+        const text = cached.toString('utf8');
+        if (text && !text.endsWith('\n')) throw new Error('truncated');
+        entries = SortedLines.fromText(text);
       } catch (error) {
         logger?.warn({ file: cacheFile, problem: error instanceof Error ? error.message : String(error) }, 'lexicon cache unreadable; rebuilding it');
       }
@@ -236,8 +226,9 @@ export async function loadLexicon(source: Language, target: Language, options: L
   }
   const fromCache = entries !== null;
   if (!entries) {
-    entries = await readRestricted(file, corpusTerms, synonyms);
-    if (cacheFile) await writeCache(cacheFile, new BilingualLexicon(source, target, entries).serialise(), logger);
+    const text = entriesText(await readRestricted(file, corpusTerms, synonyms));
+    entries = SortedLines.fromText(text);
+    if (cacheFile) await writeCache(cacheFile, text, logger);
   }
   logger?.info(
     { source: source.code, target: target.code, entries: entries.size, fromCache, ms: Math.round(performance.now() - started) },
@@ -258,52 +249,6 @@ async function writeCache(file: string, content: string, logger?: Logger): Promi
   }
 }
 
-/**
- * A sorted word list held as one string with line offsets: a hundred thousand stems take a
- * megabyte or so, where a Set of them would take several.
- */
-export class SortedWords {
-  private constructor(
-    private readonly text: string,
-    private readonly starts: Uint32Array,
-  ) {}
-
-  static fromSortedLines(text: string): SortedWords {
-    const starts: number[] = [];
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      if (end > start) starts.push(start);
-      start = end + 1;
-    }
-    return new SortedWords(text, Uint32Array.from(starts));
-  }
-
-  get size(): number {
-    return this.starts.length;
-  }
-
-  private wordAt(i: number): string {
-    const start = this.starts[i]!;
-    const end = this.text.indexOf('\n', start);
-    return this.text.slice(start, end < 0 ? this.text.length : end);
-  }
-
-  has(word: string): boolean {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const candidate = this.wordAt(mid);
-      if (candidate === word) return true;
-      if (candidate < word) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  }
-}
-
 /** What typo correction asks of a word list. */
 export interface WordList {
   readonly size: number;
@@ -318,5 +263,5 @@ export interface WordList {
 export async function loadKnownStems(dataDir: string, language: Language): Promise<WordList> {
   const compressed = await readFileOrNull(path.join(dataDir, `${language.code}.words.gz`));
   if (!compressed) return new Set<string>();
-  return SortedWords.fromSortedLines((await gunzipAsync(compressed)).toString('utf8'));
+  return SortedLines.fromText((await gunzipAsync(compressed)).toString('utf8'));
 }

@@ -201,7 +201,9 @@ export function buildQuery(question: string, language: Language, context: QueryC
         for (const fixed of correctTypo(own, context.indexTerms, token)) terms.set(fixed, TYPO_WEIGHT);
       } else if (lexicon) {
         const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
-        for (const fixed of correctTypo(sourceStem, lexicon.keys(), token, best)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
+        const budget = typoBudget(sourceStem.length);
+        const candidates = lexicon.keysOfLength(sourceStem.length - budget, sourceStem.length + budget);
+        for (const fixed of correctTypo(sourceStem, candidates, token, best)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
       }
     }
     concepts.push({ label: token, terms, name: isNameLike(token) });
