@@ -32,6 +32,7 @@ export interface HarnessOptions {
   readonly engine?: StartOptions['engine'];
   readonly commands?: StartOptions['commands'];
   readonly emulator?: EmulatorOptions;
+  readonly onFatal?: StartOptions['onFatal'];
 }
 
 export interface Harness {
@@ -63,6 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     engine: options.engine ?? offlineEngine(),
     ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.onFatal ? { onFatal: options.onFatal } : {}),
   });
   if (!bot.client.isReady()) await once(bot.client, Events.ClientReady, { signal: AbortSignal.timeout(5000) });
   return {
@@ -71,7 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     logs,
     async stop() {
-      await bot.stop();
+      await bot.stop({ drainMs: 2000 });
       await emulator.stop();
     },
   };
