@@ -105,6 +105,26 @@ export function correctTypo(typo: string, candidates: Iterable<string>, typed = 
       found.push(candidate);
     }
   }
+  return pickCorrection(found, typed, strength);
+}
+
+/** Corrections already made, per candidate source (a lexicon, the corpus's terms): a typo costs one scan per process. */
+const corrections = new WeakMap<object, Map<string, string[]>>();
+const MAX_REMEMBERED = 10_000;
+
+function remembered(owner: object, typed: string, correct: () => string[]): string[] {
+  let memo = corrections.get(owner);
+  if (!memo) corrections.set(owner, (memo = new Map()));
+  let result = memo.get(typed);
+  if (!result) {
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    result = correct();
+    memo.set(typed, result);
+  }
+  return result;
+}
+
+function pickCorrection(found: string[], typed: string, strength: (candidate: string) => number): string[] {
   if (found.length <= 1) return found;
   // A word the lexicon translates well (soldier → soldat) beats one it barely reaches (solder).
   const scored = found
@@ -198,12 +218,14 @@ export function buildQuery(question: string, language: Language, context: QueryC
     if (!reached && known.size && !known.has(sourceStem)) {
       // Not a word of the language as far as any source knows: most likely a typo.
       if (sameLanguage) {
-        for (const fixed of correctTypo(own, context.indexTerms, token)) terms.set(fixed, TYPO_WEIGHT);
+        for (const fixed of remembered(context.indexTerms, token, () => correctTypo(own, context.indexTerms, token))) terms.set(fixed, TYPO_WEIGHT);
       } else if (lexicon) {
         const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
         const budget = typoBudget(sourceStem.length);
-        const candidates = lexicon.keysOfLength(sourceStem.length - budget, sourceStem.length + budget);
-        for (const fixed of correctTypo(sourceStem, candidates, token, best)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
+        const fixes = remembered(lexicon, token, () =>
+          correctTypo(sourceStem, lexicon.keysOfLength(sourceStem.length - budget, sourceStem.length + budget), token, best),
+        );
+        for (const fixed of fixes) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
       }
     }
     concepts.push({ label: token, terms, name: isNameLike(token) });

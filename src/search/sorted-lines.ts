@@ -5,7 +5,7 @@
  * Lookups are binary searches; nothing is allocated per line at load.
  */
 export class SortedLines {
-  private byLength: Map<number, number[]> | null = null;
+  private byLength: Map<number, string[]> | null = null;
 
   private constructor(
     private readonly text: string,
@@ -95,11 +95,11 @@ export class SortedLines {
         if (key.includes(' ')) continue;
         const length = key.length;
         const group = this.byLength.get(length);
-        if (group) group.push(i);
-        else this.byLength.set(length, [i]);
+        if (group) group.push(key);
+        else this.byLength.set(length, [key]);
       }
     }
-    for (let length = min; length <= max; length++) for (const i of this.byLength.get(length) ?? []) yield this.keyAt(i);
+    for (let length = min; length <= max; length++) yield* this.byLength.get(length) ?? [];
   }
 
   /** The whole text, as indexed (what a cache stores). */

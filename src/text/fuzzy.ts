@@ -88,24 +88,34 @@ export function skeletonSimilarity(a: string, skeletonA: string, b: string, skel
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  // Three rows of the dynamic-programming table, reused across calls (typo correction makes thousands).
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width * 2);
+  let previous2 = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, rows[previous2 + j - 2]! + 1);
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const free = previous2;
     previous2 = previous;
     previous = current;
+    current = free;
   }
-  return previous[b.length]!;
+  return rows[previous + b.length]!;
 }
+
+let rows = new Int32Array(96);
 
 /** Edits a typo of this length may hold: none under 4 letters (too many real words lie one edit apart), two from 8. */
 export function typoBudget(length: number): number {
