@@ -26,13 +26,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { Engine } from '../src/answer/engine.js';
 import { engineConfigFrom, engineEnvSchema, parseEnv } from '../src/config.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { words } from '../src/text/normalize.js';
-import { buildTinyModel } from './tiny-model.js';
+import { createLogger } from '../src/logger.js';
 
 const ROUNDS = 5;
 const COLD_RUNS = 9;
@@ -59,7 +58,9 @@ const SIX_LANGUAGES: Record<string, string[]> = {
   pt: ['Quantos feridos a Rússia vai tratar?', 'Quem é o porta-voz do Exército Nacional Líbio?', 'Que porta-aviões Haftar visitou?'],
 };
 
-const silent = pino({ level: 'silent' });
+// The workers measure the engine, not the benchmark: the tiny-model builder (protobufjs) is
+// imported only by the hybrid worker, and pino through the project's logger factory.
+const silent = createLogger({ level: 'silent', pretty: false });
 
 function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -182,6 +183,7 @@ async function modeEnv(mode: string): Promise<{ env: Record<string, string>; lab
   // The tiny model, and an empty vector cache so every run embeds the same passages.
   const corpus = await loadCorpus(config({}).corpusDir);
   const vocabulary = [...new Set(corpus.paragraphs.flatMap((p) => words(p.text)).concat(...(await questionList()).map((q) => words(q.question)), ['query', 'passage']))];
+  const { buildTinyModel } = await import('./tiny-model.js');
   const { modelDir, modelId } = await buildTinyModel(await mkdtemp(path.join(os.tmpdir(), 'bench-model-')), { modelId: 'bench/tiny', vocabulary, dimensions: 384 });
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'bench-cache-'));
   return { env: { EMBEDDING_MODEL: modelId, MODEL_DIR: modelDir, CACHE_DIR: cacheDir }, label: 'hybrid (tiny test model: pipeline overhead only)' };

@@ -4,6 +4,15 @@
  * and an offset table, where a Map would hold eighty thousand small strings and their entries.
  * Lookups are binary searches; nothing is allocated per line at load.
  */
+/** Compares text[a, aEnd) with text[b, bEnd) by code unit, as `<` compares strings, without slicing. */
+function compareRanges(text: string, a: number, aEnd: number, b: number, bEnd: number): number {
+  while (a < aEnd && b < bEnd) {
+    const difference = text.charCodeAt(a++) - text.charCodeAt(b++);
+    if (difference) return difference;
+  }
+  return aEnd - a - (bEnd - b);
+}
+
 export class SortedLines {
   private byLength: Map<number, string[]> | null = null;
 
@@ -23,15 +32,19 @@ export class SortedLines {
     const starts: number[] = [];
     const tabbed = text.includes('\t');
     let start = 0;
-    let previous = '';
+    let previousStart = -1;
+    let previousEnd = -1;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       if (end > start) {
         const tab = tabbed ? text.indexOf('\t', start) : -1;
-        const key = text.slice(start, tab >= 0 && tab < end ? tab : end);
-        if (!key || key < previous) throw new Error(`line ${starts.length + 1} is out of order or has no key`);
-        previous = key;
+        const keyEnd = tab >= 0 && tab < end ? tab : end;
+        if (keyEnd === start || (previousStart >= 0 && compareRanges(text, previousStart, previousEnd, start, keyEnd) > 0)) {
+          throw new Error(`line ${starts.length + 1} is out of order or has no key`);
+        }
+        previousStart = start;
+        previousEnd = keyEnd;
         starts.push(start);
       }
       start = end + 1;
