@@ -17,6 +17,6 @@ export async function execute(_interaction: ChatInputCommandInteraction, ctx: Co
       mentionsEnabled: ctx.config.mentionsEnabled,
       cooldownSeconds: ctx.config.cooldownSeconds,
       modeDescription: describeMode(status),
-    }),
+    }, ctx.lang),
   );
 }

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { LANGUAGES } from '../src/text/languages.js';
 import { answerFor, articleIdAt } from '../src/discord/answer.js';
+import { t } from '../src/discord/i18n.js';
 import { parseButtonId, sentenceRanges } from '../src/discord/refs.js';
 import { alternativesMessage, notice, quoteMessage, type HighlightedPassage } from '../src/discord/render.js';
 import type { CommandContext } from '../src/discord/types.js';
@@ -47,7 +48,7 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const question = interaction.options.getString('question', true);
   const language = interaction.options.getString('language');
-  await ctx.reply.send(await answerFor(ctx, question, interaction.user.id, language ? { language } : {}));
+  await ctx.reply.send(await answerFor(ctx, question, interaction.user.id, { lang: ctx.lang }, language ? { language } : {}));
 }
 
 /**
@@ -59,7 +60,7 @@ export async function button(interaction: ButtonInteraction, ctx: CommandContext
   const parsed = parseButtonId(interaction.customId);
   if (!parsed) {
     ctx.log.warn({ customId: interaction.customId }, 'unreadable button id');
-    await ctx.reply.send(notice('This button does not work any more: ask the question again.'));
+    await ctx.reply.send(notice(t(ctx.lang).staleButton));
     return;
   }
   const engine = await ctx.engine();
@@ -70,8 +71,8 @@ export async function button(interaction: ButtonInteraction, ctx: CommandContext
   });
   if (parsed.action === 'full') {
     const first = passages[0];
-    await ctx.reply.send(first ? quoteMessage(first.passage, { ephemeral: true }) : notice('That paragraph is not in the article any more.'));
+    await ctx.reply.send(first ? quoteMessage(first.passage, { ephemeral: true, lang: ctx.lang }) : notice(t(ctx.lang).paragraphGone));
     return;
   }
-  await ctx.reply.send(alternativesMessage(passages));
+  await ctx.reply.send(alternativesMessage(passages, ctx.lang));
 }

@@ -2,6 +2,7 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import type { Engine } from '../src/answer/engine.js';
 import { escapeInline, truncate } from '../src/discord/format.js';
 import { cooldownMessage, notice, paragraphChoices, quoteMessage } from '../src/discord/render.js';
+import { questionProblem, t } from '../src/discord/i18n.js';
 import type { BotContext, CommandContext } from '../src/discord/types.js';
 import { QuestionError } from '../src/text/question.js';
 
@@ -40,15 +41,16 @@ function firstArticlePassages(engine: Engine) {
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const paragraph = interaction.options.getInteger('paragraph');
   const text = interaction.options.getString('text');
+  const m = t(ctx.lang);
   if (paragraph === null && !text?.trim()) {
-    await ctx.reply.send(notice('Give a paragraph number (`paragraph`) or words to look for (`text`).'));
+    await ctx.reply.send(notice(m.quoteNeedsOption));
     return;
   }
   // A search costs what /ask costs: same cooldown, checked before waiting for the engine.
   if (paragraph === null) {
     const wait = ctx.cooldown.take(interaction.user.id);
     if (wait > 0) {
-      await ctx.reply.send(notice(cooldownMessage(wait)));
+      await ctx.reply.send(notice(cooldownMessage(wait, ctx.lang)));
       return;
     }
   }
@@ -57,10 +59,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     const passage = engine.quote(paragraph);
     if (!passage) {
       const count = firstArticlePassages(engine).length;
-      await ctx.reply.send(notice(`There is no paragraph ${paragraph}: the article has paragraphs 1 to ${count}.`));
+      await ctx.reply.send(notice(m.noSuchParagraph(paragraph, count)));
       return;
     }
-    await ctx.reply.send(quoteMessage(passage));
+    await ctx.reply.send(quoteMessage(passage, { lang: ctx.lang }));
     return;
   }
   let answer;
@@ -68,18 +70,18 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     answer = await engine.ask(text ?? '');
   } catch (error) {
     if (error instanceof QuestionError) {
-      await ctx.reply.send(notice(error.message));
+      await ctx.reply.send(notice(questionProblem(error, ctx.lang)));
       return;
     }
     throw error;
   }
   if (!answer.answered) {
     // Posting a passage that does not match into a discussion would mislead: tell only the user.
-    const closest = answer.articleId === engine.corpus.articles[0]?.id ? ` (\`paragraph: ${answer.paragraph}\` posts it)` : '';
-    await ctx.reply.send(notice(`No paragraph matches “${escapeInline(truncate(answer.question, 80))}” well; the closest is ${answer.citation}${closest}.`));
+    const closest = answer.articleId === engine.corpus.articles[0]?.id ? m.postsIt(answer.paragraph) : '';
+    await ctx.reply.send(notice(m.noParagraphMatches(escapeInline(truncate(answer.question, 80)), answer.citation, closest)));
     return;
   }
-  await ctx.reply.send(quoteMessage(answer));
+  await ctx.reply.send(quoteMessage(answer, { lang: ctx.lang }));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

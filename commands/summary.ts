@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { SUMMARY_DEFAULT, SUMMARY_MAX, SUMMARY_MIN } from '../src/answer/summary.js';
+import { t } from '../src/discord/i18n.js';
 import { notice, summaryMessage } from '../src/discord/render.js';
 import type { CommandContext } from '../src/discord/types.js';
 
@@ -22,9 +23,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const sentences = interaction.options.getInteger('sentences') ?? SUMMARY_DEFAULT;
   // Discord enforces min/max, but an old registration of the command might not.
   if (sentences < SUMMARY_MIN || sentences > SUMMARY_MAX) {
-    await ctx.reply.send(notice(`Choose from ${SUMMARY_MIN} to ${SUMMARY_MAX} sentences.`));
+    await ctx.reply.send(notice(t(ctx.lang).summaryRange(SUMMARY_MIN, SUMMARY_MAX)));
     return;
   }
   const engine = await ctx.engine();
-  await ctx.reply.send(summaryMessage(engine.summary(sentences)));
+  await ctx.reply.send(summaryMessage(engine.summary(sentences), ctx.lang));
 }

@@ -77,6 +77,8 @@ export function sentenceSpans(text: string): Span[] {
 interface Unit {
   readonly text: string;
   readonly highlighted: boolean;
+  /** Offset of the unit in the quote. */
+  readonly start: number;
 }
 
 /** The quote cut into sentences, highlighted ranges kept whole. */
@@ -89,14 +91,14 @@ function units(quote: string, ranges: readonly Span[]): Unit[] {
   const plain = (from: number, to: number): void => {
     if (to <= from) return;
     const gap = quote.slice(from, to);
-    for (const s of sentenceSpans(gap)) out.push({ text: gap.slice(s.start, s.end), highlighted: false });
+    for (const s of sentenceSpans(gap)) out.push({ text: gap.slice(s.start, s.end), highlighted: false, start: from + s.start });
   };
   let cursor = 0;
   for (const r of sorted) {
     const start = Math.max(r.start, cursor);
     if (r.end <= start) continue;
     plain(cursor, start);
-    out.push({ text: quote.slice(start, r.end), highlighted: true });
+    out.push({ text: quote.slice(start, r.end), highlighted: true, start });
     cursor = r.end;
   }
   plain(cursor, quote.length);
@@ -113,7 +115,29 @@ function bold(text: string, max = Infinity): string {
   return `${lead}**${inner}**${trail}`;
 }
 
-function assemble(parts: readonly Unit[], included: readonly boolean[]): string {
+/**
+ * A highlighted sentence holding the short answer: `**… __500 blessés supplémentaires__ …**`, the
+ * answer underlined inside the bold sentence (both markers live; the text between is escaped).
+ */
+function boldWithSpan(unit: Unit, span: Span): string | null {
+  const from = span.start - unit.start;
+  const to = span.end - unit.start;
+  if (from < 0 || to > unit.text.length || to <= from) return null;
+  const lead = /^\s/.test(unit.text) ? ' ' : '';
+  const trail = /\s$/.test(unit.text) ? ' ' : '';
+  const before = unit.text.slice(0, from).trimStart();
+  const raw = unit.text.slice(from, to);
+  const answer = raw.trim();
+  const after = unit.text.slice(to).trimEnd();
+  if (!answer) return null;
+  // Discord needs the markers against the text: spaces stay outside them.
+  const piece = (text: string) => (text ? escapeInline(text) : '');
+  const gapBefore = before.trim() && (/\s$/.test(before) || /^\s/.test(raw)) ? ' ' : '';
+  const gapAfter = after.trim() && (/^\s/.test(after) || /\s$/.test(raw)) ? ' ' : '';
+  return `${lead}**${piece(before.trimEnd())}${gapBefore}__${piece(answer)}__${gapAfter}${piece(after.trimStart())}**${trail}`;
+}
+
+function assembleParts(parts: readonly Unit[], included: readonly boolean[], span: Span | null = null): string {
   let out = '';
   let skipped = false;
   parts.forEach((unit, i) => {
@@ -123,7 +147,7 @@ function assemble(parts: readonly Unit[], included: readonly boolean[]): string 
     }
     if (skipped) out = out ? `${out.trimEnd()} ${ELLIPSIS} ` : `${ELLIPSIS} `;
     skipped = false;
-    out += unit.highlighted ? bold(unit.text) : escapeInline(unit.text);
+    out += unit.highlighted ? ((span && boldWithSpan(unit, span)) ?? bold(unit.text)) : escapeInline(unit.text);
   });
   if (skipped && out) out = `${out.trimEnd()} ${ELLIPSIS}`;
   return out.trim();
@@ -134,7 +158,9 @@ function assemble(parts: readonly Unit[], included: readonly boolean[]): string 
  * code units. Too long, it loses whole sentences, farthest from the highlight first (elisions
  * shown as …); the highlight itself is only cut when it alone does not fit.
  */
-export function renderQuote(quote: string, ranges: readonly Span[], max: number, prefix = '> '): string {
+export function renderQuote(quote: string, ranges: readonly Span[], max: number, prefix = '> ', span: Span | null = null): string {
+  // The short answer is shown inside its highlighted sentence; a span outside any highlight is ignored.
+  const assemble = (p: readonly Unit[], inc: readonly boolean[]) => assembleParts(p, inc, span);
   const parts = units(quote, ranges);
   const room = max - prefix.length;
   const all = parts.map(() => true);

@@ -1,5 +1,6 @@
 import type { Message, MessageReplyOptions } from 'discord.js';
 import { answerOutcome } from './answer.js';
+import { langOf } from './i18n.js';
 import { REPLY_NO_MENTIONS } from './respond.js';
 import type { BotContext } from './types.js';
 
@@ -38,7 +39,9 @@ export function createMentionHandler(ctx: BotContext): (message: Message) => Pro
         await react(MENTION_REACTIONS.unreadable);
         return;
       }
-      const outcome = await answerOutcome(ctx, question, message.author.id);
+      // Read by the whole channel: the question's language, else the server's.
+      const guildLocale = message.guild?.preferredLocale ?? null;
+      const outcome = await answerOutcome(ctx, question, message.author.id, { lang: langOf(guildLocale), channelLocale: guildLocale });
       if (outcome.kind !== 'answer') {
         log.info({ outcome: outcome.kind }, 'mention answered with a reaction');
         await react(MENTION_REACTIONS[outcome.kind]);

@@ -5,7 +5,7 @@
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, EngineStatus, Passage, Summary } from '../answer/types.js';
-import { languageByCode } from '../text/languages.js';
+import { languageName, t, type Lang } from './i18n.js';
 import { ELLIPSIS, escapeInline, fitEscaped, LIMITS, rangesOf, renderQuote, truncate, type Span } from './format.js';
 import { buttonId, sentencesTouched, type PassageRef } from './refs.js';
 
@@ -18,10 +18,9 @@ export interface BotMessage {
 }
 
 const COLORS = { high: 0x2e7d32, medium: 0xf9a825, low: 0x78909c, info: 0x1565c0 } as const;
-const CONFIDENCE = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
-export function cooldownMessage(seconds: number): string {
-  return `You're asking a bit fast: try again in ${seconds}s.`;
+export function cooldownMessage(seconds: number, lang: Lang = 'en'): string {
+  return t(lang).cooldown(seconds);
 }
 
 export function notice(text: string): BotMessage {
@@ -33,24 +32,24 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 }
 
 /** How answers are found, in a few words (the long form is in /about). */
-export function modeLabel(answer: Pick<Answer, 'mode' | 'model'>): string {
-  return answer.mode === 'hybrid' ? `hybrid mode (${answer.model ?? 'embeddings'} + BM25)` : 'offline lexical mode (BM25 + dictionaries)';
+export function modeLabel(answer: Pick<Answer, 'mode' | 'model'>, lang: Lang = 'en'): string {
+  return answer.mode === 'hybrid' ? t(lang).hybridMode(answer.model ?? 'embeddings') : t(lang).lexicalMode;
 }
 
 export interface AnswerRenderOptions {
   /** Index of an article in the corpus, for button ids (0 when there is one article). */
   readonly articleIndex: (articleId: string) => number;
+  /** The language of the bot's own words (the quote stays verbatim). Default English. */
+  readonly lang?: Lang;
 }
 
 /** The /ask reply (also used by the context menu and mentions). */
 export function answerMessage(answer: Answer, options: AnswerRenderOptions): BotMessage {
-  const intro = answer.answered
-    ? ''
-    : `**The article does not cover this question.** The closest passage is ${escapeInline(answer.citation.split(' · ')[0] ?? '')}:\n`;
-  const description = renderQuote(answer.quote, answer.highlightRanges, LIMITS.description, `${intro}> `);
-  const language = languageByCode(answer.language)?.name ?? answer.language;
-  const footer = [`Question read as ${language}`];
-  if (answer.unmatched.length) footer.push(`not found in the article: ${answer.unmatched.join(', ')}`);
+  const m = t(options.lang ?? 'en');
+  const intro = answer.answered ? '' : m.notCovered(escapeInline(answer.citation.split(' · ')[0] ?? ''));
+  const description = renderQuote(answer.quote, answer.highlightRanges, LIMITS.description, `${intro}> `, answer.span);
+  const footer = [m.questionReadAs(languageName(answer.language, options.lang ?? 'en'))];
+  if (answer.unmatched.length) footer.push(m.notFound(answer.unmatched.join(', ')));
   footer.push(...answer.notes);
   const embed: APIEmbed = {
     // Title and footer are capped well below their limits so the message stays under 6,000 in total.
@@ -58,8 +57,8 @@ export function answerMessage(answer: Answer, options: AnswerRenderOptions): Bot
     description,
     color: COLORS[answer.answered ? answer.confidence : 'low'],
     fields: [
-      field('Source', answer.citation, true),
-      field('Confidence', `${CONFIDENCE[answer.confidence]} (score ${answer.score.toFixed(2)}) · ${modeLabel(answer)}`, true),
+      field(m.source, answer.citation, true),
+      field(m.confidence, `${m.confidenceLevel[answer.confidence]} (${m.score(answer.score.toFixed(2))}) · ${modeLabel(answer, options.lang)}`, true),
     ],
     footer: { text: truncate(footer.join(' · '), 500) },
   };
@@ -73,13 +72,13 @@ export function answerMessage(answer: Answer, options: AnswerRenderOptions): Bot
     {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: 'Full paragraph',
+      label: m.fullParagraph,
       custom_id: buttonId('full', [{ paragraph: answer.paragraph, article, sentences: [] }]),
     },
     {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: alternatives.length ? `Other matches (${alternatives.length})` : 'No other matches',
+      label: alternatives.length ? m.otherMatches(alternatives.length) : m.noOtherMatches,
       custom_id: buttonId('alts', alternatives),
       disabled: alternatives.length === 0,
     },
@@ -91,7 +90,8 @@ export function answerMessage(answer: Answer, options: AnswerRenderOptions): Bot
  * A passage verbatim for pasting into a discussion: a block quote and its citation as plain
  * content, or an embed when the paragraph is longer than a message allows.
  */
-export function quoteMessage(passage: Passage, options: { ephemeral?: boolean } = {}): BotMessage {
+export function quoteMessage(passage: Passage, options: { ephemeral?: boolean; lang?: Lang } = {}): BotMessage {
+  const m = t(options.lang ?? 'en');
   const citation = `— ${escapeInline(passage.citation)}`;
   const content = `> ${escapeInline(passage.quote.trim())}\n${citation}`;
   const ephemeral = options.ephemeral ?? false;
@@ -101,8 +101,8 @@ export function quoteMessage(passage: Passage, options: { ephemeral?: boolean } 
       {
         description: renderQuote(passage.quote, [], LIMITS.description),
         color: COLORS.info,
-        fields: [field('Source', passage.citation)],
-        footer: { text: 'Shortened to fit in a Discord message.' },
+        fields: [field(m.source, passage.citation)],
+        footer: { text: m.shortened },
       },
     ],
     ephemeral,
@@ -117,13 +117,14 @@ export interface HighlightedPassage {
 /** At most this many passages per reply: 4 × (256 + 1,024) stays under the 6,000 embed total. */
 export const MAX_ALTERNATIVES_SHOWN = 4;
 
-export function alternativesMessage(items: readonly HighlightedPassage[]): BotMessage {
-  if (items.length === 0) return notice('No other passage of the article matches this question.');
+export function alternativesMessage(items: readonly HighlightedPassage[], lang: Lang = 'en'): BotMessage {
+  const m = t(lang);
+  if (items.length === 0) return notice(m.noAlternatives);
   const shown = items.slice(0, MAX_ALTERNATIVES_SHOWN);
   return {
     embeds: [
       {
-        title: 'Other passages that match',
+        title: m.otherPassages,
         color: COLORS.info,
         fields: shown.map(({ passage, ranges }) => ({
           name: fitEscaped(passage.citation, LIMITS.fieldName),
@@ -135,7 +136,8 @@ export function alternativesMessage(items: readonly HighlightedPassage[]): BotMe
   };
 }
 
-export function summaryMessage(summary: Summary): BotMessage {
+export function summaryMessage(summary: Summary, lang: Lang = 'en'): BotMessage {
+  const m = t(lang);
   const n = summary.sentences.length;
   const line = (text: string, citation: string, i: number) => `${i + 1}. ${text} — *${citation}*`;
   const lines = summary.sentences.map((s, i) => line(escapeInline(s.text), escapeInline(s.citation), i));
@@ -154,10 +156,10 @@ export function summaryMessage(summary: Summary): BotMessage {
   return {
     embeds: [
       {
-        title: `Summary in ${n} sentence${n === 1 ? '' : 's'}`,
+        title: m.summaryTitle(n),
         description,
         color: COLORS.info,
-        footer: { text: 'Sentences taken verbatim from the article, in its order.' },
+        footer: { text: m.summaryFooter },
       },
     ],
   };
@@ -172,38 +174,35 @@ export interface AboutInfo {
 
 const MAX_ARTICLES_SHOWN = 5;
 
-export function aboutMessage(status: EngineStatus, info: AboutInfo): BotMessage {
+export function aboutMessage(status: EngineStatus, info: AboutInfo, lang: Lang = 'en'): BotMessage {
+  const m = t(lang).about;
   const fields: APIEmbedField[] = [];
   for (const article of status.articles.slice(0, MAX_ARTICLES_SHOWN)) {
-    const language = languageByCode(article.language)?.name ?? article.language;
     const lines = [
-      `Date: ${article.date}`,
-      `Language: ${language} (${article.language})`,
-      `Label: ${article.label}`,
-      `Paragraphs: ${article.paragraphs}`,
-      `Sections: ${article.sections.length ? article.sections.map((s) => `« ${s} »`).join(', ') : 'none'}`,
+      `${m.date}: ${article.date}`,
+      `${m.language}: ${languageName(article.language, lang)} (${article.language})`,
+      `${m.label}: ${article.label}`,
+      `${m.paragraphs}: ${article.paragraphs}`,
+      `${m.sections}: ${article.sections.length ? article.sections.map((s) => `« ${s} »`).join(', ') : m.none}`,
     ];
-    if (article.title) lines.push(`Title: ${article.title}`);
-    if (article.source) lines.push(`Source: ${article.source}`);
-    fields.push({ name: fitEscaped(`Article: ${article.label}`, LIMITS.fieldName), value: fitLines(lines, LIMITS.fieldValue) });
+    if (article.title) lines.push(`${m.titleField}: ${article.title}`);
+    if (article.source) lines.push(`${m.sourceField}: ${article.source}`);
+    fields.push({ name: fitEscaped(m.article(article.label), LIMITS.fieldName), value: fitLines(lines, LIMITS.fieldValue) });
   }
   if (status.articles.length > MAX_ARTICLES_SHOWN) {
-    fields.push(field('More articles', `${status.articles.length - MAX_ARTICLES_SHOWN} more not listed`));
+    fields.push(field(m.more, m.moreValue(status.articles.length - MAX_ARTICLES_SHOWN)));
   }
   fields.push(
-    field('Retrieval', info.modeDescription),
-    field('Model', status.model ?? (status.modelProblem ? `none: ${status.modelProblem}` : 'none'), true),
-    field('Dictionaries', status.dictionaries.length ? status.dictionaries.join(', ') : 'none', true),
-    field(
-      'Bot',
-      `version ${status.version} · @mentions ${info.mentionsEnabled ? 'on' : 'off'} · cooldown ${info.cooldownSeconds ? `${info.cooldownSeconds} s` : 'off'}`,
-    ),
+    field(m.retrieval, info.modeDescription),
+    field(m.model, status.model ?? (status.modelProblem ? `${m.none}: ${status.modelProblem}` : m.none), true),
+    field(m.dictionaries, status.dictionaries.length ? status.dictionaries.join(', ') : m.none, true),
+    field(m.bot, m.botValue(status.version, info.mentionsEnabled, info.cooldownSeconds)),
   );
   return {
     embeds: [
       {
-        title: 'About this bot',
-        description: 'Answers questions about one news article with verbatim, cited quotes. Try `/ask`, `/summary` or `/quote`.',
+        title: m.title,
+        description: m.description,
         color: COLORS.info,
         fields,
       },

@@ -6,13 +6,14 @@ import {
   type Interaction,
   type RepliableInteraction,
 } from 'discord.js';
+import { langOf, MESSAGES, t } from './i18n.js';
 import { notice } from './render.js';
 import { Responder } from './respond.js';
 import type { BotContext, ChatCommandModule, CommandContext, CommandModule, MessageCommandModule } from './types.js';
 
-export const GENERIC_ERROR = 'Sorry, something went wrong while answering. Please try again in a moment.';
-export const UNKNOWN_COMMAND = 'This command is not available any more. Please try again in a minute.';
-export const RESTARTING = 'The bot is restarting: please ask again in a minute.';
+export const GENERIC_ERROR = MESSAGES.en.genericError;
+export const UNKNOWN_COMMAND = MESSAGES.en.unknownCommand;
+export const RESTARTING = MESSAGES.en.restarting;
 
 /**
  * An interaction that would wait longer than this for its turn (the work queued ahead of it) is
@@ -59,7 +60,7 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     else chat.set(module.data.name, module);
   }
 
-  const pending = new Set<Responder>();
+  const pending = new Map<Responder, ReturnType<typeof langOf>>();
   let closed = false;
 
   function run(
@@ -69,6 +70,8 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     handler: ((ctx: CommandContext) => Promise<void>) | null,
   ): Promise<void> {
     const log = ctx.logger.child({ interactionId: interaction.id, command: name, user: interaction.user.id });
+    const lang = langOf(interaction.locale);
+    const m = t(lang);
     // Decided now, on arrival: once queued behind a burst it would be too late to decide.
     const backlogged = ctx.queue.expectedWaitMs() + ctx.queue.averageCostMs > FAST_REPLY_MS || ctx.pace.rateLimited;
     const reply = new Responder(interaction, {
@@ -80,21 +83,21 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
       pace: ctx.pace,
     });
     if (closed) {
-      return reply.send(notice(RESTARTING)).catch((error: unknown) => log.warn({ err: error }, 'could not send the restarting notice'));
+      return reply.send(notice(m.restarting)).catch((error: unknown) => log.warn({ err: error }, 'could not send the restarting notice'));
     }
-    pending.add(reply);
+    pending.set(reply, lang);
     return ctx.queue.push(async () => {
       try {
         reply.checkpoint();
         if (!handler) {
           log.warn('no handler for this interaction (commands not redeployed?)');
-          await reply.send(notice(UNKNOWN_COMMAND));
+          await reply.send(notice(m.unknownCommand));
           return;
         }
-        await handler({ ...ctx, reply, log });
+        await handler({ ...ctx, reply, log, lang });
         if (!reply.acknowledged) {
           log.warn('handler returned without answering');
-          await reply.send(notice(GENERIC_ERROR));
+          await reply.send(notice(m.genericError));
         }
       } catch (error) {
         if (interactionGone(error)) {
@@ -103,7 +106,7 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
         }
         log.error({ err: error }, 'interaction handler failed');
         try {
-          await reply.send(notice(GENERIC_ERROR));
+          await reply.send(notice(m.genericError));
         } catch (second) {
           log.warn({ err: second }, 'could not tell the user about the failure');
         }
@@ -170,10 +173,10 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     async drain(timeoutMs: number): Promise<number> {
       closed = true;
       await ctx.queue.idle(timeoutMs);
-      const left = [...pending].filter((r) => r.pending);
+      const left = [...pending].filter(([r]) => r.pending);
       await Promise.allSettled(
-        left.map((r) =>
-          r.abandon(notice(RESTARTING)).catch((error: unknown) => ctx.logger.warn({ err: error, interactionId: r.interaction.id }, 'could not send the restarting notice')),
+        left.map(([r, lang]) =>
+          r.abandon(notice(t(lang).restarting)).catch((error: unknown) => ctx.logger.warn({ err: error, interactionId: r.interaction.id }, 'could not send the restarting notice')),
         ),
       );
       return left.length;

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Engine } from '../answer/engine.js';
 import type { BotConfig } from './config.js';
 import type { Cooldown } from './cooldown.js';
+import type { Lang } from './i18n.js';
 import type { WorkQueue } from './queue.js';
 import type { Responder, RestPace } from './respond.js';
 
@@ -34,6 +35,8 @@ export interface CommandContext extends BotContext {
   readonly reply: Responder;
   /** Logger bound to the interaction id and command name. */
   readonly log: Logger;
+  /** The language of the bot's own words for this user (from the interaction's locale). */
+  readonly lang: Lang;
 }
 
 /** A slash command module: `data` (the builder) and `execute`, as in the discord.js guide. */

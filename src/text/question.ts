@@ -6,8 +6,16 @@
 
 export const MAX_QUESTION_LENGTH = 500;
 
+/** Why a question was refused, for presenters that word it themselves (the bot, in French). */
+export type QuestionProblem = 'empty' | 'too-long' | 'no-text' | 'no-words' | 'other';
+
 export class QuestionError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: QuestionProblem = 'other',
+    /** For 'too-long': the length and the limit. */
+    readonly detail: { readonly length?: number; readonly max?: number } = {},
+  ) {
     super(message);
     this.name = 'QuestionError';
   }
@@ -25,10 +33,10 @@ const MENTION_REMNANT = /@(?=everyone|here)|<(?=[@#])/gi;
 
 /** Returns the cleaned question or throws a QuestionError with a message fit for the user. */
 export function cleanQuestion(raw: string, maxLength = MAX_QUESTION_LENGTH): string {
-  if (typeof raw !== 'string' || !raw.trim()) throw new QuestionError('The question is empty: type a question about the article.');
+  if (typeof raw !== 'string' || !raw.trim()) throw new QuestionError('The question is empty: type a question about the article.', 'empty');
   const length = [...raw].length;
   if (length > maxLength) {
-    throw new QuestionError(`The question is too long (${length} characters; at most ${maxLength}).`);
+    throw new QuestionError(`The question is too long (${length} characters; at most ${maxLength}).`, 'too-long', { length, max: maxLength });
   }
   // Invisible characters go first: `@\u200beveryone` must not become a mention once they are removed.
   const visible = raw.replace(CONTROL, '').replace(INVISIBLE, '');
@@ -47,7 +55,7 @@ export function cleanQuestion(raw: string, maxLength = MAX_QUESTION_LENGTH): str
     .replace(MENTION_REMNANT, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!text) throw new QuestionError('The question has no readable text (only mentions, formatting or control characters).');
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new QuestionError('The question has no words: type a question about the article.');
+  if (!text) throw new QuestionError('The question has no readable text (only mentions, formatting or control characters).', 'no-text');
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new QuestionError('The question has no words: type a question about the article.', 'no-words');
   return text;
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Alternative, Answer, EngineStatus, Passage } from '../../src/answer/types.js';
 import { ELLIPSIS, escapeInline, fitEscaped, LIMITS, renderQuote, sentenceSpans, truncate } from '../../src/discord/format.js';
+import { langForChannel, langOf } from '../../src/discord/i18n.js';
 import { buttonId, decodeRef, encodeRef, parseButtonId, sentenceRanges, sentencesTouched } from '../../src/discord/refs.js';
 import {
   aboutMessage,
   alternativesMessage,
   answerMessage,
+  cooldownMessage,
   paragraphChoices,
   quoteMessage,
   summaryMessage,
@@ -248,6 +250,52 @@ describe('messages stay within Discord limits', () => {
     expect(message.embeds![0]!.description).toBe(
       '**The article does not cover this question.** The closest passage is ¶4:\n> Première phrase. La Russie soigne 500 blessés. Dernière phrase.',
     );
+  });
+
+  it('the short answer (span) is underlined inside the bold highlighted sentence, escaped, quote otherwise verbatim', () => {
+    const quote = 'Première phrase. La Russie soigne 500 blessés_graves de plus. Dernière phrase.';
+    const start = quote.indexOf('500');
+    const span = { start, end: start + '500 blessés_graves'.length, text: '500 blessés_graves', type: 'number' as const };
+    const hl = quote.indexOf('La Russie');
+    const message = answerMessage(
+      answer({ quote, highlight: ['La Russie soigne 500 blessés_graves de plus.'], highlightRanges: [{ start: hl, end: hl + 44 }], span }),
+      { articleIndex: () => 0 },
+    );
+    expect(message.embeds![0]!.description).toBe('> Première phrase. **La Russie soigne __500 blessés\\_graves__ de plus.** Dernière phrase.');
+    // A span at the very start of the sentence, and one outside any highlight (ignored: never a guess).
+    const atStart = renderQuote('Un. Deux cents morts. Trois.', [{ start: 4, end: 21 }], 200, '> ', { start: 4, end: 15 });
+    expect(atStart).toBe('> Un. **__Deux cents__ morts.** Trois.');
+    expect(renderQuote('Un. Deux. Trois.', [{ start: 4, end: 9 }], 200, '> ', { start: 0, end: 2 })).toBe('> Un. **Deux.** Trois.');
+  });
+
+  it('speaks French to a French user: every word of the bot, never the quote', () => {
+    const message = answerMessage(answer({ unmatched: ['treat'], alternatives: [] }), { articleIndex: () => 0, lang: 'fr' });
+    const [embed] = message.embeds!;
+    expect(embed!.fields).toEqual([
+      { name: 'Source', value: '¶4 · article du 2017-02', inline: true },
+      { name: 'Confiance', value: 'Élevée (score 0,80) · mode lexical hors ligne (BM25 + dictionnaires)', inline: true },
+    ]);
+    expect(embed!.footer!.text).toBe('Langue de la question : anglais · absent de l’article : treat');
+    expect(embed!.description).toBe('> Première phrase. **La Russie soigne 500 blessés.** Dernière phrase.');
+    const labels = message.components![0]!.components.map((b) => ('label' in b ? b.label : ''));
+    expect(labels).toEqual(['Paragraphe entier', 'Aucun autre passage']);
+    const notCovered = answerMessage(answer({ answered: false, confidence: 'low', highlight: [], highlightRanges: [] }), { articleIndex: () => 0, lang: 'fr' });
+    expect(notCovered.embeds![0]!.description).toMatch(/^\*\*L’article ne traite pas de cette question\.\*\* Le passage le plus proche est ¶4 :\n> Première phrase\./);
+    expect(summaryMessage({ articleId: 'a', sentences: [{ text: 'Une phrase.', paragraph: 1, citation: '¶1' }] }, 'fr').embeds![0]!.title).toBe('Résumé en 1 phrase');
+    expect(cooldownMessage(4, 'fr')).toBe('Vous posez vos questions un peu vite : réessayez dans 4 s.');
+    expect(alternativesMessage([], 'fr').content).toBe('Aucun autre passage de l’article ne répond à cette question.');
+  });
+
+  it('chooses the language: French for fr locales, English otherwise; for a channel, the question\'s language first', () => {
+    expect(langOf('fr')).toBe('fr');
+    expect(langOf('fr-FR')).toBe('fr');
+    expect(langOf('en-US')).toBe('en');
+    expect(langOf('de')).toBe('en');
+    expect(langOf(undefined)).toBe('en');
+    expect(langForChannel('fr', 'en-US')).toBe('fr');
+    expect(langForChannel('en', 'fr')).toBe('en');
+    expect(langForChannel('de', 'fr')).toBe('fr');
+    expect(langForChannel('de', 'en-GB')).toBe('en');
   });
 
   it('the echoed question has its markdown escaped', () => {
