@@ -65,17 +65,19 @@ const shardIds = z
     return [...ids].sort((a, b) => a - b);
   });
 
-/** What discord.js's ShardingManager sets in each shard process (`SHARDS` is a JSON array). */
+/** What discord.js's ShardingManager sets in each shard process (`SHARDS`: the shard id). */
 const managerShards = z
   .string()
   .transform((v, ctx) => {
     try {
+      // The ShardingManager sets one id (`"1"`); a list is accepted too.
       const parsed: unknown = JSON.parse(v);
-      if (Array.isArray(parsed) && parsed.every((n) => Number.isInteger(n) && n >= 0)) return parsed as number[];
+      const ids = Array.isArray(parsed) ? parsed : [parsed];
+      if (ids.length && ids.every((n) => Number.isInteger(n) && (n as number) >= 0)) return ids as number[];
     } catch {
       // reported below
     }
-    ctx.addIssue({ code: 'custom', message: 'must be a JSON array of shard ids (set by the ShardingManager)' });
+    ctx.addIssue({ code: 'custom', message: 'must be a shard id or a JSON array of them (set by the ShardingManager)' });
     return z.NEVER;
   });
 

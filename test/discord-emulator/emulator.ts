@@ -1597,6 +1597,22 @@ export class DiscordEmulator {
     return n;
   }
 
+  /** Close the gateway connection(s) of one shard only (sharding tests); returns how many were closed. */
+  dropShard(shardId: number, code = 4000, reason = 'Emulator dropped the connection'): number {
+    let n = 0;
+    for (const conn of this.connections) {
+      if (conn.ws.readyState !== conn.ws.OPEN || conn.session?.shard[0] !== shardId) continue;
+      this.closeConnection(conn, code, reason);
+      n++;
+    }
+    return n;
+  }
+
+  /** The shards ([id, count]) with a live, ready session. */
+  get liveShards(): [number, number][] {
+    return [...this.sessions.values()].filter((s) => s.ready && s.connection).map((s) => [...s.shard] as [number, number]);
+  }
+
   /** op 7 RECONNECT: discord.js closes (4200) and resumes. */
   requestReconnect(): void {
     for (const conn of this.connections) if (conn.session) this.sendOp(conn, GatewayOpcodes.Reconnect, null);

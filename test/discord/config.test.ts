@@ -126,7 +126,8 @@ describe('sharding variables', () => {
   });
 
   it('in a process of the ShardingManager, its SHARDS and SHARD_COUNT win', () => {
-    expect(loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '2', SHARDS: '[1]' }).shards).toEqual({ count: 2, ids: [1] });
+    expect(loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '2', SHARDS: '1' }).shards).toEqual({ count: 2, ids: [1] });
+    expect(loadBotConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARDS: '[2,3]' }).shards).toEqual({ count: 4, ids: [2, 3] });
   });
 });
 
