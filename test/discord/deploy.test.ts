@@ -1,5 +1,5 @@
-// `npm run deploy-commands` against the emulator: the registration payload comes from the same
-// modules the router uses, with French localizations and option limits.
+// `npm run deploy-commands` against the emulator: the registration payload, compared with the
+// literal names, options and French localizations Discord must receive.
 import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommand } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands, commandsJson } from '../../commands/index.js';
@@ -10,6 +10,104 @@ import { expectTokenOnlyInAuthorization } from './harness.js';
 
 // Discord's rule for slash command and option names (lowercase where the script has case).
 const CHAT_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+/** What Discord must receive, written out: a change to a command shows up here as a diff. */
+const lang = (value: string, name: string, fr: string) => ({ name, name_localizations: { fr }, value });
+const EXPECTED_PAYLOAD = [
+  {
+    name: 'ask',
+    name_localizations: { fr: 'demander' },
+    description: 'Ask a question about the article: the answer quotes the passage that answers it',
+    description_localizations: { fr: 'Poser une question sur l’article : la réponse cite le passage qui y répond' },
+    type: 1,
+    options: [
+      {
+        type: 3,
+        name: 'question',
+        name_localizations: { fr: 'question' },
+        description: 'Your question, in English, French or another language',
+        description_localizations: { fr: 'Votre question, en français, en anglais ou dans une autre langue' },
+        required: true,
+        max_length: 300,
+      },
+      {
+        type: 3,
+        name: 'language',
+        name_localizations: { fr: 'langue' },
+        description: 'The language of your question, if the bot guesses it wrong',
+        description_localizations: { fr: 'La langue de votre question, si le bot se trompe' },
+        required: false,
+        choices: [
+          lang('fr', 'French', 'Français'),
+          lang('en', 'English', 'Anglais'),
+          lang('de', 'German', 'Allemand'),
+          lang('es', 'Spanish', 'Espagnol'),
+          lang('it', 'Italian', 'Italien'),
+          lang('nl', 'Dutch', 'Néerlandais'),
+          lang('pt', 'Portuguese', 'Portugais'),
+          lang('sv', 'Swedish', 'Suédois'),
+          lang('fi', 'Finnish', 'Finnois'),
+        ],
+      },
+    ],
+  },
+  {
+    name: 'summary',
+    name_localizations: { fr: 'résumé' },
+    description: 'Summarise the article in a few of its own sentences, each with its paragraph',
+    description_localizations: { fr: 'Résumer l’article en quelques-unes de ses phrases, chacune avec son paragraphe' },
+    type: 1,
+    options: [
+      {
+        type: 4,
+        name: 'sentences',
+        name_localizations: { fr: 'phrases' },
+        description: 'How many sentences (1 to 6, default 3)',
+        description_localizations: { fr: 'Combien de phrases (de 1 à 6, 3 par défaut)' },
+        required: false,
+        min_value: 1,
+        max_value: 6,
+      },
+    ],
+  },
+  {
+    name: 'quote',
+    name_localizations: { fr: 'citer' },
+    description: 'Post a paragraph of the article verbatim with its citation',
+    description_localizations: { fr: 'Publier un paragraphe de l’article tel quel, avec sa référence' },
+    type: 1,
+    options: [
+      {
+        type: 4,
+        name: 'paragraph',
+        name_localizations: { fr: 'paragraphe' },
+        description: 'Paragraph number: type a number or words to find it',
+        description_localizations: { fr: 'Numéro du paragraphe : tapez un numéro ou des mots pour le trouver' },
+        required: false,
+        min_value: 1,
+        autocomplete: true,
+      },
+      {
+        type: 3,
+        name: 'text',
+        name_localizations: { fr: 'texte' },
+        description: 'Or words to search for: the paragraph that matches best is quoted',
+        description_localizations: { fr: 'Ou des mots à chercher : le paragraphe qui correspond le mieux est cité' },
+        required: false,
+        max_length: 300,
+      },
+    ],
+  },
+  {
+    name: 'about',
+    name_localizations: { fr: 'à-propos' },
+    description: 'The article (date, language, paragraphs, sections), how answers are found, the bot version',
+    description_localizations: { fr: 'L’article (date, langue, paragraphes, sections), la méthode de recherche, la version' },
+    type: 1,
+    options: [],
+  },
+  { name: 'Find in article', name_localizations: { fr: 'Chercher dans l’article' }, type: 3 },
+];
 
 let emulator: DiscordEmulator;
 
@@ -37,8 +135,8 @@ describe('deployCommands', () => {
     const put = emulator.requestsMatching('PUT /applications/:applicationId/guilds/:guildId/commands');
     expect(put).toHaveLength(1);
     expect(put[0]!.response?.status).toBe(200);
-    const body = put[0]!.body as APIApplicationCommand[];
-    expect(body).toEqual(commandsJson());
+    // The literal payload, not the function that built it.
+    expect(put[0]!.body).toEqual(EXPECTED_PAYLOAD);
     expectTokenOnlyInAuthorization(emulator.requests, emulator.token);
     expect(put[0]!.headers.authorization).toBe(`Bot ${emulator.token}`);
   });

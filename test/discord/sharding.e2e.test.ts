@@ -6,7 +6,8 @@ import pino from 'pino';
 import { loadBotConfig } from '../../src/discord/config.js';
 import { startShardingManager, type RunningManager } from '../../src/discord/sharded.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { chatInputInteraction, DiscordEmulator, guildIdOnShard, type APIInteraction } from '../discord-emulator/emulator.js';
+import type { APIInteraction } from 'discord.js';
+import { chatInputInteraction, DiscordEmulator, guildIdOnShard } from '../discord-emulator/emulator.js';
 import { finalReply, startHarness, type Harness } from './harness.js';
 
 let h: Harness | null = null;
