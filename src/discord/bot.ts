@@ -158,7 +158,8 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
   if (config.mentionsEnabled) {
     const onMessage = createMentionHandler(context);
     client.on(Events.MessageCreate, (message) => {
-      if (!accepting) return;
+      // Most messages are not for the bot (its own replies among them): they never enter the queue.
+      if (!accepting || message.author.bot || !message.content.includes(`${client.user?.id ?? '-'}>`)) return;
       void context.queue.push(() =>
         onMessage(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed')),
       );
