@@ -8,11 +8,9 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
-  ModalBuilder,
   REST,
   Routes,
   SlashCommandBuilder,
-  TextInputStyle,
   type ClientOptions,
   type Interaction,
   type Message,
@@ -184,26 +182,8 @@ describe('DiscordEmulator with the real discord.js Client', () => {
     expect(response.resource?.message?.content).toBe('avec réponse');
   });
 
-  it('showModal (type 9) and deferUpdate (type 6)', async () => {
+  it('deferUpdate (type 6) on a button', async () => {
     const client = await readyClient();
-    const modal = handleNextInteraction(client, async (i) => {
-      if (!i.isChatInputCommand()) throw new Error('expected a chat input command');
-      await i.showModal(
-        new ModalBuilder()
-          .setCustomId('ask-modal')
-          .setTitle('Votre question')
-          .addLabelComponents((label) =>
-            label.setLabel('Question').setTextInputComponent((input) => input.setCustomId('q').setStyle(TextInputStyle.Paragraph)),
-          ),
-      );
-    });
-    const command = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask' }));
-    await modal;
-    expect((await emulator.waitForInteractionCallback(command)).body).toMatchObject({
-      type: 9,
-      data: { custom_id: 'ask-modal', title: 'Votre question' },
-    });
-
     const deferred = handleNextInteraction(client, async (i) => {
       if (!i.isButton()) throw new Error('expected a button');
       await i.deferUpdate();
@@ -409,19 +389,14 @@ describe('Discord rules the emulator enforces', () => {
     await expect(handled).rejects.toMatchObject({ code: 50035, message: expect.stringContaining('data.content[BASE_TYPE_MAX_LENGTH]') });
   });
 
-  it('multipart bodies: payload_json and files are parsed', async () => {
+  it('a reply with files is refused: uploads are not emulated (the bot sends none)', async () => {
     const client = await readyClient();
     const handled = handleNextInteraction(client, async (i) => {
       if (!i.isRepliable()) throw new Error('not repliable');
       await i.reply({ content: 'Extrait joint', files: [new AttachmentBuilder(Buffer.from('citation'), { name: 'extrait.txt' })] });
     });
-    const payload = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask' }));
-    await handled;
-    const callback = await emulator.waitForInteractionCallback(payload);
-    expect(callback.headers['content-type']).toMatch(/^multipart\/form-data/);
-    expect(callback.body.data.content).toBe('Extrait joint');
-    expect(callback.files.map((f) => [f.name, f.data.toString()])).toEqual([['extrait.txt', 'citation']]);
-    expect(emulator.originalResponse(payload.id)?.attachments[0]?.filename).toBe('extrait.txt');
+    emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask' }));
+    await expect(handled).rejects.toMatchObject({ code: 50109 });
   });
 
   it('a 429 is retried by discord.js after retry_after', async () => {

@@ -34,7 +34,7 @@ import {
   MessageType,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { APIApplicationCommand, APIAttachment, APIInteraction, APIMessage, APIUser, GatewayMessageCreateDispatchData } from 'discord.js';
+import type { APIApplicationCommand, APIInteraction, APIMessage, APIUser, GatewayMessageCreateDispatchData } from 'discord.js';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   applicationObject,
@@ -74,15 +74,6 @@ export { ApiError, type ApiReply } from './validation.js';
 // test predicates (`r.body.type === 4`) readable.
 type Json = any;
 
-export interface RecordedFile {
-  /** Multipart field name, e.g. `files[0]`. */
-  field: string;
-  name: string;
-  contentType: string;
-  size: number;
-  data: Buffer;
-}
-
 export interface RecordedRequest {
   /** 1-based arrival order. */
   seq: number;
@@ -92,9 +83,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lower-cased header names. */
   headers: Record<string, string>;
-  /** Parsed JSON body, or the parsed `payload_json` part of a multipart body; `undefined` when there is none. */
+  /** Parsed JSON body; `undefined` when there is none. */
   body: Json;
-  files: RecordedFile[];
   /** Route template that matched, e.g. `POST /interactions/:interactionId/:token/callback`; null for unknown routes. */
   route: string | null;
   params: Record<string, string>;
@@ -128,7 +118,7 @@ export interface InteractionRecord {
   acknowledged: boolean;
   acknowledgedAt: number | null;
   callbackType: InteractionResponseType | null;
-  /** `data` of the callback body (message, choices, modal...). */
+  /** `data` of the callback body (message or choices). */
   callbackData: Json;
   originalMessageId: string | null;
   /** Deferred with type 5 and not yet edited: the user sees "thinking...". */
@@ -188,7 +178,6 @@ interface RouteContext {
   req: RecordedRequest;
   params: Record<string, string>;
   body: Json;
-  files: RecordedFile[];
 }
 
 const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
@@ -563,42 +552,21 @@ export class DiscordEmulator {
     res.end(json);
   }
 
-  private async parseBody(raw: Buffer, contentType: string): Promise<{ body: Json; files: RecordedFile[]; invalid: boolean }> {
-    if (raw.length === 0) return { body: undefined, files: [], invalid: false };
-    if (contentType.startsWith('multipart/form-data')) {
-      // undici (Node's fetch) ships a spec-compliant multipart parser.
-      const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-      const files: RecordedFile[] = [];
-      let body: Json = undefined;
-      let invalid = false;
-      for (const [field, value] of form) {
-        if (typeof value === 'string') {
-          if (field === 'payload_json') {
-            try {
-              body = JSON.parse(value);
-            } catch {
-              invalid = true;
-            }
-          } else {
-            body ??= {};
-            body[field] = value;
-          }
-        } else {
-          const data = Buffer.from(await value.arrayBuffer());
-          files.push({ field, name: value.name, contentType: value.type, size: data.length, data });
-        }
-      }
-      return { body, files, invalid };
-    }
+  /**
+   * JSON only: the bot sends no files, so multipart bodies (uploads) are not emulated and are
+   * refused like a malformed body.
+   */
+  private parseBody(raw: Buffer, contentType: string): { body: Json; invalid: boolean } {
+    if (raw.length === 0) return { body: undefined, invalid: false };
     const text = raw.toString('utf8');
     if (contentType.startsWith('application/json')) {
       try {
-        return { body: JSON.parse(text), files: [], invalid: false };
+        return { body: JSON.parse(text), invalid: false };
       } catch {
-        return { body: text, files: [], invalid: true };
+        return { body: text, invalid: true };
       }
     }
-    return { body: text, files: [], invalid: false };
+    return { body: text, invalid: contentType.startsWith('multipart/') };
   }
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -620,7 +588,7 @@ export class DiscordEmulator {
       .join('/');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    const { body, files, invalid } = await this.parseBody(raw, headers['content-type'] ?? '');
+    const { body, invalid } = this.parseBody(raw, headers['content-type'] ?? '');
 
     let route: Route | undefined;
     let params: Record<string, string> = {};
@@ -641,7 +609,6 @@ export class DiscordEmulator {
       query: Object.fromEntries(url.searchParams),
       headers,
       body,
-      files,
       route: route ? `${route.method} ${route.template}` : null,
       params,
       at: Date.now(),
@@ -684,7 +651,7 @@ export class DiscordEmulator {
       if (!route) throw Errors.notFound();
       if (route.auth && req.headers.authorization !== `Bot ${this.token}`) throw Errors.unauthorized();
       if (invalidBody) throw Errors.invalidJson();
-      reply = await route.handler({ req, params: req.params, body: req.body, files: req.files });
+      reply = await route.handler({ req, params: req.params, body: req.body });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       reply = error.toReply();
@@ -793,11 +760,11 @@ export class DiscordEmulator {
       this.requireTextChannel(params.channelId, PermissionFlagsBits.ReadMessageHistory);
       return ok(this.channelMessage(params.channelId, params.messageId));
     });
-    this.route('PATCH', '/channels/:channelId/messages/:messageId', true, ({ params, body, files }) => {
+    this.route('PATCH', '/channels/:channelId/messages/:messageId', true, ({ params, body }) => {
       this.requireTextChannel(params.channelId);
       const msg = this.channelMessage(params.channelId, params.messageId);
       if (msg.author.id !== this.botUserId) throw Errors.cannotEditOthers();
-      return ok(this.applyEdit(msg, body, files));
+      return ok(this.applyEdit(msg, body));
     });
     this.route('DELETE', '/channels/:channelId/messages/:messageId', true, ({ params }) => {
       const channelId = this.requireTextChannel(params.channelId);
@@ -871,32 +838,8 @@ export class DiscordEmulator {
     return msg;
   }
 
-  private attachmentsFrom(body: Json, files: RecordedFile[], channelId: string, keep: APIAttachment[] = []): APIAttachment[] {
-    const meta: Json[] = Array.isArray(body?.attachments) ? body.attachments : [];
-    // On edit, `attachments` lists the existing attachments to keep; without it everything is kept.
-    const kept = Array.isArray(body?.attachments) ? keep.filter((a) => meta.some((m) => String(m?.id) === a.id)) : keep;
-    const added = files.map((f, i): APIAttachment => {
-      const index = /\[(\d+)\]/.exec(f.field)?.[1] ?? String(i);
-      const m = meta.find((x) => String(x?.id) === index);
-      const id = snowflake();
-      const filename = typeof m?.filename === 'string' ? m.filename : f.name;
-      const url = `https://cdn.discordapp.com/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
-      return {
-        id,
-        filename,
-        size: f.size,
-        url,
-        proxy_url: url.replace('cdn.discordapp.com', 'media.discordapp.net'),
-        content_type: f.contentType || 'application/octet-stream',
-        ...(typeof m?.description === 'string' ? { description: m.description } : {}),
-      };
-    });
-    return [...kept, ...added];
-  }
-
   private buildBotMessage(
     body: Json,
-    files: RecordedFile[],
     opts: { channelId: string; type: MessageType; flags: number; reference?: APIMessage; interaction?: InteractionRecord; id?: string },
   ): APIMessage {
     const content = typeof body?.content === 'string' ? body.content : '';
@@ -921,7 +864,7 @@ export class DiscordEmulator {
       mention_roles,
       mention_everyone,
       mention_channels: [],
-      attachments: this.attachmentsFrom(body, files, opts.channelId),
+      attachments: [],
       embeds: Array.isArray(body?.embeds) ? body.embeds : [],
       components: Array.isArray(body?.components) ? body.components : [],
       pinned: false,
@@ -955,8 +898,8 @@ export class DiscordEmulator {
   }
 
   /** Merge an edit body into a stored message, the way PATCH message endpoints behave. */
-  private applyEdit(msg: APIMessage, body: Json, files: RecordedFile[], opts: { finishLoading?: boolean } = {}): APIMessage {
-    if (this.options.validate) validateMessage(body, [], { create: false, fileCount: files.length });
+  private applyEdit(msg: APIMessage, body: Json, opts: { finishLoading?: boolean } = {}): APIMessage {
+    if (this.options.validate) validateMessage(body, [], { create: false, fileCount: 0 });
     const b = body ?? {};
     if (typeof b.content === 'string' || b.content === null) {
       msg.content = b.content ?? '';
@@ -971,7 +914,6 @@ export class DiscordEmulator {
     }
     if (Array.isArray(b.embeds) || b.embeds === null) msg.embeds = b.embeds ?? [];
     if (Array.isArray(b.components) || b.components === null) msg.components = b.components ?? [];
-    if (Array.isArray(b.attachments) || files.length) msg.attachments = this.attachmentsFrom(b, files, msg.channel_id, msg.attachments);
     if (typeof b.flags === 'number') msg.flags = (((msg.flags ?? 0) & ~SETTABLE_MESSAGE_FLAGS) | (b.flags & SETTABLE_MESSAGE_FLAGS)) as MessageFlags;
     const wasLoading = ((msg.flags ?? 0) & MessageFlags.Loading) !== 0;
     if (wasLoading && opts.finishLoading) msg.flags = ((msg.flags ?? 0) & ~MessageFlags.Loading) as MessageFlags;
@@ -1010,13 +952,12 @@ export class DiscordEmulator {
     this.dispatch(t, payload);
   }
 
-  private createChannelMessage({ params, body, files }: RouteContext): ApiReply {
+  private createChannelMessage({ params, body }: RouteContext): ApiReply {
     const perms = [PermissionFlagsBits.SendMessages];
     const refId: string | undefined = body?.message_reference?.message_id;
     if (refId && (body?.message_reference?.type ?? 0) === 0) perms.push(PermissionFlagsBits.ReadMessageHistory);
-    if (files.length) perms.push(PermissionFlagsBits.AttachFiles);
     const channelId = this.requireTextChannel(params.channelId, ...perms);
-    if (this.options.validate) validateMessage(body, [], { create: true, fileCount: files.length });
+    if (this.options.validate) validateMessage(body, [], { create: true, fileCount: 0 });
     let reference: APIMessage | undefined;
     if (refId) {
       reference = this.messages.get(refId);
@@ -1026,7 +967,7 @@ export class DiscordEmulator {
         errors.throwIfAny();
       }
     }
-    const msg = this.buildBotMessage(body, files, {
+    const msg = this.buildBotMessage(body, {
       channelId,
       type: reference ? MessageType.Reply : MessageType.Default,
       flags: Number(body?.flags ?? 0) & SETTABLE_MESSAGE_FLAGS,
@@ -1097,7 +1038,7 @@ export class DiscordEmulator {
   // -------------------------------------------------------------------------
   // interactions
 
-  private interactionCallback({ params, body, files, req }: RouteContext): ApiReply {
+  private interactionCallback({ params, body, req }: RouteContext): ApiReply {
     const rec = this.interactions.get(params.interactionId ?? '');
     if (!rec || rec.token !== params.token) throw Errors.unknownInteraction();
     if (rec.acknowledged) throw Errors.alreadyAcknowledged();
@@ -1111,22 +1052,14 @@ export class DiscordEmulator {
       [InteractionType.ApplicationCommand]: [
         InteractionResponseType.ChannelMessageWithSource,
         InteractionResponseType.DeferredChannelMessageWithSource,
-        InteractionResponseType.Modal,
       ],
       [InteractionType.MessageComponent]: [
         InteractionResponseType.ChannelMessageWithSource,
         InteractionResponseType.DeferredChannelMessageWithSource,
         InteractionResponseType.DeferredMessageUpdate,
         InteractionResponseType.UpdateMessage,
-        InteractionResponseType.Modal,
       ],
       [InteractionType.ApplicationCommandAutocomplete]: [InteractionResponseType.ApplicationCommandAutocompleteResult],
-      [InteractionType.ModalSubmit]: [
-        InteractionResponseType.ChannelMessageWithSource,
-        InteractionResponseType.DeferredChannelMessageWithSource,
-        InteractionResponseType.DeferredMessageUpdate,
-        InteractionResponseType.UpdateMessage,
-      ],
     };
     if (!(allowed[rec.type] ?? []).includes(type)) {
       const errors = new FormErrors();
@@ -1151,9 +1084,9 @@ export class DiscordEmulator {
 
     switch (type) {
       case InteractionResponseType.ChannelMessageWithSource: {
-        if (this.options.validate) validateMessage(data, ['data'], { create: true, fileCount: files.length });
+        if (this.options.validate) validateMessage(data, ['data'], { create: true, fileCount: 0 });
         const flags = Number(data.flags ?? 0) & (SETTABLE_MESSAGE_FLAGS | MessageFlags.Ephemeral);
-        message = this.buildBotMessage(data, files, { channelId, type: responseMessageType, flags, interaction: rec });
+        message = this.buildBotMessage(data, { channelId, type: responseMessageType, flags, interaction: rec });
         this.messages.set(message.id, message);
         rec.originalMessageId = message.id;
         this.echo(GatewayDispatchEvents.MessageCreate, message);
@@ -1161,7 +1094,7 @@ export class DiscordEmulator {
       }
       case InteractionResponseType.DeferredChannelMessageWithSource: {
         const flags = MessageFlags.Loading | (Number(data.flags ?? 0) & MessageFlags.Ephemeral);
-        message = this.buildBotMessage({}, [], { channelId, type: responseMessageType, flags, interaction: rec });
+        message = this.buildBotMessage({}, { channelId, type: responseMessageType, flags, interaction: rec });
         this.messages.set(message.id, message);
         rec.originalMessageId = message.id;
         rec.loading = true;
@@ -1176,26 +1109,12 @@ export class DiscordEmulator {
       case InteractionResponseType.UpdateMessage: {
         const target = componentMessage();
         if (!target) throw Errors.unknownMessage();
-        message = this.applyEdit(target, data, files);
+        message = this.applyEdit(target, data);
         rec.originalMessageId = message.id;
         break;
       }
       case InteractionResponseType.ApplicationCommandAutocompleteResult: {
         if (this.options.validate) validateAutocompleteChoices(body);
-        break;
-      }
-      case InteractionResponseType.Modal: {
-        if (this.options.validate) {
-          const errors = new FormErrors();
-          if (typeof data.custom_id !== 'string' || !data.custom_id) errors.add(['data', 'custom_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
-          if (typeof data.title !== 'string' || !data.title || data.title.length > 45) {
-            errors.add(['data', 'title'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 45 in length.');
-          }
-          if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5) {
-            errors.add(['data', 'components'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 5 in length.');
-          }
-          errors.throwIfAny();
-        }
         break;
       }
     }
@@ -1243,19 +1162,19 @@ export class DiscordEmulator {
     return msg;
   }
 
-  private createFollowup({ params, body, files, req }: RouteContext): ApiReply {
+  private createFollowup({ params, body, req }: RouteContext): ApiReply {
     const rec = this.webhookInteraction(params);
-    if (this.options.validate) validateMessage(body, [], { create: true, fileCount: files.length });
+    if (this.options.validate) validateMessage(body, [], { create: true, fileCount: 0 });
     let msg: APIMessage;
     const original = rec.originalMessageId ? this.messages.get(rec.originalMessageId) : undefined;
     if (rec.loading && original) {
       // The first follow-up after a type-5 deferral fills in the "thinking..." message (keeping its ephemerality).
-      msg = this.applyEdit(original, body, files, { finishLoading: true });
+      msg = this.applyEdit(original, body, { finishLoading: true });
       rec.loading = false;
     } else {
       const channelId = rec.payload.channel?.id ?? rec.payload.channel_id ?? this.channelId;
       const flags = Number(body?.flags ?? 0) & (SETTABLE_MESSAGE_FLAGS | MessageFlags.Ephemeral);
-      msg = this.buildBotMessage(body, files, { channelId, type: MessageType.Default, flags, interaction: rec });
+      msg = this.buildBotMessage(body, { channelId, type: MessageType.Default, flags, interaction: rec });
       this.messages.set(msg.id, msg);
       rec.followupIds.push(msg.id);
       this.echo(GatewayDispatchEvents.MessageCreate, msg);
@@ -1264,11 +1183,11 @@ export class DiscordEmulator {
     return req.query.wait === 'true' ? { status: 200, body: msg } : { status: 204 };
   }
 
-  private editInteractionMessage({ params, body, files }: RouteContext): ApiReply {
+  private editInteractionMessage({ params, body }: RouteContext): ApiReply {
     const rec = this.webhookInteraction(params);
     const msg = this.interactionMessage(rec, params.messageId ?? '');
     const finishing = rec.loading && msg.id === rec.originalMessageId;
-    this.applyEdit(msg, body, files, { finishLoading: finishing });
+    this.applyEdit(msg, body, { finishLoading: finishing });
     if (finishing) rec.loading = false;
     this.changed();
     return { status: 200, body: msg };
