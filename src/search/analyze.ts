@@ -30,6 +30,44 @@ export function capitalisedWords(text: string): { word: string; name: boolean; a
   return out;
 }
 
+/** Longest definition, in content words, read before an acronym in parentheses. */
+const MAX_DEFINITION = 5;
+
+/**
+ * Acronyms the text defines, as news writing does on first use: "… au gouvernement d'union
+ * nationale (GNA) …" → gna: [gouvern, union, national]. The definition is the run of words
+ * before the parenthesis, back to the first function word (elisions such as d' are crossed).
+ * Paragraphs that only say "GNA" are about the same thing, which lexical matching cannot know
+ * otherwise.
+ */
+export function acronymDefinitions(text: string, language: Language): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const match of text.matchAll(/\((\p{Lu}{2,6})\)/gu)) {
+    const before = text.slice(Math.max(0, match.index - 120), match.index);
+    const clause = before.split(/[,.;:!?«»()"“”]/).pop() ?? '';
+    const tokens = words(clause);
+    const definition: string[] = [];
+    for (let i = tokens.length - 1; i >= 0 && definition.length < MAX_DEFINITION; i--) {
+      const token = tokens[i]!;
+      if (isContentWord(token, language)) definition.unshift(stem(token, language));
+      else if (token.length > 1) break;
+    }
+    if (definition.length >= 2) found.set(stem(fold(match[1]!), language), definition);
+  }
+  return found;
+}
+
+/** Adds to `terms` the definition of every acronym it holds, where the definition's words are missing. */
+export function withAcronymDefinitions(terms: readonly string[], definitions: ReadonlyMap<string, readonly string[]>): string[] {
+  const present = new Set(terms);
+  const added: string[] = [];
+  for (const [acronym, definition] of definitions) {
+    if (!present.has(acronym)) continue;
+    for (const term of definition) if (!present.has(term) && !added.includes(term)) added.push(term);
+  }
+  return added.length ? [...terms, ...added] : [...terms];
+}
+
 /** Letters of an acronym in order-free form: LNA and ANL (English and French word orders) agree. */
 export function acronymKey(word: string): string {
   return [...word].sort().join('');

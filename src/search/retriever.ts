@@ -3,7 +3,7 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { words } from '../text/normalize.js';
-import { analyze, SurfaceVocabulary } from './analyze.js';
+import { acronymDefinitions, analyze, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
@@ -138,12 +138,18 @@ export class Retriever {
     const languageOf = new Map(corpus.articles.map((a) => [a.id, a.language]));
     const paragraphTerms: string[][] = [];
     const sentenceTerms: string[][] = [];
+    // What an article defines once ("gouvernement d'union nationale (GNA)") its other paragraphs
+    // mention by acronym alone: they are indexed with the definition's words too.
+    const definitions = new Map(
+      corpus.articles.map((a) => [a.id, acronymDefinitions(a.paragraphs.map((p) => p.text).join('\n'), a.language)]),
+    );
     corpus.paragraphs.forEach((paragraph, p) => {
       const language = languageOf.get(paragraph.articleId)!;
+      const defined = definitions.get(paragraph.articleId)!;
       this.vocabulary.add(paragraph.text, language);
-      paragraphTerms.push(analyze(paragraph.text, language));
+      paragraphTerms.push(withAcronymDefinitions(analyze(paragraph.text, language), defined));
       paragraph.sentences.forEach((sentence, s) => {
-        sentenceTerms.push(analyze(sentence.text, language));
+        sentenceTerms.push(withAcronymDefinitions(analyze(sentence.text, language), defined));
         this.sentenceRefs.push({ paragraph: p, sentence: s });
       });
     });
@@ -277,17 +283,30 @@ export class Retriever {
       queryVector = (await this.embedder.embedQueries([question]))[0] ?? null;
       if (queryVector) dense = this.paragraphVectors.map((v) => cosine(queryVector!, v));
     }
-    const focusMatches = matches.filter((m) => !m.concept.name);
+    let focusMatches = matches.filter((m) => !m.concept.name);
     const sentenceMatches = query.concepts.map((c) => this.sentenceIndex.match(c));
     const sentenceBm25 = this.sentenceIndex.scoreMatches(sentenceMatches);
     // The answer type breaks near-ties: of two paragraphs that match alike, the one with a sentence
     // that holds both a focus word and a number answers "how many" (a person: "who", and so on).
     const typedSentences = type ? this.typedSentences(type) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
+    // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
+    // that names one of them and gives a distance is the answer, whatever verb the question used.
+    const anchors = type === 'distance' || !askedAbout.length ? sentenceMatches : askedAbout;
     const typed = this.sentencesOf.map((ids) =>
-      typedSentences !== null &&
-      ids.some((i) => typedSentences[i] && (askedAbout.length ? askedAbout : sentenceMatches).some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH)),
+      typedSentences !== null && ids.some((i) => typedSentences[i] && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH)),
     );
+    if (type === 'distance') {
+      // The distance itself counts as one more word asked about, found where such a sentence is.
+      const distance: ConceptMatch = {
+        concept: { label: '(distance)', terms: new Map(), name: false },
+        idf: this.paragraphIndex.idf(1),
+        frequencies: typed.map((t) => (t ? 1 : 0)),
+        strengths: typed.map((t) => (t ? 1 : 0)),
+      };
+      matches.push(distance);
+      focusMatches = [...focusMatches, distance];
+    }
     const fused = fuse(bm25, dense).map((score, i) => (score > 0 && typed[i] ? score + TYPE_BONUS : score));
     const focus = fused.map((_, index) => (focusMatches.length ? coverage(this.paragraphIndex, focusMatches, index, FOCUS_STRENGTH) : null));
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.

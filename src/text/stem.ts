@@ -14,6 +14,15 @@ const memo = new Map<string, string>();
  * on accent-free input the French stemmer still conflates the inflections that matter for
  * retrieval (blessés/blesse/blessé → bless), and both query and index go through the same path.
  */
+/**
+ * What folding breaks for the stemmer, mended: French feminine participles lose their accent
+ * (basées → basees), and Snowball, which strips "-ées", leaves "-ees" ("base", not "bas" like
+ * basé and baser). One "e" less gives it a form it reduces alike (bases → bas).
+ */
+function unfoldable(word: string, language: Language): string {
+  return language.code === 'fr' && word.length >= 5 ? word.replace(/ee(s?)$/, 'e$1') : word;
+}
+
 export function stem(word: string, language: Language): string {
   const key = `${language.code}:${word}`;
   const cached = memo.get(key);
@@ -24,7 +33,7 @@ export function stem(word: string, language: Language): string {
     stemmers.set(language.snowball, stemmer);
   }
   // Numbers and very short tokens are kept whole: "500" must never become "50".
-  const result = /\d/.test(word) || word.length < 3 ? word : stemmer.stem(word);
+  const result = /\d/.test(word) || word.length < 3 ? word : stemmer.stem(unfoldable(word, language));
   memo.set(key, result);
   return result;
 }

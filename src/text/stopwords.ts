@@ -36,11 +36,11 @@ const QUESTION_WORDS: Record<string, string> = {
  */
 const FILLER_WORDS: Record<string, string> = {
   en: 'hey hi hello yo hiya quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according',
-  fr: 'salut bonjour coucou hello question questions rapide petite savoir sais sait dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle',
-  es: 'hola oye pregunta rapida saber sabes decir dime explicar gracias favor bot quiero queria quisiera articulo texto dice segun',
+  fr: 'salut bonjour coucou hello question questions doute rapide petite savoir sais sait dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle',
+  es: 'hola oye duda pregunta rapida saber sabes decir dime explicar gracias favor bot quiero queria quisiera articulo texto dice segun',
   de: 'hallo hey frage kurze schnelle wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut',
-  it: 'ciao ehi domanda veloce sapere sai dire dimmi spiegare grazie favore bot vorrei volevo articolo testo dice secondo',
-  pt: 'ola oi pergunta rapida saber sabe dizer diga explicar obrigado obrigada favor bot queria gostaria artigo texto diz segundo',
+  it: 'ciao ehi dubbio domanda veloce sapere sai dire dimmi spiegare grazie favore bot vorrei volevo articolo testo dice secondo',
+  pt: 'ola oi duvida pergunta rapida saber sabe dizer diga explicar obrigado obrigada favor bot queria gostaria artigo texto diz segundo',
 };
 
 /**
