@@ -154,10 +154,13 @@ export class Engine {
    * Haftar born?"), or the dense evidence when higher.
    */
   private evidence(hit: ParagraphHit): number {
-    const lexical = hit.coverage * focusFactor(hit.focus);
+    const focus = focusFactor(hit.focus);
+    const lexical = hit.coverage * focus;
     if (hit.dense === null) return lexical;
+    // The model finds paraphrases the lexicons miss, so missing focus words only halve its
+    // evidence at most: a trap close in topic ("When was Haftar born?") needs a higher cosine.
     const dense = Math.min(1, Math.max(0, (hit.dense - DENSE_FLOOR) / (DENSE_CEILING - DENSE_FLOOR)));
-    return Math.max(lexical, dense);
+    return Math.max(lexical, dense * (0.5 + 0.5 * focus));
   }
 
   private highlight(retrieval: Retrieval, hit: ParagraphHit): { sentences: string[]; ranges: { start: number; end: number }[] } {
