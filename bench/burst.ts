@@ -148,7 +148,41 @@ function report(r: RoundResult): string {
   ].join('\n');
 }
 
+/**
+ * The stand-in's own share: `n` deferral callbacks sent at once by a bare HTTP client (another
+ * process, a 64-socket keep-alive pool like the bot's), no bot involved. Returns the time from
+ * the client's start until the emulator had received the last one.
+ */
+async function emulatorAlone(n: number): Promise<number> {
+  const emulator = new DiscordEmulator({ interactionDeadlineMs: 0 });
+  await emulator.start();
+  try {
+    const payloads = Array.from({ length: n }, () => chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'q' } }));
+    // Registered only: there is no gateway session to deliver them to.
+    for (const p of payloads) emulator.dispatch('INTERACTION_CREATE', p);
+    const urls = payloads.map((p) => `${emulator.restUrl}/v10/interactions/${p.id}/${p.token}/callback`);
+    const script = `
+      const { Agent, request } = require('undici');
+      const urls = JSON.parse(process.argv[1]);
+      const dispatcher = new Agent({ connections: 64 });
+      const body = JSON.stringify({ type: 5, data: {} });
+      const go = () => Promise.all(urls.map((u) => request(u, { method: 'POST', body, headers: { 'content-type': 'application/json' }, dispatcher }).then((r) => r.body.text())));
+      process.stdout.write(String(Date.now()));
+      go().then(() => process.exit(0));`;
+    const child = spawn(process.execPath, ['-e', script, JSON.stringify(urls)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let started = '';
+    child.stdout!.on('data', (chunk: Buffer) => (started += chunk.toString()));
+    await new Promise((resolve) => child.once('exit', resolve));
+    const last = Math.max(...emulator.requests.map((r) => r.at));
+    return last - Number(started);
+  } finally {
+    await emulator.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  const floor = await emulatorAlone(500);
+  process.stdout.write(`emulator alone: 500 concurrent callbacks from a bare client received within ${floor} ms\n`);
   const emulator = new DiscordEmulator();
   await emulator.start();
   const { child, output } = await startBotProcess(emulator);
