@@ -4,7 +4,7 @@ import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } f
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/engine.js';
 import { GENERIC_ERROR } from '../../src/discord/router.js';
-import { autocompleteInteraction, buttonInteraction, chatInputInteraction, snowflake } from '../discord-emulator/emulator.js';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction, messageCreatePayload, snowflake } from '../discord-emulator/emulator.js';
 import { callbackOf, expectNoMentions, expectTokenOnlyInAuthorization, finalReply, messageRequests, offlineEngine, startHarness, type Harness } from './harness.js';
 
 function late(ms: number): Promise<Engine> {
@@ -75,7 +75,7 @@ describe('while the engine is loading', () => {
   it('a burst of 120 questions from 120 users: every one acknowledged once and answered, the backlog deferred', async () => {
     // No deadline here (a busy machine must not fail the test): what is checked is that nothing
     // is lost and that the bot deferred instead of letting the queue run into the deadline.
-    h = await startHarness({ emulator: { interactionDeadlineMs: 0 } });
+    h = await startHarness();
     const { emulator } = h;
     const users = Array.from({ length: 120 }, (_, n) => ({ ...emulator.user, id: snowflake(), username: `user${n}`, global_name: `User ${n}` }));
     const asked = users.map((user) => emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'How many wounded will Russia treat?' }, user })));
@@ -109,5 +109,10 @@ describe('when the engine fails to load', () => {
     const entries = h.logs.entries();
     expect(entries.some((e) => e.msg.startsWith('the answer engine failed to load') && e.err.message === 'corpus directory missing')).toBe(true);
     expect(entries.some((e) => e.msg === 'interaction handler failed' && e.interactionId === asked.id)).toBe(true);
+    // A mention cannot get a private message: the failure is a ⚠️ reaction, nothing public.
+    const m = emulator.dispatchMessage(messageCreatePayload(emulator.world, { mentionBot: true, content: 'how many wounded?', author: emulator.otherUser }));
+    const reaction = await emulator.waitForResponse((r) => r.route === 'PUT /channels/:channelId/messages/:messageId/reactions/:emoji/@me' && r.params.messageId === m.id);
+    expect(reaction.params.emoji).toBe('⚠️');
+    expect(emulator.requestsMatching('POST /channels/:channelId/messages')).toEqual([]);
   });
 });

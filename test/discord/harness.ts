@@ -44,7 +44,10 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emulator = new DiscordEmulator(options.emulator);
+  // No wall-clock deadline by default: on a busy 2-core machine a test must not fail because the
+  // machine was slow. When to defer is tested with fake timers (runtime.test.ts) and from the
+  // interaction's age (deferred.e2e.test.ts); a test may still set the deadline.
+  const emulator = new DiscordEmulator({ interactionDeadlineMs: 0, ...options.emulator });
   await emulator.start();
   const config = loadBotConfig(
     {

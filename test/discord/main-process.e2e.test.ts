@@ -9,7 +9,8 @@ import { chatInputInteraction, DiscordEmulator, snowflake } from '../discord-emu
 let emulator: DiscordEmulator;
 
 beforeEach(async () => {
-  emulator = new DiscordEmulator();
+  // No wall-clock deadline: these tests are about the process (signals, exit codes), not timing.
+  emulator = new DiscordEmulator({ interactionDeadlineMs: 0 });
   await emulator.start();
 });
 
