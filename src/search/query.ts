@@ -218,7 +218,13 @@ export function buildQuery(question: string, language: Language, context: QueryC
     if (!reached && known.size && !known.has(sourceStem)) {
       // Not a word of the language as far as any source knows: most likely a typo.
       if (sameLanguage) {
-        for (const fixed of remembered(context.indexTerms, token, () => correctTypo(own, context.indexTerms, token))) terms.set(fixed, TYPO_WEIGHT);
+        // Against the corpus's words as written: a typo is in the written form (gouvernment →
+        // gouvernement), which its stem may not show (gouvernment stays whole, gouvernement is gouvern).
+        const surfaces = context.vocabulary.words;
+        const fixes = remembered(context.vocabulary, token, () =>
+          correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),
+        );
+        for (const fixed of fixes) terms.set(fixed, TYPO_WEIGHT);
       } else if (lexicon) {
         const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
         const budget = typoBudget(sourceStem.length);

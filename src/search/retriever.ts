@@ -101,7 +101,7 @@ function inflectedTerms(terms: ReadonlySet<string>, language: Language): Map<str
  */
 const BM25_SHARE = 0.2;
 
-/** Added to the fused score (in [0, 1]) of a paragraph that holds a candidate of the asked answer type. */
+/** Added to the ranking score (in [0, 1]) of a paragraph with a sentence that holds a matched word and a candidate of the asked answer type. */
 const TYPE_BONUS = 0.1;
 
 interface SentenceRef {
@@ -307,11 +307,13 @@ export class Retriever {
       matches.push(distance);
       focusMatches = [...focusMatches, distance];
     }
-    const fused = fuse(bm25, dense).map((score, i) => (score > 0 && typed[i] ? score + TYPE_BONUS : score));
+    const fused = fuse(bm25, dense);
     const focus = fused.map((_, index) => (focusMatches.length ? coverage(this.paragraphIndex, focusMatches, index, FOCUS_STRENGTH) : null));
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
     const coverages = fused.map((_, index) => coverage(this.paragraphIndex, matches, index));
-    const ranked = fused.map((score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE)) * focusFactor(focus[index] ?? null));
+    const ranked = fused.map(
+      (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null),
+    );
     const hits = rank(ranked).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
       index,
