@@ -23,6 +23,11 @@ export interface ManagerOptions {
   readonly spawnDelayMs?: number;
   /** How long a shard may take to become ready. Default 60 s (it loads its engine first). */
   readonly readyTimeoutMs?: number;
+  /**
+   * A shard was refused by Discord for good (exit status 78): every shard has been stopped.
+   * `npm run start:sharded` then exits 78 itself.
+   */
+  readonly onFatal?: (shardId: number) => void;
 }
 
 export interface RunningManager {
@@ -69,7 +74,7 @@ export async function startShardingManager(config: BotConfig, logger: Logger, op
       if (code === EXIT_FATAL_GATEWAY) {
         // Discord refuses the bot (reset token, intents): respawning cannot help.
         logger.fatal({ shardId: shard.id, code }, 'a shard was refused by Discord for good: stopping every shard');
-        void stop().then(() => process.exit(EXIT_FATAL_GATEWAY));
+        void stop().then(() => options.onFatal?.(shard.id));
         return;
       }
       logger.warn({ shardId: shard.id, code }, 'shard process died: spawning it again');
@@ -109,7 +114,7 @@ export async function runShardingManager(env: Record<string, string | undefined>
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   try {
-    running = await startShardingManager(config, logger);
+    running = await startShardingManager(config, logger, { onFatal: () => process.exit(EXIT_FATAL_GATEWAY) });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start the shards');
     process.exit(1);

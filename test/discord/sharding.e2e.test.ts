@@ -104,4 +104,31 @@ it('start:sharded: one process per shard (ShardingManager), each answers its gui
   await expect.poll(() => e.identifies.filter((d) => d.shard[0] === 1).length, { timeout: 15_000 }).toBe(2);
   const again = await finalReply(e, askIn(e, guildIdOnShard(1, 2)), 15_000);
   expect(again.data.embeds[0].fields[0].value).toBe('¶4 · article du 2017-02');
+
+  // Stopping the manager stops every shard gracefully: each exits 0 and none is respawned.
+  const exits = [...manager.manager.shards.values()].map((s) => new Promise<number | null>((resolve) => s.process!.once('exit', (code) => resolve(code))));
+  await manager.stop();
+  expect(await Promise.all(exits)).toEqual([0, 0]);
+  expect([...manager.manager.shards.values()].every((s) => s.process === null)).toBe(true);
+  manager = null;
 }, 90_000);
+
+it('start:sharded: a shard refused for good (4004, exit 78) stops every shard instead of respawning in a loop', async () => {
+  emulator = new DiscordEmulator({ recommendedShards: 2, maxConcurrency: 16 });
+  await emulator.start();
+  const env = { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, OFFLINE: '1', EMBEDDING_MODEL: 'none', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+  Object.assign(process.env, env);
+  let fatalShard: number | null = null;
+  manager = await startShardingManager(loadBotConfig({ ...env, SHARD_COUNT: '2' }), pino({ level: 'silent' }), {
+    file: path.join(PACKAGE_ROOT, 'dist/src/discord/main.js'),
+    spawnDelayMs: 0,
+    readyTimeoutMs: 30_000,
+    onFatal: (shardId) => (fatalShard = shardId),
+  });
+  const exits = [...manager.manager.shards.values()].map((s) => new Promise<number | null>((resolve) => s.process!.once('exit', (code) => resolve(code))));
+  expect(emulator.dropShard(0, 4004, 'Authentication failed.')).toBe(1);
+  await expect.poll(() => fatalShard, { timeout: 20_000 }).toBe(0);
+  expect((await Promise.all(exits)).sort()).toEqual([0, 78]);
+  expect(emulator.identifies).toHaveLength(2);
+  manager = null;
+}, 60_000);
