@@ -95,3 +95,27 @@ describe('the short answer (span)', () => {
     expect((await engine.ask('Who is Fayez al-Sarraj?')).span).toBeNull();
   });
 });
+
+describe('what the article itself teaches the index', () => {
+  it('reads acronym definitions, so paragraphs that only say "GNA" are about the government too', async () => {
+    const { acronymDefinitions, withAcronymDefinitions } = await import('../src/search/analyze.js');
+    const text = "Cette force refuse de se soumettre au gouvernement d'union nationale (GNA) basé à Tripoli. L'Armée nationale libyenne (ANL) se bat.";
+    const definitions = acronymDefinitions(text, fr);
+    expect(definitions).toEqual(
+      new Map([
+        ['gna', ['gouvern', 'union', 'national']],
+        ['anl', ['arme', 'national', 'libyen']],
+      ]),
+    );
+    expect(withAcronymDefinitions(['gna', 'reconnu'], definitions)).toEqual(['gna', 'reconnu', 'gouvern', 'union', 'national']);
+    expect(withAcronymDefinitions(['russ'], definitions)).toEqual(['russ']);
+  });
+
+  it('stems French feminine participles alike once their accents are folded away', async () => {
+    const { stem } = await import('../src/text/stem.js');
+    const { words } = await import('../src/text/normalize.js');
+    const stems = (text: string) => words(text).map((w) => stem(w, fr));
+    expect(new Set(stems('basées basée basé baser'))).toEqual(new Set(['bas']));
+    expect(new Set(stems('dirigée dirigé diriger'))).toEqual(new Set(['dirig']));
+  });
+});
