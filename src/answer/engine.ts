@@ -11,7 +11,7 @@ import { citation } from './citation.js';
 import { summarize, SUMMARY_DEFAULT, SUMMARY_MAX, SUMMARY_MIN } from './summary.js';
 import type { Alternative, Answer, EngineStatus, Passage, RetrievalMode, Summary } from './types.js';
 import { findSpan } from './span.js';
-import { yieldToEventLoop } from '../search/lexicon.js';
+import { yieldToEventLoop } from '../event-loop.js';
 import { readdirSync } from 'node:fs';
 
 /**

@@ -22,8 +22,6 @@ const MIN_WEIGHT = 0.25;
 /** Decompressed bytes handed over per event-loop turn while a lexicon loads (each slice parses in a few ms). */
 const CHUNK_SIZE = 64 * 1024;
 
-/** Lets timers, heartbeats and I/O run between slices of a long load. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface Translation {
   /** The question words that were translated, as folded text. */
@@ -125,7 +123,7 @@ function entriesText(entries: Entries): string {
   return out;
 }
 
-export function lexiconFile(dataDir: string, source: Language, target: Language): string {
+function lexiconFile(dataDir: string, source: Language, target: Language): string {
   return path.join(dataDir, `${source.code}-${target.code}.tsv.gz`);
 }
 

@@ -39,8 +39,6 @@ export interface ParagraphHit {
    * numbers); null when the question has none ("Who is Fayez al-Sarraj?").
    */
   readonly focus: number | null;
-  /** Whether the paragraph holds a candidate of the answer type the question asks for. */
-  readonly typed: boolean;
 }
 
 export interface SentenceHit {
@@ -322,7 +320,6 @@ export class Retriever {
       dense: dense ? (dense[index] ?? 0) : null,
       coverage: coverages[index] ?? 0,
       focus: focus[index] ?? null,
-      typed: typed[index] ?? false,
     }));
 
     const sentenceDense = queryVector && this.sentenceVectors ? this.sentenceVectors.map((v) => cosine(queryVector!, v)) : null;
