@@ -64,20 +64,40 @@ interface WordShape {
  */
 function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>, knownWord: boolean): void {
   if (/^\d+$/.test(token)) return;
-  // A word of the question's language that merely resembles a corpus word is more often a
-  // false friend (Italian "nato", born → "nationale") than a cognate: it must be closer.
-  const threshold = knownWord ? KNOWN_WORD_SPELLING_THRESHOLD : SPELLING_THRESHOLD;
-  // A name only resembles a word the article also writes as a name ("Trump" is not "troupes");
-  // an identical spelling skeleton still counts, since English capitalises more than French does
-  // (Islamists/islamistes).
   const nameOnly = shape.names.has(token);
-  const tokenSkeleton = skeleton(token);
-  for (const word of vocabulary.words) {
-    const similarity = skeletonSimilarity(token, tokenSkeleton, word.surface, word.skeleton);
-    if (similarity < threshold) continue;
-    if (nameOnly && similarity < SAME_SKELETON && !word.name) continue;
-    if (similarity > (terms.get(word.stem) ?? 0)) terms.set(word.stem, similarity);
+  const found = rememberedSpelling(vocabulary, `${token} ${nameOnly ? 'name' : ''} ${knownWord ? 'known' : ''}`, () => {
+    // A word of the question's language that merely resembles a corpus word is more often a
+    // false friend (Italian "nato", born → "nationale") than a cognate: it must be closer.
+    const threshold = knownWord ? KNOWN_WORD_SPELLING_THRESHOLD : SPELLING_THRESHOLD;
+    // A name only resembles a word the article also writes as a name ("Trump" is not "troupes");
+    // an identical spelling skeleton still counts, since English capitalises more than French does
+    // (Islamists/islamistes).
+    const tokenSkeleton = skeleton(token);
+    const similar: [string, number][] = [];
+    for (const word of vocabulary.words) {
+      const similarity = skeletonSimilarity(token, tokenSkeleton, word.surface, word.skeleton);
+      if (similarity < threshold) continue;
+      if (nameOnly && similarity < SAME_SKELETON && !word.name) continue;
+      similar.push([word.stem, similarity]);
+    }
+    return similar;
+  });
+  for (const [term, similarity] of found) if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);
+}
+
+/** Spelling matches already computed, per corpus vocabulary: a word is compared with the corpus once per process. */
+const spellings = new WeakMap<object, Map<string, [string, number][]>>();
+
+function rememberedSpelling(vocabulary: SurfaceVocabulary, key: string, compute: () => [string, number][]): [string, number][] {
+  let memo = spellings.get(vocabulary);
+  if (!memo) spellings.set(vocabulary, (memo = new Map()));
+  let result = memo.get(key);
+  if (!result) {
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    result = compute();
+    memo.set(key, result);
   }
+  return result;
 }
 
 function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
