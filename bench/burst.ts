@@ -65,7 +65,6 @@ async function startBotProcess(emulator: DiscordEmulator): Promise<{ child: Chil
       COOLDOWN_SECONDS: '0',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
-      ...(process.env.DICTIONARY_DIR ? { DICTIONARY_DIR: process.env.DICTIONARY_DIR } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
