@@ -242,13 +242,16 @@ export class Retriever {
     const candidates = [this.corpusLanguage, ...LANGUAGES.filter((l) => l !== this.corpusLanguage)];
     const byFunctionWords = detectLanguage(tokens, candidates);
     if (byFunctionWords) return byFunctionWords;
+    // Keyword queries ("russia wounded 500"): the language that knows most of the words. The
+    // corpus language counts the corpus's own words as written ("visits" is not "visite"), other
+    // languages the stems their word lists know; names belong to no language. Ties go to the
+    // corpus language, then to the order of LANGUAGES.
+    const unnamed = tokens.filter((token) => !this.vocabulary.isName(token));
     let best = this.corpusLanguage;
-    // The corpus language counts words written exactly as in the corpus ("visits" is not "visite").
-    let bestHits = tokens.filter((token) => this.vocabulary.has(token)).length;
+    let bestHits = unnamed.filter((token) => this.vocabulary.has(token)).length;
     for (const language of candidates.slice(1)) {
-      const lexicon = await this.lexicon(language);
-      if (!lexicon) continue;
-      const hits = tokens.filter((token) => lexicon.lookup(stem(token, language)) !== undefined && !this.vocabulary.has(token)).length;
+      const known = await this.known(language);
+      const hits = unnamed.filter((token) => !this.vocabulary.has(token) && known.has(stem(token, language))).length;
       if (hits > bestHits) {
         best = language;
         bestHits = hits;
