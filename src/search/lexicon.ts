@@ -261,5 +261,5 @@ export interface WordList {
 export async function loadKnownStems(dataDir: string, language: Language): Promise<WordList> {
   const compressed = await readFileOrNull(path.join(dataDir, `${language.code}.words.gz`));
   if (!compressed) return new Set<string>();
-  return SortedLines.fromText((await gunzipAsync(compressed)).toString('utf8'));
+  return SortedLines.fromText((await gunzipAsync(compressed)).toString('utf8'), false);
 }
