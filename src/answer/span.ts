@@ -8,14 +8,36 @@ import type { AnswerSpan, HighlightRange } from './types.js';
 /** How far (in characters) a candidate may stand from a word that matched the question. */
 const NEAR = 80;
 
+/** A word of a quote: where it starts, and its stem. */
+interface QuoteWord {
+  readonly at: number;
+  readonly stem: string;
+}
+
+/** The words of each quote, computed once per text (folding and stemming are not free). */
+const quoteWords = new Map<string, QuoteWord[]>();
+const MAX_QUOTES = 1000;
+
+function wordsOf(text: string, language: Parameters<typeof stem>[1]): QuoteWord[] {
+  const key = `${language.code}\u0000${text}`;
+  let found = quoteWords.get(key);
+  if (!found) {
+    found = [];
+    for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const token = words(match[0])[0];
+      if (token) found.push({ at: match.index, stem: stem(token, language) });
+    }
+    if (quoteWords.size >= MAX_QUOTES) quoteWords.clear();
+    quoteWords.set(key, found);
+  }
+  return found;
+}
+
 /** Positions of the words in `text[start, end)` whose stems the question matched. */
 function matchedPositions(text: string, range: HighlightRange, terms: ReadonlySet<string>, language: Parameters<typeof stem>[1]): number[] {
-  const positions: number[] = [];
-  for (const match of text.slice(range.start, range.end).matchAll(/[\p{L}\p{N}]+/gu)) {
-    const token = words(match[0])[0];
-    if (token && terms.has(stem(token, language))) positions.push(range.start + match.index);
-  }
-  return positions;
+  return wordsOf(text, language)
+    .filter((w) => w.at >= range.start && w.at < range.end && terms.has(w.stem))
+    .map((w) => w.at);
 }
 
 /**

@@ -941,7 +941,7 @@ export class DiscordEmulator {
     const inGuild = msg.channel_id !== this.dmChannelId;
     const { user: _user, ...member } = guildMember(this.world, this.botUser);
     const payload: GatewayMessageCreateDispatchData = {
-      ...structuredClone(msg),
+      ...(JSON.parse(JSON.stringify(msg)) as APIMessage),
       mentions: msg.mentions.map((u) => {
         if (!inGuild) return u;
         const { user: _u, ...m } = guildMember(this.world, u);
