@@ -56,16 +56,7 @@ function peakRssMb(pid: number | undefined): number | null {
 async function startBotProcess(emulator: DiscordEmulator): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/discord/main.js')], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.restUrl,
-      OFFLINE: '1',
-      EMBEDDING_MODEL: 'none',
-      COOLDOWN_SECONDS: '0',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-    },
+    env: emulator.botEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

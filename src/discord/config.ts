@@ -221,3 +221,19 @@ export function loadDotEnv(file = path.resolve('.env')): boolean {
 export function formatConfigError(error: ConfigError): string {
   return `configuration error:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.\n`;
 }
+
+/**
+ * The bot's configuration for a process entry point (`npm start`, `npm run start:sharded`):
+ * `.env` read first, and a configuration problem printed as one line per variable with exit
+ * code 1, never a stack trace.
+ */
+export function loadBotConfigOrExit(env: Record<string, string | undefined>): BotConfig {
+  try {
+    loadDotEnv();
+    return loadBotConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(formatConfigError(error));
+    process.exit(1);
+  }
+}

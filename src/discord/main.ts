@@ -4,9 +4,8 @@
  * background, login, and a clean shutdown on SIGINT/SIGTERM.
  */
 import { Engine } from '../answer/engine.js';
-import { ConfigError } from '../config.js';
 import { DRAIN_MS, startBot, type FatalGatewayClose, type RunningBot } from './bot.js';
-import { formatConfigError, loadBotConfig, loadDotEnv, type BotConfig } from './config.js';
+import { loadBotConfigOrExit } from './config.js';
 import { isEntryPoint } from './entry.js';
 import { createLogger, scrubSecrets } from '../logger.js';
 
@@ -22,15 +21,7 @@ export const HARD_STOP_MS = 9500;
 export const EXIT_FATAL_GATEWAY = 78;
 
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
-  let config: BotConfig;
-  try {
-    loadDotEnv();
-    config = loadBotConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(formatConfigError(error));
-    process.exit(1);
-  }
+  const config = loadBotConfigOrExit(env);
   const logger = createLogger(config.log, { secrets: [config.token] });
 
   // A failing handler is caught by the router; these are the last line of defence.

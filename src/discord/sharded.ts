@@ -10,9 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from 'pino';
-import { ConfigError } from '../config.js';
 import { createLogger } from '../logger.js';
-import { formatConfigError, loadBotConfig, loadDotEnv, type BotConfig } from './config.js';
+import { loadBotConfigOrExit, type BotConfig } from './config.js';
 import { isEntryPoint } from './entry.js';
 import { EXIT_FATAL_GATEWAY, HARD_STOP_MS } from './main.js';
 
@@ -96,15 +95,7 @@ export async function startShardingManager(config: BotConfig, logger: Logger, op
 }
 
 export async function runShardingManager(env: Record<string, string | undefined> = process.env): Promise<void> {
-  let config: BotConfig;
-  try {
-    loadDotEnv();
-    config = loadBotConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(formatConfigError(error));
-    process.exit(1);
-  }
+  const config = loadBotConfigOrExit(env);
   const logger = createLogger(config.log, { secrets: [config.token] }).child({ component: 'shard-manager' });
   let running: RunningManager | null = null;
   const shutdown = (signal: string) => {

@@ -65,7 +65,7 @@ interface WordShape {
 function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>, knownWord: boolean): void {
   if (/^\d+$/.test(token)) return;
   const nameOnly = shape.names.has(token);
-  const found = rememberedSpelling(vocabulary, `${token} ${nameOnly ? 'name' : ''} ${knownWord ? 'known' : ''}`, () => {
+  const found = remembered(spellings, vocabulary, `${token} ${nameOnly ? 'name' : ''} ${knownWord ? 'known' : ''}`, () => {
     // A word of the question's language that merely resembles a corpus word is more often a
     // false friend (Italian "nato", born → "nationale") than a cognate: it must be closer.
     const threshold = knownWord ? KNOWN_WORD_SPELLING_THRESHOLD : SPELLING_THRESHOLD;
@@ -87,18 +87,6 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
 
 /** Spelling matches already computed, per corpus vocabulary: a word is compared with the corpus once per process. */
 const spellings = new WeakMap<object, Map<string, [string, number][]>>();
-
-function rememberedSpelling(vocabulary: SurfaceVocabulary, key: string, compute: () => [string, number][]): [string, number][] {
-  let memo = spellings.get(vocabulary);
-  if (!memo) spellings.set(vocabulary, (memo = new Map()));
-  let result = memo.get(key);
-  if (!result) {
-    if (memo.size >= MAX_REMEMBERED) memo.clear();
-    result = compute();
-    memo.set(key, result);
-  }
-  return result;
-}
 
 function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
   if (!shape.acronyms.has(token)) return;
@@ -128,18 +116,19 @@ export function correctTypo(typo: string, candidates: Iterable<string>, typed = 
   return pickCorrection(found, typed, strength);
 }
 
-/** Corrections already made, per candidate source (a lexicon, the corpus's terms): a typo costs one scan per process. */
+/** Corrections already made, per candidate source (a lexicon, the corpus's words): a typo costs one scan per process. */
 const corrections = new WeakMap<object, Map<string, string[]>>();
 const MAX_REMEMBERED = 10_000;
 
-function remembered(owner: object, typed: string, correct: () => string[]): string[] {
-  let memo = corrections.get(owner);
-  if (!memo) corrections.set(owner, (memo = new Map()));
-  let result = memo.get(typed);
-  if (!result) {
+/** `compute()`, remembered under `key` for `owner` (a lexicon, a vocabulary) in `store`; bounded. */
+function remembered<T>(store: WeakMap<object, Map<string, T>>, owner: object, key: string, compute: () => T): T {
+  let memo = store.get(owner);
+  if (!memo) store.set(owner, (memo = new Map()));
+  let result = memo.get(key);
+  if (result === undefined) {
     if (memo.size >= MAX_REMEMBERED) memo.clear();
-    result = correct();
-    memo.set(typed, result);
+    result = compute();
+    memo.set(key, result);
   }
   return result;
 }
@@ -241,14 +230,14 @@ export function buildQuery(question: string, language: Language, context: QueryC
         // Against the corpus's words as written: a typo is in the written form (gouvernment →
         // gouvernement), which its stem may not show (gouvernment stays whole, gouvernement is gouvern).
         const surfaces = context.vocabulary.words;
-        const fixes = remembered(context.vocabulary, token, () =>
+        const fixes = remembered(corrections, context.vocabulary, token, () =>
           correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),
         );
         for (const fixed of fixes) terms.set(fixed, TYPO_WEIGHT);
       } else if (lexicon) {
         const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
         const budget = typoBudget(sourceStem.length);
-        const fixes = remembered(lexicon, token, () =>
+        const fixes = remembered(corrections, lexicon, token, () =>
           correctTypo(sourceStem, lexicon.keysOfLength(sourceStem.length - budget, sourceStem.length + budget), token, best),
         );
         for (const fixed of fixes) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);

@@ -335,6 +335,24 @@ export class DiscordEmulator {
     this.assertStarted();
     return `http://127.0.0.1:${this.port}`;
   }
+  /**
+   * The environment of a bot process that talks to this emulator as `npm start` runs it:
+   * offline lexical engine, no cooldown, JSON logs. `overrides` adds or replaces variables.
+   */
+  botEnv(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: this.token,
+      DISCORD_API_URL: this.restUrl,
+      OFFLINE: '1',
+      EMBEDDING_MODEL: 'none',
+      COOLDOWN_SECONDS: '0',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...overrides,
+    };
+  }
+
   /** Pass as `rest.api` (discord.js appends `/v10`). */
   get restUrl(): string {
     return `${this.baseUrl}/api`;

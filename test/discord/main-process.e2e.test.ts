@@ -19,16 +19,7 @@ afterEach(async () => {
 });
 
 function env(): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? '',
-    DISCORD_TOKEN: emulator.token,
-    DISCORD_API_URL: emulator.restUrl,
-    OFFLINE: '1',
-    EMBEDDING_MODEL: 'none',
-    COOLDOWN_SECONDS: '0',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'debug',
-  };
+  return emulator.botEnv({ LOG_LEVEL: 'debug' });
 }
 
 function run(command: string, args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {

@@ -65,15 +65,7 @@ it('SHARD_IDS: this process runs only the shards listed', async () => {
 it('start:sharded: one process per shard (ShardingManager), each answers its guild; a dead shard is respawned and answers again', async () => {
   emulator = new DiscordEmulator({ recommendedShards: 2 });
   await emulator.start();
-  const env = {
-    DISCORD_TOKEN: emulator.token,
-    DISCORD_API_URL: emulator.restUrl,
-    OFFLINE: '1',
-    EMBEDDING_MODEL: 'none',
-    COOLDOWN_SECONDS: '0',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-  };
+  const { PATH: _path, ...env } = emulator.botEnv();
   // The shard processes inherit the environment, as they do under `npm run start:sharded`.
   Object.assign(process.env, env);
   const config = loadBotConfig({ ...env, SHARD_COUNT: 'auto' });
