@@ -4,7 +4,7 @@ import { stem } from '../text/stem.js';
 import { accentedContentWords, isContentWord, isLightVerb } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, isTypeNoun } from './answer-type.js';
+import { answerType, isTypeNoun, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
@@ -44,6 +44,8 @@ export interface QueryResources {
 
 export interface AnalysedQuery {
   readonly language: Language;
+  /** The kind of short answer the question asks for, if any (how many: a number, and so on). */
+  readonly answerType: AnswerType | null;
   readonly concepts: Concept[];
   /** True when a dictionary carried at least one word into the corpus language. */
   readonly translated: boolean;
@@ -256,5 +258,5 @@ export function buildQuery(question: string, language: Language, context: QueryC
     return { ...concept, name };
   });
   const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some(inIndex)).map((c) => c.label);
-  return { language, concepts: result, translated, unmatchedWords };
+  return { language, answerType: type, concepts: result, translated, unmatchedWords };
 }

@@ -10,7 +10,7 @@ import { fuse, rank } from './fusion.js';
 import { detectLanguage } from './language-id.js';
 import { loadKnownStems, loadLexicon, type BilingualLexicon, type WordList } from './lexicon.js';
 import { buildQuery, type AnalysedQuery } from './query.js';
-import { answerType, candidates, type AnswerType } from './answer-type.js';
+import { candidates, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 
@@ -274,7 +274,7 @@ export class Retriever {
       { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known },
     );
-    const type = answerType(question);
+    const type = query.answerType;
 
     const matches: ConceptMatch[] = query.concepts.map((c) => this.paragraphIndex.match(c));
     const bm25 = this.paragraphIndex.scoreMatches(matches);
