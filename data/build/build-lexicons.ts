@@ -103,13 +103,14 @@ function dictionaryFile(pair: string): DictionaryFile {
 }
 
 /** Phrase pairs (source phrase, target phrase) of every dictionary of a pair, both directions. */
-async function phrasePairs(pairs: readonly string[], source: Language): Promise<[string, string][]> {
-  const out: [string, string][] = [];
+/** Phrase pairs (source phrase, target phrase, read forward) of every dictionary of a pair, both directions. */
+async function phrasePairs(pairs: readonly string[], source: Language): Promise<[string, string, boolean][]> {
+  const out: [string, string, boolean][] = [];
   for (const pair of pairs) {
     const file = dictionaryFile(pair);
     const forward = file.from === source;
     for (const entry of await readDictionary(file)) {
-      for (const translation of entry.translations) out.push(forward ? [entry.headword, translation] : [translation, entry.headword]);
+      for (const translation of entry.translations) out.push(forward ? [entry.headword, translation, true] : [translation, entry.headword, false]);
     }
   }
   return out;
@@ -133,13 +134,19 @@ const knownFrench = new KnownStems(fr);
 
 async function buildDirect(plan: SourcePlan, known: KnownStems): Promise<Table> {
   const table: Table = new Map();
-  for (const [source, target] of await phrasePairs(plan.direct, plan.language)) {
-    known.addPhrase(source);
-    knownFrench.addPhrase(target);
-    const key = keyOf(source, plan.language);
-    if (!key) continue;
-    const group = targetGroup(target);
-    if (group) put(table, key, group, WEIGHT.direct);
+  const pairs = await phrasePairs(plan.direct, plan.language);
+  // A dictionary read backwards lists every headword whose senses include the word, rare senses
+  // too (French "parti" under "support"): where the word has entries of its own, those come first.
+  for (const forwardPass of [true, false]) {
+    for (const [source, target, forward] of pairs) {
+      if (forward !== forwardPass) continue;
+      known.addPhrase(source);
+      knownFrench.addPhrase(target);
+      const key = keyOf(source, plan.language);
+      const group = targetGroup(target);
+      if (!key || !group) continue;
+      put(table, key, group, forward || !table.has(key) ? WEIGHT.direct : WEIGHT.reverse);
+    }
   }
   return table;
 }

@@ -22,6 +22,8 @@ export const MAX_PHRASE = 3;
 export const WEIGHT = {
   /** A dictionary translation of the word itself. */
   direct: 1,
+  /** Read backwards from the other language's dictionary, for a word that has entries of its own. */
+  reverse: 0.8,
   /** Through a translation into English and English into French. */
   pivot: 0.6,
   /** Through a synonym of the word in its own language. */
