@@ -154,12 +154,16 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(capture.lines.filter((l) => l.msg === 'lexicon loaded').map((l) => l.fromCache)).toEqual([false, true, false]);
   });
 
-  it('survives a damaged cache file with a warning, and rewrites it', async () => {
+  it.each([
+    ['out of order', 'wound\tbless\ncare\tsoin\n'],
+    ['not a lexicon', 'garbage\n'],
+    ['truncated', 'care\tsoin\nwou'],
+  ])('survives a damaged cache file (%s) with a warning, and rewrites it', async (_, damage) => {
     const { dataDir, cacheDir } = await setup();
     await loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir });
     const [name] = await readdir(cacheDir);
     const file = path.join(cacheDir, name!);
-    await writeFile(file, 'wound\tbless\ncare\tsoin\n');
+    await writeFile(file, damage);
     const capture = capturingLogger('info');
     const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir, logger: capture.logger }))!;
     expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
@@ -183,6 +187,7 @@ describe('known words', () => {
     expect(table.value('wounds')).toBeUndefined();
     expect([...table.wordsOfLength(4, 5)]).toEqual(['care', 'wound']);
     expect(() => SortedLines.fromText('wound\tbless\ncare\tsoin\n')).toThrow(/out of order/);
+    expect(() => SortedLines.fromText('care\tsoin\ngarbage\n', true, true)).toThrow(/no tab/);
   });
 
   it('loads a language list from the data folder, and is empty when none ships', async () => {
