@@ -223,14 +223,6 @@ export class Retriever {
     return pending;
   }
 
-  /** Loads every shipped lexicon into the corpus language now (the bot, before it takes questions). */
-  async preload(): Promise<void> {
-    for (const language of LANGUAGES) {
-      await this.lexicon(language);
-      await this.known(language);
-    }
-  }
-
   /**
    * The question's language: forced; else detected from its function words; else, for keyword
    * queries ("russia wounded 500"), the language whose lexicon knows most of its words; else
