@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { promisify } from 'node:util';
 import { createGunzip, gunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
@@ -21,7 +21,6 @@ const MIN_WEIGHT = 0.25;
 
 /** Decompressed bytes handed over per event-loop turn while a lexicon loads (each slice parses in a few ms). */
 const CHUNK_SIZE = 64 * 1024;
-
 
 export interface Translation {
   /** The question words that were translated, as folded text. */
@@ -204,7 +203,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
   const key = createHash('sha256')
     .update(`${CACHE_FORMAT}\n`)
     .update(compressed)
-    .update(synonyms ? `synonyms ${synonyms.fingerprint} ${CHAIN_FACTOR} ${MIN_WEIGHT}\n` : "no synonyms\n")
+    .update(synonyms ? `synonyms ${synonyms.fingerprint} ${CHAIN_FACTOR} ${MIN_WEIGHT}\n` : 'no synonyms\n')
     .update([...corpusTerms].sort().join(' '))
     .digest('hex')
     .slice(0, 16);
