@@ -55,6 +55,20 @@ export class BilingualLexicon {
     return this.entries.wordsOfLength(min, max);
   }
 
+  private parsedEntries: Map<string, [string, number][]> | null = null;
+
+  /** Every entry parsed, once (for a small lexicon read many times: the thesaurus that others chain through). */
+  parsed(): ReadonlyMap<string, readonly [string, number][]> {
+    if (!this.parsedEntries) {
+      this.parsedEntries = new Map();
+      for (let i = 0; i < this.entries.size; i++) {
+        const key = this.entries.keyAt(i);
+        this.parsedEntries.set(key, [...this.lookup(key)!]);
+      }
+    }
+    return this.parsedEntries;
+  }
+
   lookup(key: string): ReadonlyMap<string, number> | undefined {
     const field = this.entries.value(key);
     if (field === undefined) return undefined;
@@ -157,16 +171,36 @@ async function forEachLine(file: string, onLine: (line: string) => void): Promis
 /** Reads a lexicon file, keeping only targets in `corpusTerms` (directly or through `synonyms`). */
 async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null): Promise<Entries> {
   const entries: Entries = new Map();
+  const chain = synonyms?.parsed() ?? null;
+  const kept = new Map<string, number>();
+  const keep = (term: string, weight: number): void => {
+    if ((kept.get(term) ?? 0) < weight) kept.set(term, weight);
+  };
+  // Hand-scanned, not split and parsed: a lexicon has tens of thousands of lines and only a few
+  // hundred of them reach a given article.
   await forEachLine(file, (line) => {
     const tab = line.indexOf('\t');
     if (tab <= 0) return;
-    let kept: Map<string, number> | null = null;
-    const keep = (term: string, weight: number): void => {
-      kept ??= new Map();
-      if ((kept.get(term) ?? 0) < weight) kept.set(term, weight);
-    };
-    for (const [target, weight] of parseTargets(line.slice(tab + 1))) {
+    kept.clear();
+    let start = tab + 1;
+    while (start < line.length) {
+      let end = line.indexOf(' ', start);
+      if (end < 0) end = line.length;
+      const tilde = line.indexOf('~', start);
+      const hasWeight = tilde >= 0 && tilde < end;
+      const target = line.slice(start, hasWeight ? tilde : end);
+      const weight = hasWeight ? Number(line.slice(tilde + 1, end)) / 100 : 1;
+      start = end + 1;
       if (!(weight > 0)) continue;
+      if (!target.includes(GROUP_SEPARATOR)) {
+        if (corpusTerms.has(target)) keep(target, weight);
+        else if (chain && weight * CHAIN_FACTOR >= MIN_WEIGHT) {
+          for (const [synonym, strength] of chain.get(target) ?? []) {
+            if (weight * strength * CHAIN_FACTOR >= MIN_WEIGHT) keep(synonym, weight * strength * CHAIN_FACTOR);
+          }
+        }
+        continue;
+      }
       const group = target.split(GROUP_SEPARATOR);
       const present = group.filter((term) => corpusTerms.has(term));
       if (present.length === group.length) {
@@ -177,13 +211,8 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
         const share = weight * (present.length / group.length);
         if (share >= MIN_WEIGHT) keep(present.join(GROUP_SEPARATOR), share);
       }
-      if (group.length === 1 && !present.length) {
-        for (const [synonym, strength] of synonyms?.lookup(target) ?? []) {
-          if (weight * strength * CHAIN_FACTOR >= MIN_WEIGHT) keep(synonym, weight * strength * CHAIN_FACTOR);
-        }
-      }
     }
-    if (kept) entries.set(line.slice(0, tab), formatTargets(kept));
+    if (kept.size) entries.set(line.slice(0, tab), formatTargets(kept));
   });
   return entries;
 }
