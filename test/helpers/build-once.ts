@@ -22,9 +22,9 @@ function newest(dir: string): number {
 export default function setup(): void {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const buildInfo = path.join(root, 'dist/.tsbuildinfo');
-  const sources = ['src', 'commands', 'bench', 'data/build'].map((dir) => newest(path.join(root, dir)));
+  const sources = ['src', 'commands', 'bench', 'data/build', 'test'].map((dir) => newest(path.join(root, dir)));
   const built = existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0;
-  const config = statSync(path.join(root, 'tsconfig.build.json')).mtimeMs;
+  const config = statSync(path.join(root, 'tsconfig.json')).mtimeMs;
   if (built > Math.max(config, ...sources)) return;
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 }
