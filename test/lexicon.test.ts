@@ -146,7 +146,8 @@ describe('loading a shipped lexicon for one corpus', () => {
     const load = () => loadLexicon(en, fr, { dataDir, corpusTerms, cacheDir, logger: capture.logger });
     const first = (await load())!;
     const second = (await load())!;
-    expect(second.serialise()).toBe(first.serialise());
+    const entries = (lexicon: typeof first) => [...lexicon.keysOfLength(1, 20)].map((key) => [key, lexicon.lookup(key)]);
+    expect(entries(second)).toEqual(entries(first));
     await writeLexicon(dataDir, 'en-fr.tsv.gz', ['soldier\tsoldat']);
     const third = (await load())!;
     expect(third.lookup('soldier')).toEqual(new Map([['soldat', 1]]));

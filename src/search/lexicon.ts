@@ -75,11 +75,6 @@ export class BilingualLexicon {
     return new Map(parseTargets(field).filter(([term, weight]) => term && weight > 0 && weight <= 1));
   }
 
-  /** The entries in the file format, one line per key (the restricted copy that is cached). */
-  serialise(): string {
-    return this.entries.toString();
-  }
-
   /**
    * Translations of a folded token sequence, longest phrases first and without overlap.
    * A single word that is a stop word of the source language is not looked up.

@@ -116,9 +116,4 @@ export class SortedLines {
     }
     for (let length = min; length <= max; length++) yield* this.byLength.get(length) ?? [];
   }
-
-  /** The whole text, as indexed (what a cache stores). */
-  toString(): string {
-    return this.text;
-  }
 }

@@ -63,19 +63,14 @@ export function jaroWinkler(a: string, b: string): number {
 
 /** Similarity of two folded words through their skeletons; 0 for words too short to compare safely. */
 export function wordSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const sa = skeleton(a);
-  const sb = skeleton(b);
-  // Very short words only match when their skeletons are identical (army/armée): between
-  // three-letter skeletons a near miss is mostly chance.
-  if (sa === sb) return Math.min(a.length, b.length) >= 3 ? 0.99 : 0;
-  if (Math.min(sa.length, sb.length) < 4) return 0;
-  return jaroWinkler(sa, sb);
+  return skeletonSimilarity(a, skeleton(a), b, skeleton(b));
 }
 
 /** Similarity of two folded words whose skeletons are already known (the corpus side is computed once, at load). */
 export function skeletonSimilarity(a: string, skeletonA: string, b: string, skeletonB: string): number {
   if (a === b) return 1;
+  // Very short words only match when their skeletons are identical (army/armée): between
+  // three-letter skeletons a near miss is mostly chance.
   if (skeletonA === skeletonB) return Math.min(a.length, b.length) >= 3 ? 0.99 : 0;
   if (Math.min(skeletonA.length, skeletonB.length) < 4) return 0;
   return jaroWinkler(skeletonA, skeletonB);
