@@ -239,6 +239,8 @@ export class DiscordEmulator {
   /** `d` of each IDENTIFY received. */
   readonly identifies: Json[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
+  /** The same records by token: every follow-up and edit looks its interaction up this way. */
+  private readonly interactionsByToken = new Map<string, InteractionRecord>();
   /** Messages known to the emulator (dispatched to the bot or created by it), by id. */
   readonly messages = new Map<string, APIMessage>();
   readonly globalCommands: APIApplicationCommand[] = [];
@@ -1165,7 +1167,7 @@ export class DiscordEmulator {
 
   private webhookInteraction(params: Record<string, string>): InteractionRecord {
     if (params.applicationId !== this.applicationId) throw Errors.unknownWebhook();
-    const rec = [...this.interactions.values()].find((r) => r.token === params.token);
+    const rec = this.interactionsByToken.get(params.token ?? '');
     if (!rec) throw Errors.unknownWebhook();
     if (Date.now() - rec.dispatchedAt > WEBHOOK_TOKEN_LIFETIME_MS) throw Errors.invalidWebhookToken();
     // The interaction webhook only exists once the interaction has been acknowledged.
@@ -1484,7 +1486,7 @@ export class DiscordEmulator {
   }
 
   private registerInteraction(payload: APIInteraction): void {
-    this.interactions.set(payload.id, {
+    const record: InteractionRecord = {
       id: payload.id,
       token: payload.token,
       type: payload.type,
@@ -1498,7 +1500,9 @@ export class DiscordEmulator {
       originalMessageId: null,
       loading: false,
       followupIds: [],
-    });
+    };
+    this.interactions.set(payload.id, record);
+    if (!this.interactionsByToken.has(payload.token)) this.interactionsByToken.set(payload.token, record);
     // Messages the interaction refers to must exist for later edits/replies.
     if (payload.message && !this.messages.has(payload.message.id)) this.messages.set(payload.message.id, structuredClone(payload.message));
     const resolved = (payload.data as { resolved?: { messages?: Record<string, APIMessage> } } | undefined)?.resolved?.messages ?? {};
