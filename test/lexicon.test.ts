@@ -10,6 +10,7 @@ import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
+import { infinitiveCandidates } from '../src/text/inflection.js';
 import { capturingLogger } from './helpers/log-capture.js';
 
 const en = languageByCode('en')!;
@@ -135,6 +136,19 @@ describe('loading a shipped lexicon for one corpus', () => {
     ]);
   });
 
+  it('reaches a verb through the infinitive of a form its stemmer does not bring back (apoia → apoiar)', async () => {
+    const dataDir = await tempDir('lexicons-');
+    const pt = languageByCode('pt')!;
+    // Snowball stems "apoia" to "apo" and "apoiar" to "apoi": the dictionary is keyed by the latter.
+    await writeLexicon(dataDir, 'pt-fr.tsv.gz', ['apo\tbless~30', 'apoi\tsouten']);
+    const lexicon = (await loadLexicon(pt, fr, { dataDir, corpusTerms: new Set(['souten', 'bless']) }))!;
+    const [withForms] = lexicon.translate(['apoia'], () => true, (token) => infinitiveCandidates(token, pt));
+    expect(withForms!.targets.get('souten')).toBeGreaterThan(0.8);
+    expect(withForms!.targets.get('bless')).toBe(0.3);
+    const [withoutForms] = lexicon.translate(['apoia'], () => true);
+    expect(withoutForms!.targets.has('souten')).toBe(false);
+  });
+
   it('is null when no lexicon of the pair ships', async () => {
     const { dataDir } = await setup();
     expect(await loadLexicon(de, fr, { dataDir, corpusTerms })).toBeNull();
@@ -170,6 +184,25 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
     expect(capture.lines.find((l) => l.level === 40)).toMatchObject({ file, msg: expect.stringMatching(/lexicon cache unreadable/) });
     expect(await readFile(file, 'utf8')).toContain('wound\tbless\n');
+  });
+});
+
+describe('infinitives a verb form may belong to', () => {
+  it('rebuilds the infinitive from regular endings of each language, longest ending first', () => {
+    const of = (word: string, code: string) => infinitiveCandidates(word, languageByCode(code)!);
+    expect(of('apoiaram', 'pt')).toEqual(['apoiar']);
+    expect(of('apoia', 'pt')).toEqual(['apoiar']);
+    expect(of('respaldan', 'es')).toEqual(['respaldar']);
+    expect(of('appoggiano', 'it')).toEqual(['appoggiare']);
+    expect(of('dirige', 'it')).toEqual(['dirigere', 'dirigire']);
+    expect(of('unterstutzt', 'de')).toEqual(['unterstutzen']);
+    expect(of('fuhrte', 'de')).toEqual(['fuhren']);
+  });
+
+  it('leaves short words, and languages without rules, alone', () => {
+    expect(infinitiveCandidates('va', languageByCode('pt')!)).toEqual([]);
+    expect(infinitiveCandidates('supports', en)).toEqual([]);
+    expect(infinitiveCandidates('soutenu', fr)).toEqual([]);
   });
 });
 

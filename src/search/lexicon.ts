@@ -8,6 +8,7 @@ import { createGunzip, gunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
+import { stem } from '../text/stem.js';
 import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
 
@@ -15,6 +16,9 @@ const gunzipAsync = promisify(gunzip);
 
 /** A translation carried on through a synonym is one step further from the question's word. */
 const CHAIN_FACTOR = 0.5;
+
+/** A verb's translations reached from one of its forms through the guessed infinitive. */
+const INFINITIVE_WEIGHT = 0.9;
 
 /** Weaker targets than this are noise: a synonym of a pivot's translation, say. */
 const MIN_WEIGHT = 0.25;
@@ -69,6 +73,26 @@ export class BilingualLexicon {
     return this.parsedEntries;
   }
 
+  /**
+   * A single word's targets, with those of the infinitives it may be a form of (see
+   * `infinitiveCandidates`), a little weaker: the stemmer does not always meet the dictionary's
+   * headword (apoia → apo, apoiar → apoi).
+   */
+  private lookupWord(token: string, infinitives: readonly string[]): ReadonlyMap<string, number> | undefined {
+    const key = stem(token, this.source);
+    let targets = this.lookup(key);
+    for (const infinitive of infinitives) {
+      const other = stem(infinitive, this.source);
+      if (other === key) continue;
+      const found = this.lookup(other);
+      if (!found) continue;
+      const merged = new Map(targets ?? []);
+      for (const [term, weight] of found) if ((merged.get(term) ?? 0) < weight * INFINITIVE_WEIGHT) merged.set(term, weight * INFINITIVE_WEIGHT);
+      targets = merged;
+    }
+    return targets;
+  }
+
   lookup(key: string): ReadonlyMap<string, number> | undefined {
     const field = this.entries.value(key);
     if (field === undefined) return undefined;
@@ -79,7 +103,11 @@ export class BilingualLexicon {
    * Translations of a folded token sequence, longest phrases first and without overlap.
    * A single word that is a stop word of the source language is not looked up.
    */
-  translate(tokens: readonly string[], isContent: (token: string) => boolean = (token) => isContentWord(token, this.source)): Translation[] {
+  translate(
+    tokens: readonly string[],
+    isContent: (token: string) => boolean = (token) => isContentWord(token, this.source),
+    infinitives: (token: string) => readonly string[] = () => [],
+  ): Translation[] {
     const found: Translation[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -88,7 +116,7 @@ export class BilingualLexicon {
         const slice = tokens.slice(i, i + n);
         if (n === 1 && !isContent(slice[0] ?? '')) break;
         if (n > 1 && !slice.some(isContent)) continue;
-        const targets = this.lookup(phraseKey(slice, this.source));
+        const targets = n === 1 ? this.lookupWord(slice[0]!, infinitives(slice[0]!)) : this.lookup(phraseKey(slice, this.source));
         if (!targets) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;

@@ -1,6 +1,7 @@
 import type { Language } from '../text/languages.js';
 import { fold, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
+import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, isContentWord, isLightVerb } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
@@ -200,7 +201,9 @@ export function buildQuery(question: string, language: Language, context: QueryC
     /^\d+$/.test(token) || particles.has(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !known.has(stem(token, language)));
 
   if (!sameLanguage && lexicon) {
-    for (const translation of lexicon.translate(tokens, isContent)) {
+    // German nouns are capitalised: a capitalised word (Macht) is not taken for a verb's form (macht).
+    const verbForms = (token: string): string[] => (language.code === 'de' && shape.names.has(token) ? [] : infinitiveCandidates(token, language));
+    for (const translation of lexicon.translate(tokens, isContent, verbForms)) {
       const terms = new Map<string, number>(translation.targets);
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
       for (const word of sourceWords) {

@@ -197,7 +197,8 @@ export class Retriever {
       const synonyms = language === this.corpusLanguage ? Promise.resolve(null) : this.lexicon(this.corpusLanguage);
       pending = synonyms.then((thesaurus) => loadLexicon(language, this.corpusLanguage, {
         dataDir: this.options.dataDir,
-        corpusTerms: this.paragraphIndex.vocabulary,
+        // The stems of verb forms the stemmer left whole (soutenir → souten for "soutenu") reach the corpus too.
+        corpusTerms: new Set([...this.paragraphIndex.vocabulary, ...this.inflected.keys()]),
         cacheDir: `${this.options.cacheDir}/lexicons`,
         synonyms: thesaurus,
         ...(this.options.logger ? { logger: this.options.logger } : {}),
@@ -281,7 +282,9 @@ export class Retriever {
     const sentenceBm25 = this.sentenceIndex.scoreMatches(sentenceMatches);
     // The answer type breaks near-ties: of two paragraphs that match alike, the one with a sentence
     // that holds both a focus word and a number answers "how many" (a person: "who", and so on).
-    const typedSentences = type ? this.typedSentences(type) : null;
+    // Not for "who": a run of capitalised words is too weak a cue of a person (Moummar Kadhafi is
+    // not who backs a government; the Europeans and the UN are), and it outweighed better coverage.
+    const typedSentences = type && type !== 'person' ? this.typedSentences(type) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
     // that names one of them and gives a distance is the answer, whatever verb the question used.
