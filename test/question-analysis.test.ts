@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, candidates, isTypeNoun } from '../src/search/answer-type.js';
-import { correctTypo } from '../src/search/query.js';
+import { answerType, asksForName, candidates, isTypeNoun } from '../src/search/answer-type.js';
+import { compoundParts, correctTypo } from '../src/search/query.js';
+import { SortedLines } from '../src/search/sorted-lines.js';
+import { stem } from '../src/text/stem.js';
 import { editDistance, typoBudget } from '../src/text/fuzzy.js';
 import { languageByCode } from '../src/text/languages.js';
 import { accentedContentWords, isContentWord, isLightVerb } from '../src/text/stopwords.js';
@@ -32,6 +34,26 @@ describe('typos', () => {
   });
 });
 
+describe('compounds', () => {
+  const de = languageByCode('de')!;
+  const it_ = languageByCode('it')!;
+  const knownIn = (language: typeof de, list: string[]) => SortedLines.fromText(`${[...new Set(list.map((w) => stem(w, language)))].sort().join('\n')}\n`);
+  const german = knownIn(de, ['einheit', 'regierung', 'waffen', 'embargo', 'national', 'armee', 'ein']);
+
+  it('splits a German word no source knows into two known words, across a linking s or n', () => {
+    expect(compoundParts('einheitsregierung', de, german)).toEqual(['einheits', 'regierung']);
+    expect(compoundParts('waffenembargo', de, german)).toEqual(['waffen', 'embargo']);
+    expect(compoundParts('nationalarmee', de, german)).toEqual(['national', 'armee']);
+  });
+
+  it('leaves known words, unsplittable words and languages that do not compound alone', () => {
+    expect(compoundParts('regierung', de, german)).toBeNull();
+    expect(compoundParts('einheitsxyzqwerty', de, german)).toBeNull();
+    const italian = knownIn(it_, ['sett', 'antina']);
+    expect(compoundParts('settantina', it_, italian)).toBeNull();
+  });
+});
+
 describe('question words', () => {
   it('keeps a word whose accent makes it a content word (né), not one that stays a stop word (été, où)', () => {
     expect(isContentWord('ne', fr)).toBe(false);
@@ -57,6 +79,15 @@ describe('answer types', () => {
     expect(answerType('Qual a distância entre Benghazi e Trípoli?')).toBe('distance');
     expect(answerType('How far is Benghazi from Tripoli?')).toBe('distance');
     expect(answerType('Why did Russia help?')).toBeNull();
+  });
+
+  it('tells a question for a name from a "who" that countries or groups may answer', () => {
+    expect(asksForName('Who is the spokesman of the army?')).toBe(true);
+    expect(asksForName("Comment s'appelle le porte-parole ?")).toBe(true);
+    expect(asksForName('¿Quién es el portavoz?')).toBe(true);
+    expect(asksForName('Wer ist der Sprecher?')).toBe(true);
+    expect(asksForName('Who backs the government in Tripoli?')).toBe(false);
+    expect(asksForName('Qui soutient le GNA ?')).toBe(false);
   });
 
   it('knows the nouns that name the type itself', () => {

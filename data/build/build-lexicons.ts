@@ -24,7 +24,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { languageByCode, type Language } from '../../src/text/languages.js';
 import { words } from '../../src/text/normalize.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { isContentWord } from '../../src/text/stopwords.js';
+import { contentTokens, isContentWord } from '../../src/text/stopwords.js';
 import { stem } from '../../src/text/stem.js';
 import { readDictionary, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
@@ -73,8 +73,11 @@ function put(table: Table, key: string, target: string, weight: number): void {
 
 /** Content stems of a phrase; numbers dropped (in dictionaries they are sense numbers). */
 function stemsOf(phrase: string, language: Language): string[] {
-  return words(phrase)
-    .filter((token) => isContentWord(token, language) && !/^\d+$/.test(token))
+  const tokens = words(phrase).filter((token) => !/^\d+$/.test(token));
+  // A content word translated by a lone function word means its noun homograph (east → est,
+  // power → pouvoir, gold → or): the index has it where an article makes it a noun (l'est).
+  if (tokens.length === 1 && tokens[0]!.length > 2) return [stem(tokens[0]!, language)];
+  return contentTokens(tokens, language)
     .map((token) => stem(token, language))
     // A stem that folds onto a function word (contrée → contre) would match "against".
     .filter((s) => isContentWord(s, language));

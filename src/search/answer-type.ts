@@ -33,6 +33,18 @@ export function isTypeNoun(word: string, type: AnswerType | null): boolean {
   return type !== null && TYPE_NOUNS[word] === type;
 }
 
+/**
+ * "Who is the spokesman?", "what is the name of …": the answer is a person's name. A "who"
+ * with another verb ("who backs the government?") is answered as often by countries or
+ * organisations, which the person pattern does not find: there, the type is no ranking cue.
+ */
+const NAME_CUE = /\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|(the )?name of|s appelle|se llama|heisst|hiess|si chiama|se chama|nom de|nombre de|nome d[eio])\b/;
+
+/** Whether a question of type person asks for a name (see NAME_CUE). */
+export function asksForName(question: string): boolean {
+  return NAME_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+}
+
 /** The answer type a question asks for, or null (why, what, yes/no questions). */
 export function answerType(question: string): AnswerType | null {
   const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');

@@ -2,7 +2,7 @@ import type { Language } from '../text/languages.js';
 import { fold, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
-import { accentedContentWords, isContentWord, isLightVerb } from '../text/stopwords.js';
+import { accentedContentWords, contentMask, isContentWord, isLightVerb } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, isTypeNoun, type AnswerType } from './answer-type.js';
@@ -146,6 +146,32 @@ function pickCorrection(found: string[], typed: string, strength: (candidate: st
   return first.strength > second.strength || first.similarity > second.similarity ? [first.candidate] : [];
 }
 
+/** Letters a compound may put between its parts (Einheit-s-regierung, Waffe-n-embargo). */
+const LINKS = ['', 's', 'es', 'n', 'en', 'e'];
+/** Languages that write compounds as one word (Romance languages join them with prepositions). */
+const COMPOUNDING = new Set(['de', 'nl', 'sv', 'fi']);
+/** Shortest part of a compound: shorter "words" are mostly chance (Ein-, Re-). */
+const MIN_PART = 4;
+
+/**
+ * A long word no source knows, read as a compound of two words the language knows
+ * (Einheitsregierung → einheit + regierung, Waffenembargo → waffen + embargo): German writes
+ * as one word what dictionaries list in parts. The split with the longest known last part wins
+ * (the head of a compound is its last part). Null when the word is known or does not split.
+ */
+export function compoundParts(token: string, language: Language, known: WordList): [string, string] | null {
+  if (!COMPOUNDING.has(language.code) || token.length < 2 * MIN_PART || !known.size || known.has(stem(token, language)) || /\d/.test(token)) return null;
+  for (let i = MIN_PART; i <= token.length - MIN_PART; i++) {
+    const tail = token.slice(i);
+    if (!known.has(stem(tail, language))) continue;
+    for (const link of LINKS) {
+      const head = token.slice(0, i - link.length);
+      if (head.length >= MIN_PART && token.slice(0, i).endsWith(link) && known.has(stem(head, language))) return [head, tail];
+    }
+  }
+  return null;
+}
+
 /** An inflected form the stemmer kept ("disputent") counts almost as much as its stem ("disput"). */
 const INFLECTED_WEIGHT = 0.9;
 
@@ -179,8 +205,9 @@ function addAll(terms: Map<string, number>, targets: ReadonlyMap<string, number>
 export function buildQuery(question: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
   const { lexicon, thesaurus, known } = resources;
   const type = answerType(question);
+  const sameLanguage = language === context.corpusLanguage;
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
-  const tokens = words(question);
+  const tokens = sameLanguage ? words(question) : words(question).flatMap((token) => compoundParts(token, language, known) ?? [token]);
   const capitals = capitalisedWords(question);
   const shape: WordShape = {
     names: new Set(capitals.filter((w) => w.name).map((w) => w.word)),
@@ -189,10 +216,12 @@ export function buildQuery(question: string, language: Language, context: QueryC
   const accented = accentedContentWords(question, language);
   // The lower-case particle of a hyphenated name (al-Sarraj, el-Sisi, ben-Ali) is part of the name.
   const particles = new Set([...question.matchAll(/(?<![\p{L}\p{N}])(\p{Ll}{1,3})-\p{Lu}/gu)].map((m) => fold(m[1]!)));
+  // Stop words the question uses as nouns ("the east" is fine; "l'est", "el este" need the article).
+  const mask = contentMask(tokens, language);
+  const asNouns = new Set(tokens.filter((token, i) => mask[i] && !isContentWord(token, language)));
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language);
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language);
   const concepts: Concept[] = [];
-  const sameLanguage = language === context.corpusLanguage;
   const covered = new Array<boolean>(tokens.length).fill(false);
   let translated = false;
   // A capitalised word no source knows (Haftar, Sarraj) or a number; "Government of National

@@ -10,7 +10,7 @@ import { fuse, rank } from './fusion.js';
 import { detectLanguage } from './language-id.js';
 import { loadKnownStems, loadLexicon, type BilingualLexicon, type WordList } from './lexicon.js';
 import { buildQuery, type AnalysedQuery } from './query.js';
-import { candidates, type AnswerType } from './answer-type.js';
+import { asksForName, candidates, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 
@@ -282,9 +282,9 @@ export class Retriever {
     const sentenceBm25 = this.sentenceIndex.scoreMatches(sentenceMatches);
     // The answer type breaks near-ties: of two paragraphs that match alike, the one with a sentence
     // that holds both a focus word and a number answers "how many" (a person: "who", and so on).
-    // Not for "who": a run of capitalised words is too weak a cue of a person (Moummar Kadhafi is
-    // not who backs a government; the Europeans and the UN are), and it outweighed better coverage.
-    const typedSentences = type && type !== 'person' ? this.typedSentences(type) : null;
+    // "Who" counts only when it asks for a name: who backs a government is the Europeans and the
+    // UN, which no person pattern finds, and a stray name (Moummar Kadhafi) outweighed coverage.
+    const typedSentences = type && (type !== 'person' || asksForName(question)) ? this.typedSentences(type) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
     // that names one of them and gives a distance is the answer, whatever verb the question used.

@@ -10,7 +10,8 @@ const SKELETON_RULES: [RegExp, string][] = [
   [/ph/g, 'f'],
   [/ch|sch|sh/g, 'S'],
   [/ou|oo/g, 'u'],
-  [/ck|qu|q|c(?=[aou])|k/g, 'K'],
+  // A hard g is a voiced k: transliterations swap them (Gaddafi/Kadhafi, Gheddafi in Italian).
+  [/ck|qu|q|c(?=[aou])|k|gh|g(?=[aou])/g, 'K'],
   [/c(?=[eiy])/g, 's'],
   [/w/g, 'v'],
   [/y/g, 'i'],

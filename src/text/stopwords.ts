@@ -58,6 +58,48 @@ const LIGHT_VERBS: Record<string, string> = {
   pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio',
 };
 
+/**
+ * Articles, folded. A stop word right after one is a noun that shares its spelling (l'est: the
+ * east, not "is"; le pouvoir: power, not "can"; the US; el este), and carries content.
+ */
+const ARTICLES: Record<string, string> = {
+  en: 'the',
+  fr: 'l le la les un une du au aux',
+  es: 'el la los las un una del al',
+  it: 'l il lo la i gli le un una del dello della dei degli delle al allo alla ai agli alle',
+  pt: 'o a os as um uma do da dos das no na nos nas ao aos',
+  de: 'der die das den dem des ein eine einen einem einer eines',
+};
+const articleCache = new Map<string, Set<string>>();
+
+function articles(language: Language): Set<string> {
+  let set = articleCache.get(language.code);
+  if (!set) {
+    set = new Set((ARTICLES[language.code] ?? '').split(' ').filter(Boolean));
+    articleCache.set(language.code, set);
+  }
+  return set;
+}
+
+/**
+ * For each folded token of a text, whether it carries content: `isContentWord`, plus stop words
+ * used as nouns (after an article, see ARTICLES). Articles themselves never count.
+ */
+export function contentMask(tokens: readonly string[], language: Language): boolean[] {
+  const articleSet = articles(language);
+  return tokens.map((token, i) => {
+    if (isContentWord(token, language)) return true;
+    const previous = tokens[i - 1];
+    return i > 0 && previous !== undefined && articleSet.has(previous) && !articleSet.has(token) && token.length > 1;
+  });
+}
+
+/** The tokens of a text that carry content (see `contentMask`), in order. */
+export function contentTokens(tokens: readonly string[], language: Language): string[] {
+  const mask = contentMask(tokens, language);
+  return tokens.filter((_, i) => mask[i]);
+}
+
 const cache = new Map<string, Set<string>>();
 const rawCache = new Map<string, Set<string>>();
 
