@@ -151,9 +151,23 @@ describe('questions in six languages, as people type them', () => {
       'hey, quick question: how many wounded will russia take care of?',
       'how many wouned will russia treat?',
       'combien de blesses la russie va t elle soigner',
+      'how many wounded will russia treat, accordign to the article?',
     ]) {
       expect(await engine.ask(variant), variant).toMatchObject({ answered: true, paragraph: 4 });
     }
+  });
+
+  it('corrects a typo towards the word that makes a phrase with its neighbour (aircraft carier → carrier)', async () => {
+    const answer = await engine.ask('When did Haftar visit the aircraft carier?');
+    expect(answer).toMatchObject({ answered: true, paragraph: 5 });
+    expect(answer.unmatched).toEqual([]);
+  });
+
+  it('reads a misspelt German noun as a noun, not as a name (Spreher → Sprecher)', async () => {
+    const typo = await engine.ask('Wann sprach der Spreher der ANL mit der AFP?');
+    const right = await engine.ask('Wann sprach der Sprecher der ANL mit der AFP?');
+    expect(typo.paragraph).toBe(right.paragraph);
+    expect(typo.answered).toBe(right.answered);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languageByCode } from '../src/text/languages.js';
 import { fold, words } from '../src/text/normalize.js';
 import { stem } from '../src/text/stem.js';
-import { contentTokens, isContentWord } from '../src/text/stopwords.js';
+import { contentTokens, contentWordsOf, isContentWord, isMisspeltFunctionWord } from '../src/text/stopwords.js';
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { detectLanguage } from '../src/search/language-id.js';
@@ -42,6 +42,16 @@ describe('stemming and stop words', () => {
     expect(contentTokens(words('Il est parti et peut revenir'), fr)).toEqual(['parti', 'revenir']);
     expect(contentTokens(words('Who backs the US and the UN?'), en)).toEqual(['backs', 'us', 'un']);
     expect(contentTokens(words('Who backs us?'), en)).toEqual(['backs']);
+  });
+  it('reads a stop word hyphenated to a content word as part of the compound (porte-avions, sud-est)', () => {
+    expect(contentWordsOf("le porte-avions, des avions, nous avions vu le sud-est, peut-être, a-t-il", fr)).toEqual(['porte', 'avions', 'avions', 'vu', 'sud', 'est']);
+  });
+  it('takes a one-letter typo of a long function word for that word, never a word the language knows', () => {
+    const known = (token: string) => ['according', 'cording'].includes(token);
+    expect(isMisspeltFunctionWord('accordign', en, known)).toBe(true);
+    expect(isMisspeltFunctionWord('wounded', en, known)).toBe(false);
+    expect(isMisspeltFunctionWord('cording', en, known)).toBe(false);
+    expect(isMisspeltFunctionWord('garzie', languageByCode('it')!, () => false)).toBe(true);
   });
   it('detects the language of short questions from function words', () => {
     expect(detectLanguage(words('How many wounded will Russia treat?'))?.code).toBe('en');

@@ -24,7 +24,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { languageByCode, type Language } from '../../src/text/languages.js';
 import { words } from '../../src/text/normalize.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { contentTokens, isContentWord } from '../../src/text/stopwords.js';
+import { contentWordsOf, isContentWord } from '../../src/text/stopwords.js';
 import { stem } from '../../src/text/stem.js';
 import { readDictionary, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
@@ -77,7 +77,8 @@ function stemsOf(phrase: string, language: Language): string[] {
   // A content word translated by a lone function word means its noun homograph (east → est,
   // power → pouvoir, gold → or): the index has it where an article makes it a noun (l'est).
   if (tokens.length === 1 && tokens[0]!.length > 2) return [stem(tokens[0]!, language)];
-  return contentTokens(tokens, language)
+  return contentWordsOf(phrase, language)
+    .filter((token) => !/^\d+$/.test(token))
     .map((token) => stem(token, language))
     // A stem that folds onto a function word (contrée → contre) would match "against".
     .filter((s) => isContentWord(s, language));

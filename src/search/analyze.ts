@@ -2,11 +2,11 @@ import type { Language } from '../text/languages.js';
 import { fold, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { skeleton } from '../text/fuzzy.js';
-import { contentTokens, isContentWord } from '../text/stopwords.js';
+import { contentWordsOf, isContentWord } from '../text/stopwords.js';
 
 /** Index terms of a text: stems of its content words, in order. */
 export function analyze(text: string, language: Language): string[] {
-  return contentTokens(words(text), language).map((token) => stem(token, language));
+  return contentWordsOf(text, language).map((token) => stem(token, language));
 }
 
 /** Raw word tokens with what their capitals say: a name mid-sentence, or an acronym. */
@@ -95,7 +95,7 @@ export class SurfaceVocabulary {
   add(text: string, language: Language): void {
     this.list = null;
     this.onlyNameStems = null;
-    for (const token of contentTokens(words(text), language)) {
+    for (const token of contentWordsOf(text, language)) {
       if (!/^\d+$/.test(token)) this.stems.set(token, stem(token, language));
     }
     for (const { word, name, acronym } of capitalisedWords(text)) {

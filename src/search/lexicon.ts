@@ -78,8 +78,7 @@ export class BilingualLexicon {
    * `infinitiveCandidates`), a little weaker: the stemmer does not always meet the dictionary's
    * headword (apoia → apo, apoiar → apoi).
    */
-  private lookupWord(token: string, infinitives: readonly string[]): ReadonlyMap<string, number> | undefined {
-    const key = stem(token, this.source);
+  private lookupWord(key: string, infinitives: readonly string[]): ReadonlyMap<string, number> | undefined {
     let targets = this.lookup(key);
     for (const infinitive of infinitives) {
       const other = stem(infinitive, this.source);
@@ -107,6 +106,8 @@ export class BilingualLexicon {
     tokens: readonly string[],
     isContent: (token: string) => boolean = (token) => isContentWord(token, this.source),
     infinitives: (token: string) => readonly string[] = () => [],
+    /** A token's key: its stem, or the key a typo was corrected to. */
+    keyOf: (token: string) => string = (token) => stem(token, this.source),
   ): Translation[] {
     const found: Translation[] = [];
     let i = 0;
@@ -116,7 +117,7 @@ export class BilingualLexicon {
         const slice = tokens.slice(i, i + n);
         if (n === 1 && !isContent(slice[0] ?? '')) break;
         if (n > 1 && !slice.some(isContent)) continue;
-        const targets = n === 1 ? this.lookupWord(slice[0]!, infinitives(slice[0]!)) : this.lookup(phraseKey(slice, this.source));
+        const targets = n === 1 ? this.lookupWord(keyOf(slice[0]!), infinitives(slice[0]!)) : this.lookup(slice.map(keyOf).join(' '));
         if (!targets) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;

@@ -1,8 +1,8 @@
 import type { Language } from '../text/languages.js';
-import { fold, words } from '../text/normalize.js';
+import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
-import { accentedContentWords, contentMask, isContentWord, isLightVerb } from '../text/stopwords.js';
+import { accentedContentWords, contentMask, isContentWord, isLightVerb, isMisspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, isTypeNoun, type AnswerType } from './answer-type.js';
@@ -102,6 +102,11 @@ function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVoca
  * beginning: wouned → wound); a tie that remains is no correction at all.
  */
 export function correctTypo(typo: string, candidates: Iterable<string>, typed = typo, strength: (candidate: string) => number = () => 1): string[] {
+  return pickCorrection(nearestCandidates(typo, candidates), typed, strength);
+}
+
+/** Every candidate at the smallest distance from a misspelt stem within its typo budget. */
+export function nearestCandidates(typo: string, candidates: Iterable<string>): string[] {
   const budget = typoBudget(typo.length);
   if (!budget || /\d/.test(typo)) return [];
   let best = budget + 1;
@@ -116,7 +121,7 @@ export function correctTypo(typo: string, candidates: Iterable<string>, typed = 
       found.push(candidate);
     }
   }
-  return pickCorrection(found, typed, strength);
+  return found;
 }
 
 /** Corrections already made, per candidate source (a lexicon, the corpus's words): a typo costs one scan per process. */
@@ -172,6 +177,19 @@ export function compoundParts(token: string, language: Language, known: WordList
   return null;
 }
 
+/** The lexicon keys a misspelt word may stand for (see `correctTypo`); remembered per lexicon. */
+function lexiconTypoFixes(token: string, sourceStem: string, lexicon: BilingualLexicon, fitsContext: (key: string) => boolean = () => false): string[] {
+  const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
+  const budget = typoBudget(sourceStem.length);
+  const nearest = remembered(corrections, lexicon, token, () =>
+    nearestCandidates(sourceStem, lexicon.keysOfLength(sourceStem.length - budget, sourceStem.length + budget)),
+  );
+  // Of equally near words, one that makes a phrase with its neighbours wins (aircraft carier → carrier, not carer).
+  const inPhrase = nearest.filter(fitsContext);
+  if (inPhrase.length === 1) return inPhrase;
+  return pickCorrection(nearest, token, best);
+}
+
 /** An inflected form the stemmer kept ("disputent") counts almost as much as its stem ("disput"). */
 const INFLECTED_WEIGHT = 0.9;
 
@@ -207,7 +225,8 @@ export function buildQuery(question: string, language: Language, context: QueryC
   const type = answerType(question);
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
-  const tokens = sameLanguage ? words(question) : words(question).flatMap((token) => compoundParts(token, language, known) ?? [token]);
+  const plainTokens = words(question);
+  const tokens = sameLanguage ? plainTokens : plainTokens.flatMap((token) => compoundParts(token, language, known) ?? [token]);
   const capitals = capitalisedWords(question);
   const shape: WordShape = {
     names: new Set(capitals.filter((w) => w.name).map((w) => w.word)),
@@ -217,24 +236,52 @@ export function buildQuery(question: string, language: Language, context: QueryC
   // The lower-case particle of a hyphenated name (al-Sarraj, el-Sisi, ben-Ali) is part of the name.
   const particles = new Set([...question.matchAll(/(?<![\p{L}\p{N}])(\p{Ll}{1,3})-\p{Lu}/gu)].map((m) => fold(m[1]!)));
   // Stop words the question uses as nouns ("the east" is fine; "l'est", "el este" need the article).
-  const mask = contentMask(tokens, language);
+  const mask = contentMask(tokens, language, tokens === plainTokens ? hyphenatedWords(question).joined : []);
   const asNouns = new Set(tokens.filter((token, i) => mask[i] && !isContentWord(token, language)));
+  const misspelt = new Set(
+    tokens.filter((token) => isContentWord(token, language) && known.size > 0 && isMisspeltFunctionWord(token, language, (t) => known.has(stem(t, language)) || context.indexTerms.has(stem(t, context.corpusLanguage)))),
+  );
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language);
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language) && !misspelt.has(token);
   const concepts: Concept[] = [];
   const covered = new Array<boolean>(tokens.length).fill(false);
   let translated = false;
   // A capitalised word no source knows (Haftar, Sarraj) or a number; "Government of National
   // Accord" is capitalised too, but made of words the language knows: those are focus words.
-  const isNameLike = (token: string): boolean =>
+  const looksLikeName = (token: string): boolean =>
     /^\d+$/.test(token) || particles.has(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !known.has(stem(token, language)));
+
+  // Typos are corrected before translation, so that a phrase still matches ("aircraft carier").
+  const typoKeys = new Map<string, string>();
+  if (!sameLanguage && lexicon && known.size) {
+    for (const token of new Set(tokens)) {
+      const sourceStem = stem(token, language);
+      if (!isContent(token) || known.has(sourceStem) || /\d/.test(token) || context.indexTerms.has(stem(token, context.corpusLanguage))) continue;
+      // A name or a cognate of the article (Kadhafi, Choïgou) is not a typo.
+      const look = new Map<string, number>();
+      spellingMatches(token, shape, context.vocabulary, look, false);
+      acronymMatches(token, shape, context.vocabulary, look);
+      if ([...look.keys()].some(inIndex)) continue;
+      const at = tokens.indexOf(token);
+      const neighbour = (i: number): string | null => (i >= 0 && i < tokens.length ? stem(tokens[i]!, language) : null);
+      const [before, after] = [neighbour(at - 1), neighbour(at + 1)];
+      const fitsContext = (key: string): boolean =>
+        (before !== null && lexicon.lookup(`${before} ${key}`) !== undefined) || (after !== null && lexicon.lookup(`${key} ${after}`) !== undefined);
+      const fixes = lexiconTypoFixes(token, sourceStem, lexicon, fitsContext);
+      if (fixes.length === 1) typoKeys.set(token, fixes[0]!);
+    }
+  }
+  // German capitalises every noun: a capitalised typo of a known word (Spreher) is not a name.
+  const isNameLike = (token: string): boolean => !(language.code === 'de' && typoKeys.has(token)) && looksLikeName(token);
 
   if (!sameLanguage && lexicon) {
     // German nouns are capitalised: a capitalised word (Macht) is not taken for a verb's form (macht).
     const verbForms = (token: string): string[] => (language.code === 'de' && shape.names.has(token) ? [] : infinitiveCandidates(token, language));
-    for (const translation of lexicon.translate(tokens, isContent, verbForms)) {
-      const terms = new Map<string, number>(translation.targets);
+    const keyOf = (token: string): string => typoKeys.get(token) ?? stem(token, language);
+    for (const translation of lexicon.translate(tokens, isContent, verbForms, keyOf)) {
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
+      const terms = new Map<string, number>();
+      addAll(terms, translation.targets, sourceWords.some((word) => typoKeys.has(word)) ? TYPO_WEIGHT : 1);
       for (const word of sourceWords) {
         if (!isContent(word)) continue;
         spellingMatches(word, shape, context.vocabulary, terms, known.has(stem(word, language)));
@@ -269,12 +316,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
         );
         for (const fixed of fixes) terms.set(fixed, TYPO_WEIGHT);
       } else if (lexicon) {
-        const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
-        const budget = typoBudget(sourceStem.length);
-        const fixes = remembered(corrections, lexicon, token, () =>
-          correctTypo(sourceStem, lexicon.keysOfLength(sourceStem.length - budget, sourceStem.length + budget), token, best),
-        );
-        for (const fixed of fixes) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
+        for (const fixed of lexiconTypoFixes(token, sourceStem, lexicon)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
       }
     }
     concepts.push({ label: token, terms, name: isNameLike(token) });

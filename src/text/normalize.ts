@@ -22,3 +22,20 @@ export function fold(text: string): string {
 export function words(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/**
+ * Word tokens as `words` gives them, with, for each, whether a hyphen joins it to the previous
+ * one (porte-avions, sud-est): a compound's parts are read together.
+ */
+export function hyphenatedWords(text: string): { tokens: string[]; joined: boolean[] } {
+  const folded = fold(text);
+  const tokens: string[] = [];
+  const joined: boolean[] = [];
+  let previousEnd = -1;
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    tokens.push(match[0]);
+    joined.push(previousEnd >= 0 && match.index === previousEnd + 1 && folded[previousEnd] === '-');
+    previousEnd = match.index + match[0].length;
+  }
+  return { tokens, joined };
+}

@@ -1,5 +1,6 @@
 import type { Language } from './languages.js';
-import { fold } from './normalize.js';
+import { fold, hyphenatedWords } from './normalize.js';
+import { editDistance } from './fuzzy.js';
 
 import { fra } from 'stopword/src/stopwords_fra.js';
 import { eng } from 'stopword/src/stopwords_eng.js';
@@ -64,7 +65,7 @@ const LIGHT_VERBS: Record<string, string> = {
  */
 const ARTICLES: Record<string, string> = {
   en: 'the',
-  fr: 'l le la les un une du au aux',
+  fr: 'l le la les un une du des au aux',
   es: 'el la los las un una del al',
   it: 'l il lo la i gli le un una del dello della dei degli delle al allo alla ai agli alle',
   pt: 'o a os as um uma do da dos das no na nos nas ao aos',
@@ -83,21 +84,51 @@ function articles(language: Language): Set<string> {
 
 /**
  * For each folded token of a text, whether it carries content: `isContentWord`, plus stop words
- * used as nouns (after an article, see ARTICLES). Articles themselves never count.
+ * used as nouns: after an article (see ARTICLES), or hyphenated to a content word (porte-avions:
+ * "avions" is planes there, not "we had"; sud-est). `joined[i]` says whether a hyphen joins
+ * token i to token i − 1. Articles themselves never count.
  */
-export function contentMask(tokens: readonly string[], language: Language): boolean[] {
+export function contentMask(tokens: readonly string[], language: Language, joined: readonly boolean[] = []): boolean[] {
   const articleSet = articles(language);
+  const plain = tokens.map((token) => isContentWord(token, language));
   return tokens.map((token, i) => {
-    if (isContentWord(token, language)) return true;
+    if (plain[i]) return true;
+    if (token.length < 2 || articleSet.has(token) || /^\d+$/.test(token)) return false;
     const previous = tokens[i - 1];
-    return i > 0 && previous !== undefined && articleSet.has(previous) && !articleSet.has(token) && token.length > 1;
+    if (previous !== undefined && articleSet.has(previous)) return true;
+    return Boolean((joined[i] && plain[i - 1]) || (joined[i + 1] && plain[i + 1]));
   });
 }
 
 /** The tokens of a text that carry content (see `contentMask`), in order. */
-export function contentTokens(tokens: readonly string[], language: Language): string[] {
-  const mask = contentMask(tokens, language);
+export function contentTokens(tokens: readonly string[], language: Language, joined: readonly boolean[] = []): string[] {
+  const mask = contentMask(tokens, language, joined);
   return tokens.filter((_, i) => mask[i]);
+}
+
+/** The content tokens of a text (see `contentMask`), hyphenated compounds included. */
+export function contentWordsOf(text: string, language: Language): string[] {
+  const { tokens, joined } = hyphenatedWords(text);
+  return contentTokens(tokens, language, joined);
+}
+
+/** Shortest function word a typo is compared with: under five letters, one edit turns a word into another. */
+const MIN_MISSPELT = 5;
+const longFunctionWordCache = new Map<string, string[]>();
+
+/**
+ * Whether a folded token no source knows is a function word, question word, filler or light verb
+ * of its language with a one-letter typo ("accordign", "garzie", "wurdn"): it says as little as
+ * the word it stands for. `known` tells a real word (never taken for a typo) from an unknown one.
+ */
+export function isMisspeltFunctionWord(token: string, language: Language, known: (token: string) => boolean): boolean {
+  if (token.length < MIN_MISSPELT - 1 || known(token)) return false;
+  let list = longFunctionWordCache.get(language.code);
+  if (!list) {
+    list = [...new Set([...stopwords(language), ...(LIGHT_VERBS[language.code] ?? '').split(' ').map((w) => fold(w))])].filter((w) => w.length >= MIN_MISSPELT);
+    longFunctionWordCache.set(language.code, list);
+  }
+  return list.some((word) => Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1);
 }
 
 const cache = new Map<string, Set<string>>();
