@@ -3,16 +3,14 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { promisify } from 'node:util';
-import { createGunzip, gunzip } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { stem } from '../text/stem.js';
 import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
-
-const gunzipAsync = promisify(gunzip);
+import { readGzippedText, SortedWordList } from './word-list.js';
 
 /** A translation carried on through a synonym is one step further from the question's word. */
 const CHAIN_FACTOR = 0.5;
@@ -310,8 +308,8 @@ export interface WordList {
  * simply does not occur in the article); an empty list when none ships. The file is sorted
  * by code unit, as the build writes it.
  */
-export async function loadKnownStems(dataDir: string, language: Language): Promise<WordList> {
+export async function loadKnownStems(dataDir: string, language: Language, cacheDir: string | null = null): Promise<WordList> {
   const compressed = await readFileOrNull(path.join(dataDir, `${language.code}.words.gz`));
   if (!compressed) return new Set<string>();
-  return SortedLines.fromText((await gunzipAsync(compressed)).toString('utf8'), false);
+  return new SortedWordList(await readGzippedText(compressed, `${language.code}.words`, cacheDir));
 }

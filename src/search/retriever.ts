@@ -215,7 +215,7 @@ export class Retriever {
   known(language: Language): Promise<WordList> {
     let pending = this.knownStems.get(language.code);
     if (!pending) {
-      pending = loadKnownStems(this.options.dataDir, language).catch((error: unknown) => {
+      pending = loadKnownStems(this.options.dataDir, language, `${this.options.cacheDir}/lexicons`).catch((error: unknown) => {
         this.options.logger?.warn({ err: error, language: language.code }, 'word list unreadable; typo correction is off');
         return new Set<string>() as WordList;
       });

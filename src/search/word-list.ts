@@ -1,0 +1,86 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+/**
+ * A shipped word list (`<code>.words.gz`: one stem a line, sorted by code unit) as typo
+ * correction reads it: a few `has` per question. Looked up by binary search over the text
+ * itself, so nothing is indexed at load (a list of eighty thousand lines took ~6 ms to index
+ * on every CLI start for a handful of lookups).
+ */
+export class SortedWordList {
+  private count: number | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** Number of (non-empty) lines, counted on first use. */
+  get size(): number {
+    if (this.count === null) {
+      let count = 0;
+      for (let start = 0; start < this.text.length; ) {
+        let end = this.text.indexOf('\n', start);
+        if (end < 0) end = this.text.length;
+        if (end > start) count++;
+        start = end + 1;
+      }
+      this.count = count;
+    }
+    return this.count;
+  }
+
+  has(word: string): boolean {
+    const text = this.text;
+    // [lo, hi): character range still searched; lo is always the start of a line.
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const line = text.slice(start, end);
+      if (line === word) return true;
+      if (line < word) lo = end + 1;
+      else hi = start;
+    }
+    return false;
+  }
+}
+
+const gunzipAsync = promisify(zlib.gunzip);
+const crc32 = (zlib as { crc32?: (data: string | Uint8Array) => number }).crc32 ?? null;
+
+/**
+ * The text of a gzipped data file, decompressed once into `cacheDir` (`<name>.<crc of the
+ * compressed file>.txt`, its first line the length and CRC-32 of the rest): decompressing a word
+ * list costs ~10 ms on every start, reading it back ~2. A damaged or missing copy is rewritten;
+ * a failed write only costs speed. Without a cache folder (or before Node 20.15, which lacks
+ * `zlib.crc32`) the file is decompressed every time.
+ */
+export async function readGzippedText(compressed: Buffer, name: string, cacheDir: string | null): Promise<string> {
+  if (!cacheDir || !crc32) return (await gunzipAsync(compressed)).toString('utf8');
+  const file = path.join(cacheDir, `${name}.${(crc32(compressed) >>> 0).toString(16)}-${compressed.length}.txt`);
+  try {
+    const cached = (await readFile(file)).toString('utf8');
+    const headerEnd = cached.indexOf('\n');
+    const text = cached.slice(headerEnd + 1);
+    if (headerEnd > 0 && cached.slice(0, headerEnd) === header(text)) return text;
+  } catch {
+    // Not cached yet.
+  }
+  const text = (await gunzipAsync(compressed)).toString('utf8');
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, `${header(text)}\n${text}`);
+    await rename(temporary, file);
+  } catch {
+    // A read-only cache folder: decompressed again next time.
+  }
+  return text;
+}
+
+function header(text: string): string {
+  return `words ${text.length} ${(crc32!(text) >>> 0).toString(16)}`;
+}

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readGzippedText, SortedWordList } from '../src/search/word-list.js';
+
+describe('SortedWordList', () => {
+  it('finds exactly the lines of a code-unit-sorted text', () => {
+    const words = ['a', 'ab', 'abc', 'b', 'bless', 'blesse', 'zz', 'zzz', 'é', 'œuvr'].sort();
+    for (const text of [words.join('\n'), `${words.join('\n')}\n`]) {
+      const list = new SortedWordList(text);
+      expect(list.size).toBe(words.length);
+      for (const word of words) expect(list.has(word)).toBe(true);
+      for (const word of ['', 'aa', 'abcd', 'bles', 'c', 'zzzz', 'e', 'b\nbless']) expect(list.has(word)).toBe(false);
+    }
+    expect(new SortedWordList('').size).toBe(0);
+    expect(new SortedWordList('').has('a')).toBe(false);
+  });
+
+  it('agrees with a Set on a large list', () => {
+    const words = [...new Set(Array.from({ length: 5000 }, (_, i) => ((i * 2654435761) >>> 0).toString(36)))].sort();
+    const list = new SortedWordList(`${words.join('\n')}\n`);
+    const set = new Set(words);
+    for (let i = 0; i < 3000; i++) {
+      const probe = ((i * 40503) >>> 0).toString(36);
+      expect(list.has(probe)).toBe(set.has(probe));
+    }
+    for (const word of words.slice(0, 500)) expect(list.has(word)).toBe(true);
+  });
+});
+
+describe('readGzippedText', () => {
+  it('decompresses once into the cache folder, and rebuilds a damaged copy', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'word-cache-'));
+    const text = 'alpha\nbeta\ngamma\n';
+    const compressed = gzipSync(text);
+    expect(await readGzippedText(compressed, 'xx.words', cacheDir)).toBe(text);
+    const [file] = readdirSync(cacheDir);
+    expect(file).toMatch(/^xx\.words\./);
+    const full = path.join(cacheDir, file!);
+    // Read back from the cache (its content is what is returned).
+    expect(await readGzippedText(compressed, 'xx.words', cacheDir)).toBe(text);
+    for (const damage of [(s: string) => s.slice(0, -3), (s: string) => s.replace('beta', 'bexa'), () => '', (s: string) => `${s}delta\n`]) {
+      writeFileSync(full, damage(readFileSync(full, 'utf8')));
+      expect(await readGzippedText(compressed, 'xx.words', cacheDir)).toBe(text);
+      expect(readFileSync(full, 'utf8').endsWith(`\n${text}`)).toBe(true);
+    }
+    // Another data file is another cache entry.
+    expect(await readGzippedText(gzipSync('one\n'), 'xx.words', cacheDir)).toBe('one\n');
+    expect(readdirSync(cacheDir).length).toBe(2);
+  });
+
+  it('works without a cache folder', async () => {
+    expect(await readGzippedText(gzipSync('x\ny\n'), 'yy.words', null)).toBe('x\ny\n');
+  });
+});
