@@ -75,7 +75,7 @@ export class Engine {
 
   static async create(config: EngineConfig, options: EngineOptions): Promise<Engine> {
     const { logger } = options;
-    const corpus = await loadCorpus(config.corpusDir);
+    const corpus = await loadCorpus(config.corpusDir, { cacheDir: config.cacheDir });
     // Each step of start-up is short, but together they would hold the event loop (the bot's
     // heartbeats, its first interactions) for tens of milliseconds: one turn between them.
     await yieldToEventLoop();
