@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { languageByCode } from '../text/languages.js';
@@ -7,14 +9,31 @@ import type { Article, Corpus, Paragraph } from './types.js';
 /**
  * The parsed corpus, cached: splitting paragraphs into sentences starts ICU's sentence rules,
  * ~10 ms of every CLI start for the same few paragraphs. One JSON file per corpus under
- * `<cache dir>/corpus/`, named by the SHA-256 of the format version and of every article file's
- * path and content (an edited, added or removed article is another name, so it is parsed
+ * `<cache dir>/corpus/`, named by the SHA-256 of the format version, the parser's code and every
+ * article file's path and content (an edited, added or removed article is another name, so it is parsed
  * afresh); its first line is the SHA-256 of the rest, so a damaged file is parsed afresh and
  * rewritten, silently. A failed write costs only speed.
  */
 
-/** Bump when the parsed form (src/corpus/types.ts) or the parser's output changes. */
+/** Bump when the stored layout changes. */
 const FORMAT = 1;
+
+/**
+ * The parser's own code is part of the key: a change to how articles are split (a new
+ * sentence rule) must not be served from a cache the old code wrote.
+ */
+let parserCode: string | null = null;
+function parserFingerprint(): string {
+  if (parserCode === null) {
+    try {
+      parserCode = readFileSync(fileURLToPath(new URL('./parse.js', import.meta.url)), 'utf8');
+    } catch {
+      // Not found (bundled elsewhere): the cache is still keyed by the articles and the format.
+      parserCode = '';
+    }
+  }
+  return parserCode;
+}
 
 export interface CorpusFile {
   readonly file: string;
@@ -23,7 +42,7 @@ export interface CorpusFile {
 
 /** Where the parsed form of these files is cached. */
 export function corpusCacheFile(cacheDir: string, files: readonly CorpusFile[]): string {
-  const hash = createHash('sha256').update(`corpus cache ${FORMAT}\n`);
+  const hash = createHash('sha256').update(`corpus cache ${FORMAT}\n`).update(parserFingerprint()).update('\0');
   for (const { file, content } of files) hash.update(`${file}\0${content.length}\0`).update(content);
   return path.join(cacheDir, 'corpus', `${hash.digest('hex').slice(0, 24)}.json`);
 }
