@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that `npm run build:data` compiles into data/lexicons/ (FreeDict
-# dictionaries, LibreOffice thesauri, WordNet). Only needed to rebuild or check the shipped
+# and Apertium dictionaries, LibreOffice thesauri, WordNet). Only needed to rebuild or check the shipped
 # data: the engine itself never reads them. Installs only what is missing.
 set -euo pipefail
 packages=(
@@ -9,6 +9,7 @@ packages=(
   dict-freedict-eng-deu dict-freedict-spa-eng dict-freedict-eng-spa dict-freedict-ita-eng
   dict-freedict-eng-ita dict-freedict-por-eng dict-freedict-eng-por dict-freedict-spa-deu
   dict-freedict-ita-deu dict-freedict-por-deu
+  apertium-fr-es apertium-eng-spa apertium-spa-ita apertium-es-pt lttoolbox-dev
   mythes-fr mythes-de mythes-es mythes-it mythes-pt-pt wordnet-base
 )
 missing=()

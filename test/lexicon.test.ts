@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
 import { readMythes } from '../data/build/thesaurus.js';
+import { parseAtt } from '../data/build/apertium.js';
 import { loadKnownStems, loadLexicon } from '../src/search/lexicon.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets } from '../src/search/lexicon-format.js';
@@ -77,6 +78,21 @@ describe('the build side: upstream formats', () => {
     const file = path.join(dir, 'th.dat');
     await writeFile(file, Buffer.from('ISO8859-1\nsoigné|2\n(Adjectif)|soigneux|méticuleux (vieilli)\n-|propre\n', 'latin1'));
     expect(await readMythes(file)).toEqual([{ headword: 'soigné', meanings: [['soigneux', 'méticuleux'], ['propre']] }]);
+  });
+
+  it('reads an Apertium dictionary printed by lt-print: every path to a final state, without tags or number patterns', () => {
+    const att = [
+      // herido<adj> → blessé<adj>; caos → chaos (an output longer than its input); a number pattern (digits are not words)
+      ['0', '1', 'h', 'b'], ['1', '2', 'e', 'l'], ['2', '3', 'r', 'e'], ['3', '4', 'i', 's'], ['4', '5', 'd', 's'], ['5', '6', 'o', 'é'], ['6', '7', '<adj>', '<adj>'],
+      ['0', '8', 'c', 'c'], ['8', '9', 'a', 'h'], ['9', '10', 'o', 'a'], ['10', '11', 's', 'o'], ['11', '7', 'ε', 's'],
+      ['0', '14', '1', '1'], ['14', '7', '<num>', '<num>'],
+    ].map((f) => `${f.join('\t')}\t0.000000`);
+    const text = `${att.join('\n')}\n7\t0.000000\n--\n0\t1\t@_SPACE_@\t@_SPACE_@\t0.000000\n0\t2\tx\ty\t0.000000\n2\t0.000000\n`;
+    expect(parseAtt(text)).toEqual([
+      ['herido', 'blessé'],
+      ['caos', 'chaos'],
+      ['x', 'y'],
+    ]);
   });
 
   it('writes and reads the shipped line format, direct targets without a weight', () => {

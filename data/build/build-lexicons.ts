@@ -7,8 +7,10 @@
  *   <xx>.words.gz    every stem the sources know in language xx, fr included (tells a typo from a rare word)
  *   sources.json     the Debian packages and versions it was built from
  *
- * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), LibreOffice
- * thesauri (MyThes, /usr/share/mythes) and Princeton WordNet 3.0 (/usr/share/wordnet). Install
+ * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), Apertium
+ * bilingual dictionaries (compiled transducers, /usr/share/apertium, read with lttoolbox's
+ * lt-print), LibreOffice thesauri (MyThes, /usr/share/mythes) and Princeton WordNet 3.0
+ * (/usr/share/wordnet). Install
  * them with `bash scripts/install-lexicon-sources.sh`, then `npm run build && npm run build:data`.
  * `npm run build:data -- --check` rebuilds in memory and fails when the committed files differ.
  *
@@ -26,6 +28,7 @@ import { words } from '../../src/text/normalize.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { contentWordsOf, isContentWord } from '../../src/text/stopwords.js';
 import { stem } from '../../src/text/stem.js';
+import { readApertium } from './apertium.js';
 import { readDictionary, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
 import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
@@ -33,6 +36,7 @@ import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } fro
 const DICTD = '/usr/share/dictd';
 const MYTHES = '/usr/share/mythes';
 const WORDNET = '/usr/share/wordnet';
+const APERTIUM = '/usr/share/apertium';
 const OUT = path.join(PACKAGE_ROOT, 'data', 'lexicons');
 
 const fr = languageByCode('fr')!;
@@ -48,19 +52,43 @@ interface SourcePlan {
   readonly thesaurus: string;
 }
 
-/** In build order: a pivot language's own dictionaries into French are read before it serves as a pivot. */
+/** Every plan's direct dictionaries are read first: any language's may serve another as a pivot. */
 const PLANS: SourcePlan[] = [
   { language: languageByCode('de')!, direct: ['deu-fra', 'fra-deu'], pivot: [], thesaurus: 'th_de_DE_v2.dat' },
-  { language: en, direct: ['eng-fra', 'fra-eng'], pivot: [{ via: 'de', pairs: ['eng-deu'] }], thesaurus: 'wordnet' },
-  { language: languageByCode('es')!, direct: ['fra-spa'], pivot: [{ via: 'en', pairs: ['spa-eng', 'eng-spa'] }, { via: 'de', pairs: ['spa-deu'] }], thesaurus: 'th_es_ES_v2.dat' },
-  { language: languageByCode('it')!, direct: ['fra-ita'], pivot: [{ via: 'en', pairs: ['ita-eng', 'eng-ita'] }, { via: 'de', pairs: ['ita-deu'] }], thesaurus: 'th_it_IT_v2.dat' },
-  { language: languageByCode('pt')!, direct: ['por-fra', 'fra-por'], pivot: [{ via: 'en', pairs: ['por-eng', 'eng-por'] }, { via: 'de', pairs: ['por-deu'] }], thesaurus: 'th_pt_PT_v2.dat' },
+  {
+    language: en,
+    direct: ['eng-fra', 'fra-eng'],
+    pivot: [{ via: 'de', pairs: ['eng-deu'] }, { via: 'es', pairs: ['apertium-eng-spa/eng-spa', 'apertium-eng-spa/spa-eng'] }],
+    thesaurus: 'wordnet',
+  },
+  {
+    language: languageByCode('es')!,
+    direct: ['fra-spa', 'apertium-fr-es/es-fr', 'apertium-fr-es/fr-es'],
+    pivot: [{ via: 'en', pairs: ['spa-eng', 'eng-spa'] }, { via: 'de', pairs: ['spa-deu'] }],
+    thesaurus: 'th_es_ES_v2.dat',
+  },
+  {
+    language: languageByCode('it')!,
+    direct: ['fra-ita'],
+    pivot: [{ via: 'en', pairs: ['ita-eng', 'eng-ita'] }, { via: 'de', pairs: ['ita-deu'] }, { via: 'es', pairs: ['apertium-spa-ita/ita-spa', 'apertium-spa-ita/spa-ita'] }],
+    thesaurus: 'th_it_IT_v2.dat',
+  },
+  {
+    language: languageByCode('pt')!,
+    direct: ['por-fra', 'fra-por'],
+    pivot: [{ via: 'en', pairs: ['por-eng', 'eng-por'] }, { via: 'de', pairs: ['por-deu'] }, { via: 'es', pairs: ['apertium-es-pt/pt-es', 'apertium-es-pt/es-pt'] }],
+    thesaurus: 'th_pt_PT_v2.dat',
+  },
 ];
 const FRENCH_THESAURUS = 'th_fr_FR_v2.dat';
 /** Meanings of a thesaurus headword that count: the first ones are the common senses. */
 const SYNONYM_MEANINGS = 3;
-/** At most this many indirect (pivot, synonym) targets per key, strongest first. */
-const MAX_INDIRECT = 24;
+/**
+ * At most this many indirect (pivot, synonym) targets per key: those the most routes agree on,
+ * then the strongest (measured on the development set: 24, 16, 12, 8, 6, 4; fewer kept fewer
+ * wrong answers, down to a plateau from 8 to 4).
+ */
+const MAX_INDIRECT = 6;
 
 /** key (source stems) → target stem → weight in (0, 1]. */
 type Table = Map<string, Map<string, number>>;
@@ -106,11 +134,28 @@ function dictionaryFile(pair: string): DictionaryFile {
   return { from: languageByCode(from!)!, to: languageByCode(to!)!, index: `${base}.index`, data };
 }
 
-/** Phrase pairs (source phrase, target phrase) of every dictionary of a pair, both directions. */
+/**
+ * An Apertium bilingual dictionary, named `apertium-<package>/<from>-<to>` after its Debian
+ * package and its compiled file (`apertium-fr-es/es-fr` → es-fr.autobil.bin).
+ */
+function apertiumFile(pair: string): { from: Language; to: Language; file: string } {
+  const [folder, direction] = pair.split('/') as [string, string];
+  const [from, to] = direction.split('-');
+  const file = path.join(APERTIUM, folder, `${direction}.autobil.bin`);
+  if (!existsSync(file)) throw new Error(`missing ${file}: run scripts/install-lexicon-sources.sh`);
+  return { from: languageByCode(from!)!, to: languageByCode(to!)!, file };
+}
+
 /** Phrase pairs (source phrase, target phrase, read forward) of every dictionary of a pair, both directions. */
 async function phrasePairs(pairs: readonly string[], source: Language): Promise<[string, string, boolean][]> {
   const out: [string, string, boolean][] = [];
   for (const pair of pairs) {
+    if (pair.startsWith('apertium-')) {
+      const { from, file } = apertiumFile(pair);
+      const forward = from === source;
+      for (const [a, b] of readApertium(file)) out.push(forward ? [a, b, true] : [b, a, false]);
+      continue;
+    }
     const file = dictionaryFile(pair);
     const forward = file.from === source;
     for (const entry of await readDictionary(file)) {
@@ -155,11 +200,20 @@ async function buildDirect(plan: SourcePlan, known: KnownStems): Promise<Table> 
   return table;
 }
 
-async function buildLexicon(plan: SourcePlan, pivots: ReadonlyMap<string, Table>): Promise<{ table: Table; known: KnownStems; direct: Table }> {
-  const known = new KnownStems(plan.language);
-  const direct = await buildDirect(plan, known);
-  const ownDirect: Table = new Map([...direct].map(([key, targets]) => [key, new Map(targets)]));
+async function buildLexicon(plan: SourcePlan, known: KnownStems, ownDirect: Table, pivots: ReadonlyMap<string, Table>): Promise<Table> {
+  const direct: Table = new Map([...ownDirect].map(([key, targets]) => [key, new Map(targets)]));
   const indirect: Table = new Map();
+  // How many different routes (pivot headwords, synonyms) reach each indirect target: the targets
+  // that several routes agree on are kept first (support → apoyar and → unterstützen both lead
+  // to soutenir; only one odd synonym leads to amiral).
+  const routes = new Map<string, Map<string, Set<string>>>();
+  const route = (key: string, target: string, via: string): void => {
+    let byTarget = routes.get(key);
+    if (!byTarget) routes.set(key, (byTarget = new Map()));
+    let vias = byTarget.get(target);
+    if (!vias) byTarget.set(target, (vias = new Set()));
+    vias.add(via);
+  };
 
   // Irregular forms carry their lemma's translations (flew → fly, fought → fight).
   if (plan.language === en) {
@@ -175,12 +229,17 @@ async function buildLexicon(plan: SourcePlan, pivots: ReadonlyMap<string, Table>
   for (const { via, pairs } of plan.pivot) {
     const viaLanguage = languageByCode(via)!;
     const viaDirect = pivots.get(via);
-    if (!viaDirect) throw new Error(`pivot ${via} is built after ${plan.language.code}`);
+    if (!viaDirect) throw new Error(`no direct dictionaries for the pivot ${via}`);
     for (const [source, middle] of await phrasePairs(pairs, plan.language)) {
       known.addPhrase(source);
       const key = keyOf(source, plan.language);
       const targets = viaDirect.get(keyOf(middle, viaLanguage) ?? '');
-      if (key && targets) for (const [s, w] of targets) put(indirect, key, s, w * WEIGHT.pivot);
+      if (key && targets) {
+        for (const [s, w] of targets) {
+          put(indirect, key, s, w * WEIGHT.pivot);
+          route(key, s, `${via}:${middle}`);
+        }
+      }
     }
   }
 
@@ -193,7 +252,12 @@ async function buildLexicon(plan: SourcePlan, pivots: ReadonlyMap<string, Table>
       for (const synonym of synonyms) {
         known.addPhrase(synonym);
         const targets = direct.get(keyOf(synonym, plan.language) ?? '');
-        if (targets) for (const [s, w] of targets) put(indirect, key, s, w * WEIGHT.synonym);
+        if (targets) {
+          for (const [s, w] of targets) {
+            put(indirect, key, s, w * WEIGHT.synonym);
+            route(key, s, `=${synonym}`);
+          }
+        }
       }
     }
   }
@@ -203,11 +267,12 @@ async function buildLexicon(plan: SourcePlan, pivots: ReadonlyMap<string, Table>
     const own = direct.get(key);
     const extra = [...targets]
       .filter(([s]) => !own?.has(s))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([s, w]) => [s, w, routes.get(key)?.get(s)?.size ?? 0] as const)
+      .sort((a, b) => b[2] - a[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, MAX_INDIRECT);
     for (const [s, w] of extra) put(direct, key, s, w);
   }
-  return { table: direct, known, direct: ownDirect };
+  return direct;
 }
 
 async function buildFrenchThesaurus(): Promise<Table> {
@@ -236,8 +301,12 @@ function serialise(table: Table): string {
 
 function packageVersions(): Record<string, string> {
   const packages = [
-    ...new Set([...PLANS.flatMap((p) => [...p.direct, ...p.pivot.flatMap((v) => v.pairs)]).map((pair) => `dict-freedict-${pair}`)]),
-    'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base',
+    ...new Set(
+      PLANS.flatMap((p) => [...p.direct, ...p.pivot.flatMap((v) => v.pairs)]).map((pair) =>
+        pair.startsWith('apertium-') ? pair.split('/')[0]! : `dict-freedict-${pair}`,
+      ),
+    ),
+    'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base', 'lttoolbox-dev',
   ].sort();
   const versions: Record<string, string> = {};
   for (const name of packages) {
@@ -255,9 +324,15 @@ async function main(): Promise<number> {
   const files = new Map<string, string>();
   // Only a language's own dictionaries into French serve as a pivot (never its pivots or synonyms).
   const pivots = new Map<string, Table>();
+  const knowns = new Map<string, KnownStems>();
   for (const plan of PLANS) {
-    const { table, known, direct } = await buildLexicon(plan, pivots);
-    pivots.set(plan.language.code, direct);
+    const known = new KnownStems(plan.language);
+    knowns.set(plan.language.code, known);
+    pivots.set(plan.language.code, await buildDirect(plan, known));
+  }
+  for (const plan of PLANS) {
+    const known = knowns.get(plan.language.code)!;
+    const table = await buildLexicon(plan, known, pivots.get(plan.language.code)!, pivots);
     files.set(`${plan.language.code}-fr.tsv.gz`, serialise(table));
     files.set(`${plan.language.code}.words.gz`, [...known.stems].sort().join('\n') + '\n');
     process.stderr.write(`${plan.language.code}-fr: ${table.size} keys, ${known.stems.size} known stems\n`);

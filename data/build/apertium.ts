@@ -1,0 +1,75 @@
+/**
+ * Reads an Apertium bilingual dictionary (a compiled `*.autobil.bin` transducer, as Debian's
+ * apertium-* packages ship them) into (source lemma, target lemma) pairs, through lttoolbox's
+ * `lt-print`, which prints the transducer's arcs in AT&T text form:
+ *
+ *   from-state <tab> to-state <tab> input symbol <tab> output symbol <tab> weight
+ *   final-state <tab> weight
+ *
+ * sections separated by `--`. Every path from state 0 to a final state is one entry; tags
+ * (`<n>`, `<vblex>` …) and ε are dropped, `@_SPACE_@` is a space. Only paths made of letters,
+ * hyphens, apostrophes and spaces are followed: the sections that recognise numbers and URLs
+ * are not vocabulary.
+ */
+import { execFileSync } from 'node:child_process';
+
+/** Longest lemma followed, in characters: entries are words and short phrases. */
+const MAX_LENGTH = 48;
+const WORD_SYMBOL = /^[\p{L}'’-]$/u;
+
+function symbolText(symbol: string): string | null {
+  if (symbol === 'ε' || /^<[^>]*>$/.test(symbol)) return '';
+  if (symbol === '@_SPACE_@' || symbol === ' ') return ' ';
+  if (symbol === '#') return ' ';
+  return WORD_SYMBOL.test(symbol) ? symbol : null;
+}
+
+/** Pairs of one AT&T text, in path order; each (source, target) once. */
+export function parseAtt(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const section of text.split(/^--$/m)) {
+    const arcs = new Map<string, [string, string, string][]>();
+    const finals = new Set<string>();
+    for (const line of section.split('\n')) {
+      const fields = line.split('\t');
+      if (!fields[0]) continue;
+      if (fields.length >= 4 && fields[2] !== undefined && fields[3] !== undefined && fields[2] !== '') {
+        let list = arcs.get(fields[0]);
+        if (!list) arcs.set(fields[0], (list = []));
+        list.push([fields[1]!, fields[2], fields[3]]);
+      } else if (fields.length <= 3) {
+        finals.add(fields[0]);
+      }
+    }
+    const onPath = new Set<string>();
+    const walk = (state: string, input: string, output: string): void => {
+      if (finals.has(state)) {
+        const source = input.trim();
+        const target = output.trim();
+        const key = `${source}\t${target}`;
+        if (source && target && !seen.has(key)) {
+          seen.add(key);
+          pairs.push([source, target]);
+        }
+      }
+      if (onPath.has(state) || input.length > MAX_LENGTH || output.length > MAX_LENGTH) return;
+      onPath.add(state);
+      for (const [to, inSymbol, outSymbol] of arcs.get(state) ?? []) {
+        const inText = symbolText(inSymbol);
+        const outText = symbolText(outSymbol);
+        if (inText === null || outText === null) continue;
+        walk(to, input + inText, output + outText);
+      }
+      onPath.delete(state);
+    };
+    walk('0', '', '');
+  }
+  return pairs;
+}
+
+/** The (source, target) lemma pairs of a compiled Apertium bilingual dictionary. */
+export function readApertium(binFile: string): [string, string][] {
+  const text = execFileSync('lt-print', [binFile], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return parseAtt(text);
+}
