@@ -157,6 +157,17 @@ describe('questions in six languages, as people type them', () => {
     }
   });
 
+  it('answers a typo of a word reached only through a pivot as it answers the word (sokesman)', async () => {
+    const right = await engine.ask('When did the ANL spokesman speak to AFP?');
+    expect(right).toMatchObject({ answered: true, paragraph: 1 });
+    expect(await engine.ask('When did the ANL sokesman speak to AFP?')).toMatchObject({ answered: true, paragraph: 1 });
+  });
+
+  it('reads the answer type through a misspelt question word or type noun (cauntos, dstance)', async () => {
+    expect(await engine.ask('¿Cauntos heridos atenderá Rusia?')).toMatchObject({ answered: true, paragraph: 4, span: { text: '500 blessés supplémentaires' } });
+    expect(await engine.ask("What's the dstance between Benghazi and Tripoli?")).toMatchObject({ answered: true, paragraph: 7, span: { text: '1 000 km' } });
+  });
+
   it('corrects a typo towards the word that makes a phrase with its neighbour (aircraft carier → carrier)', async () => {
     const answer = await engine.ask('When did Haftar visit the aircraft carier?');
     expect(answer).toMatchObject({ answered: true, paragraph: 5 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languageByCode } from '../src/text/languages.js';
 import { fold, words } from '../src/text/normalize.js';
 import { stem } from '../src/text/stem.js';
-import { contentTokens, contentWordsOf, isContentWord, isMisspeltFunctionWord } from '../src/text/stopwords.js';
+import { contentTokens, contentWordsOf, isContentWord, misspeltFunctionWord } from '../src/text/stopwords.js';
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { detectLanguage } from '../src/search/language-id.js';
@@ -48,10 +48,12 @@ describe('stemming and stop words', () => {
   });
   it('takes a one-letter typo of a long function word for that word, never a word the language knows', () => {
     const known = (token: string) => ['according', 'cording'].includes(token);
-    expect(isMisspeltFunctionWord('accordign', en, known)).toBe(true);
-    expect(isMisspeltFunctionWord('wounded', en, known)).toBe(false);
-    expect(isMisspeltFunctionWord('cording', en, known)).toBe(false);
-    expect(isMisspeltFunctionWord('garzie', languageByCode('it')!, () => false)).toBe(true);
+    expect(misspeltFunctionWord('accordign', en, known)).toBe('according');
+    expect(misspeltFunctionWord('wounded', en, known)).toBeNull();
+    expect(misspeltFunctionWord('cording', en, known)).toBeNull();
+    expect(misspeltFunctionWord('garzie', languageByCode('it')!, () => false)).toBe('grazie');
+    expect(misspeltFunctionWord('cauntas', languageByCode('es')!, () => false)).toBe('cuantas');
+    expect(misspeltFunctionWord('dstance', en, () => false, ['distance'])).toBe('distance');
   });
   it('detects the language of short questions from function words', () => {
     expect(detectLanguage(words('How many wounded will Russia treat?'))?.code).toBe('en');

@@ -28,6 +28,9 @@ const TYPE_NOUNS: Record<string, AnswerType> = Object.fromEntries([
   ...['number', 'nombre', 'numero', 'anzahl', 'zahl', 'times', 'fois', 'veces', 'mal', 'volte', 'vezes'].map((w) => [w, 'number' as const]),
 ]);
 
+/** Every noun that names an answer type, folded (what a misspelt "dstance" is compared with). */
+export const TYPE_NOUN_WORDS: readonly string[] = Object.keys(TYPE_NOUNS);
+
 /** Whether a folded question word names the answer type the question asks for. */
 export function isTypeNoun(word: string, type: AnswerType | null): boolean {
   return type !== null && TYPE_NOUNS[word] === type;

@@ -117,18 +117,25 @@ const MIN_MISSPELT = 5;
 const longFunctionWordCache = new Map<string, string[]>();
 
 /**
- * Whether a folded token no source knows is a function word, question word, filler or light verb
- * of its language with a one-letter typo ("accordign", "garzie", "wurdn"): it says as little as
- * the word it stands for. `known` tells a real word (never taken for a typo) from an unknown one.
+ * The function word, question word, filler or light verb of its language that a folded token
+ * no source knows misspells by one letter ("accordign", "garzie", "wurdn", "cauntas"), or null:
+ * it says as little as (or asks the same as) the word it stands for. `known` tells a real word
+ * (never taken for a typo) from an unknown one; `more` adds words to compare with (the nouns
+ * that name an answer type, say).
  */
-export function isMisspeltFunctionWord(token: string, language: Language, known: (token: string) => boolean): boolean {
-  if (token.length < MIN_MISSPELT - 1 || known(token)) return false;
+export function misspeltFunctionWord(token: string, language: Language, known: (token: string) => boolean, more: readonly string[] = []): string | null {
+  if (token.length < MIN_MISSPELT - 1 || known(token)) return null;
   let list = longFunctionWordCache.get(language.code);
   if (!list) {
     list = [...new Set([...stopwords(language), ...(LIGHT_VERBS[language.code] ?? '').split(' ').map((w) => fold(w))])].filter((w) => w.length >= MIN_MISSPELT);
     longFunctionWordCache.set(language.code, list);
   }
-  return list.some((word) => Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1);
+  for (const candidates of [list, more]) {
+    for (const word of candidates) {
+      if (word.length >= MIN_MISSPELT && Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1) return word;
+    }
+  }
+  return null;
 }
 
 const cache = new Map<string, Set<string>>();
