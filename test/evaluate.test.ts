@@ -9,6 +9,8 @@ import {
   figures,
   spanMatches,
   sweep,
+  typoRobustness,
+  typoVariant,
   type EvalOutcome,
   type EvalQuestion,
   type EvalRow,
@@ -138,6 +140,39 @@ describe('evaluate', () => {
     // Between 0.3 and 0.6 the off-topic question is declined and the answerable one still answered.
     expect(r.bestThreshold).toBeGreaterThan(0.3);
     expect(r.bestThreshold).toBeLessThanOrEqual(0.6);
+  });
+});
+
+describe('typos', () => {
+  it('misspells one long word by a swap or a drop, never its first letter, the same way for the same seed', () => {
+    const question = 'How many wounded will Russia treat?';
+    const variants = Array.from({ length: 20 }, (_, seed) => typoVariant(question, seed + 1)!);
+    for (const variant of variants) {
+      const changed = variant.split(' ').filter((word, i) => word !== question.split(' ')[i]);
+      expect(changed).toHaveLength(1);
+      const original = question.split(' ')[variant.split(' ').indexOf(changed[0]!)]!;
+      expect(['wounded', 'Russia', 'treat?']).toContain(original);
+      expect(changed[0]![0]).toBe(original[0]);
+      expect(Math.abs(changed[0]!.length - original.length)).toBeLessThanOrEqual(1);
+    }
+    expect(new Set(variants).size).toBeGreaterThan(3);
+    expect(typoVariant(question, 7)).toBe(typoVariant(question, 7));
+    expect(typoVariant('Who is he?', 1)).toBeNull();
+  });
+
+  it('asks again only the questions answered right, and counts what stays right and what turns wrong', async () => {
+    const questions = [q('a', [1], { question: 'answerable question' }), q('b', [2], { question: 'another question' }), q('c', [3], { question: 'declined question' }), q('d', null, { question: 'offtopic question' })];
+    const first = await evaluate(scripted({ a: { top: 1, answered: true }, b: { top: 2, answered: true }, c: { top: 3, answered: false }, d: { top: 1, answered: true } }), questions);
+    // With the typo, a stays right and b turns to ¶4.
+    const retyped: EvalSystem = {
+      name: 'fake',
+      threshold: null,
+      async ask(question) {
+        expect(question.question).not.toBe(questions.find((x) => x.id === question.id)!.question);
+        return question.id === 'a' ? { answered: true, top: 1, ranking: [1], score: 1 } : { answered: true, top: 4, ranking: [4], score: 1 };
+      },
+    };
+    expect(await typoRobustness(retyped, questions, first)).toEqual({ tried: 2, unchanged: 1, wrong: 1 });
   });
 });
 

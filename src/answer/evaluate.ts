@@ -270,3 +270,55 @@ export function parseQuestionSet(text: string, file: string): EvalQuestion[] {
   });
   return questions as EvalQuestion[];
 }
+
+/**
+ * One typo per question, made deterministically (a small linear congruential generator from
+ * `seed`): in one word of six letters or more, two neighbouring letters swapped or one dropped,
+ * never the first letter. What a user types in a hurry ("wonuded", "Russa").
+ */
+export function typoVariant(question: string, seed: number): string | null {
+  const words = [...question.matchAll(/\p{L}{6,}/gu)];
+  if (!words.length) return null;
+  let state = seed >>> 0;
+  const next = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const word = words[next(words.length)]!;
+  const letters = [...word[0]];
+  const at = 1 + next(letters.length - 2);
+  // Swapping two equal letters ("ss") would change nothing: that one is dropped instead.
+  if (next(2) === 0 && letters[at] !== letters[at + 1]) [letters[at], letters[at + 1]] = [letters[at + 1]!, letters[at]!];
+  else letters.splice(at, 1);
+  const start = word.index;
+  return question.slice(0, start) + letters.join('') + question.slice(start + word[0].length);
+}
+
+export interface TypoFigures {
+  /** Answerable questions the system answered with a right paragraph (the ones given a typo). */
+  readonly tried: number;
+  /** Of those, still answered with a right paragraph once misspelt. */
+  readonly unchanged: number;
+  /** Of those, answered with a wrong paragraph once misspelt. */
+  readonly wrong: number;
+}
+
+/** Asks again, with one typo each, every answerable question a system answered right in `report`. */
+export async function typoRobustness(system: EvalSystem, questions: readonly EvalQuestion[], report: EvalReport): Promise<TypoFigures> {
+  let tried = 0;
+  let unchanged = 0;
+  let wrong = 0;
+  const rows = new Map(report.rows.map((r) => [r.id, r]));
+  for (const [i, q] of questions.entries()) {
+    const row = rows.get(q.id);
+    if (!q.expected || !row?.answered || row.top === null || !q.expected.includes(row.top)) continue;
+    const variant = typoVariant(q.question, i + 1);
+    if (!variant) continue;
+    tried++;
+    const outcome = await system.ask({ ...q, question: variant });
+    if (!outcome.answered || outcome.top === null) continue;
+    if (q.expected.includes(outcome.top)) unchanged++;
+    else wrong++;
+  }
+  return { tried, unchanged, wrong };
+}

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMode } from '../answer/engine.js';
-import { engineSystem, evaluate, parseQuestionSet, type EvalFigures, type EvalReport, type EvalRow } from '../answer/evaluate.js';
+import { engineSystem, evaluate, parseQuestionSet, typoRobustness, type EvalFigures, type EvalReport, type EvalRow, type TypoFigures } from '../answer/evaluate.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { BASELINE_DESCRIPTION, miniSearchBaseline } from './baseline.js';
 import { ENGINE_OPTIONS, ENGINE_OPTIONS_USAGE, engineFromEnvironment, runCli, UsageError } from './common.js';
@@ -31,6 +31,7 @@ interface SetResult {
   readonly file: string;
   readonly engine: EvalReport;
   readonly baseline: EvalReport;
+  readonly typos: { readonly engine: TypoFigures; readonly baseline: TypoFigures };
 }
 
 /** The main figures, engine and baseline side by side. */
@@ -65,6 +66,12 @@ function breakdown(title: string, engine: Record<string, EvalFigures>, baseline:
     lines.push(`  ${key.padEnd(12)}${String(engine[key]!.questions).padStart(4)}${cell(engine[key])}   ${cell(baseline[key])}`);
   }
   return lines;
+}
+
+/** Right answers asked again with one typo: how many stay right, how many turn wrong. */
+function typoLines(typos: SetResult['typos']): string[] {
+  const cell = (t: TypoFigures): string => `${nOf(t.unchanged, t.tried)}, ${t.wrong} wrong`;
+  return [`  ${'right answers retyped with one typo: kept'.padEnd(44)}${cell(typos.engine).padStart(18)}${cell(typos.baseline).padStart(18)}`];
 }
 
 function sweepLines(report: EvalReport): string[] {
@@ -113,7 +120,13 @@ runCli(async () => {
   const results: SetResult[] = [];
   for (const set of sets) {
     const questions = parseQuestionSet(await readFile(set.file, 'utf8'), set.file);
-    results.push({ name: set.name, file: set.file, engine: await evaluate(engineUnderTest, questions), baseline: await evaluate(baseline, questions) });
+    const engineReport = await evaluate(engineUnderTest, questions);
+    const baselineReport = await evaluate(baseline, questions);
+    const typos = {
+      engine: await typoRobustness(engineUnderTest, questions, engineReport),
+      baseline: await typoRobustness(baseline, questions, baselineReport),
+    };
+    results.push({ name: set.name, file: set.file, engine: engineReport, baseline: baselineReport, typos });
   }
 
   const status = engine.status();
@@ -124,7 +137,7 @@ runCli(async () => {
         model: status.model,
         status: statusLine(status, context),
         baseline: BASELINE_DESCRIPTION,
-        sets: results.map((r) => ({ name: r.name, file: path.relative(PACKAGE_ROOT, r.file), engine: r.engine, baseline: r.baseline })),
+        sets: results.map((r) => ({ name: r.name, file: path.relative(PACKAGE_ROOT, r.file), engine: r.engine, baseline: r.baseline, typos: r.typos })),
       })}\n`,
     );
     return 0;
@@ -137,7 +150,7 @@ runCli(async () => {
   results.forEach((r, i) => {
     const e = r.engine;
     out.push('', `${r.name} set (${path.relative(process.cwd(), r.file) || r.file}): ${e.questions} questions, ${e.answerable} answerable, ${e.toDecline} to decline (traps and off-topic)`);
-    out.push(...sideBySide(e, r.baseline), '');
+    out.push(...sideBySide(e, r.baseline), ...typoLines(r.typos), '');
     out.push(...breakdown('language', e.byLanguage, r.baseline.byLanguage), '');
     out.push(...breakdown('kind', e.byKind, r.baseline.byKind));
     // The sweep calibrates the threshold: on the development set only, never on the held-out one.
