@@ -3,10 +3,18 @@ import type { DestinationStream, Logger } from 'pino';
 import type { LogConfig } from './config.js';
 
 // pino and pino-pretty are CommonJS: required directly, they skip the ESM loader's export scan,
-// which counts in a CLI that starts for every question. pino-pretty is loaded on the first line
-// written, so a CLI run that logs nothing never loads it.
+// which counts in a CLI that starts for every question; pino comes from the one-file bundle the
+// build makes (scripts/bundle-deps.mjs), the package when it is missing. pino-pretty is loaded on
+// the first line written, so a CLI run that logs nothing never loads it.
 const require = createRequire(import.meta.url);
-const pino = require('pino') as typeof import('pino').default;
+function loadPino(): typeof import('pino').default {
+  try {
+    return require('../vendor/pino.cjs') as typeof import('pino').default;
+  } catch {
+    return require('pino') as typeof import('pino').default;
+  }
+}
+const pino = loadPino();
 type Pretty = typeof import('pino-pretty');
 
 const CENSOR = '[redacted]';

@@ -1,9 +1,23 @@
 import { createRequire } from 'node:module';
 import type { z as Zod } from 'zod';
 
+/** The part of zod the project uses (see scripts/bundle-deps.mjs, which must export the same names). */
+export type ZodSubset = Pick<typeof Zod, 'object' | 'string' | 'coerce' | 'enum' | 'NEVER'>;
+
+const require = createRequire(import.meta.url);
+
 /**
- * zod, required through its CommonJS build: imported as ESM it loads a few dozen modules
- * through the ESM loader, which costs a CLI that starts for every question ~35 ms. Types come
- * from `import type { z } from 'zod'` as usual.
+ * zod, from the one-file subset `npm run build` bundles (dist/vendor/zod-subset.cjs): the
+ * package itself is a hundred CommonJS modules, locales included, which cost a CLI that starts
+ * for every question 50–70 ms against about 10. Without the bundle (a build that skipped it),
+ * the package as usual. Types come from `import type { z } from 'zod'`.
  */
-export const z = createRequire(import.meta.url)('zod').z as typeof Zod;
+function loadZod(): ZodSubset {
+  try {
+    return require('../vendor/zod-subset.cjs') as ZodSubset;
+  } catch {
+    return require('zod').z as ZodSubset;
+  }
+}
+
+export const z = loadZod();

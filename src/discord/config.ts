@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from '../zod.js';
 import {
   ConfigError,
   describeIssues,
@@ -154,7 +155,7 @@ function blanksAsUnset(env: Record<string, string | undefined>): Record<string, 
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === undefined || v.trim() === '' ? undefined : v]));
 }
 
-function parse<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.output<T> {
+function parse<T extends Zod.ZodType>(schema: T, env: Record<string, string | undefined>): Zod.output<T> {
   const cleaned = blanksAsUnset(env);
   const result = schema.safeParse(cleaned);
   // describeIssues never echoes a value, so a malformed token is not printed either.
@@ -179,7 +180,7 @@ export function loadBotConfig(env: Record<string, string | undefined> = process.
   };
 }
 
-function shardConfigFrom(parsed: z.output<typeof botEnvSchema>): ShardConfig {
+function shardConfigFrom(parsed: Zod.output<typeof botEnvSchema>): ShardConfig {
   // In a process started by `npm run start:sharded`, the ShardingManager decides.
   if (parsed.SHARDS) return { count: typeof parsed.SHARD_COUNT === 'number' ? parsed.SHARD_COUNT : null, ids: parsed.SHARDS };
   const count = parsed.SHARD_COUNT ?? null;

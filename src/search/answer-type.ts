@@ -71,17 +71,25 @@ const NUMBER = String.raw`\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?`;
 const UNITS = 'km|kilomètres|kilometres|mètres|metres|m|miles|milles';
 const FUNCTION = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'à', 'au', 'aux', 'en', 'et', 'ou', 'par', 'pour', 'sur', 'dans', 'vers', 'avec', 'sans', 'qui', 'que', 'a', 'est', 'sont', 'se', 's', 'l', 'd']);
 
+/**
+ * Letters of the Latin script, spelt out: Unicode property classes (\p{L}) with the u flag make
+ * these patterns take milliseconds to compile, on the first question of every CLI run.
+ */
+const UPPER = 'A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ';
+const LOWER = 'a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž';
+const LETTER = `${UPPER}${LOWER}`;
+
 const PATTERNS: [AnswerType, RegExp][] = [
   ['distance', new RegExp(String.raw`(?:${NUMBER}|${NUMBER_WORDS})\s?(?:${UNITS})\b`, 'g')],
   // Without the i and u flags these compile several times faster; the capitals that occur (a
   // sentence's first word) are spelt out.
   ['date', new RegExp(String.raw`(?<![\wÀ-ÿ])(?:(?:[Ll]e\s)?\d{1,2}(?:er)?\s(?:${MONTHS})(?:\s\d{4})?|(?:${MONTHS})(?:\s\d{4})?|(?:${WEEKDAYS})|(?:[Ee]n|[Dd]epuis|[Dd]ès|[Jj]usqu’en|[Jj]usqu'en)\s\d{4}|\d{4}|[Dd]epuis\s(?:${NUMBER_WORDS}|\d+)\s(?:ans|mois|semaines|jours|années))(?![\wÀ-ÿ])`, 'g')],
-  ['number', new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NUMBER}|(?:${NUMBER_WORDS}))(?![\p{L}\p{N}])`, 'giu')],
+  ['number', new RegExp(String.raw`(?<![${LETTER}0-9])(?:${NUMBER}|(?:${NUMBER_WORDS}))(?![${LETTER}0-9])`, 'gi')],
   // Two or more capitalised words in a row (Khalifa Haftar, Fayez al-Sarraj): a person's full name.
-  ['person', /(?<![\p{L}])\p{Lu}[\p{L}’'-]+(?:\s(?:(?:al|el|de|du|von|van|ben|ibn)-?\s?)?\p{Lu}[\p{L}’'-]+)+/gu],
+  ['person', new RegExp(String.raw`(?<![${LETTER}])[${UPPER}][${LETTER}’'-]+(?:\s(?:(?:al|el|de|du|von|van|ben|ibn)-?\s?)?[${UPPER}][${LETTER}’'-]+)+`, 'g')],
   // A capitalised word after a preposition of place (basé à Tripoli, vers la Russie); not after
   // "de", which introduces names of every kind (l'Armée nationale, le ministre de la Défense).
-  ['place', /(?<=(?<![\p{L}])(?:à|au|vers|dans|en)\s(?:la\s|le\s|l’|l')?)\p{Lu}[\p{Ll}’'-]+(?:[\s-]\p{Lu}[\p{Ll}]+)*/gu],
+  ['place', new RegExp(String.raw`(?<=(?<![${LETTER}])(?:à|au|vers|dans|en)\s(?:la\s|le\s|l’|l')?)[${UPPER}][${LOWER}’'-]+(?:[\s-][${UPPER}][${LOWER}]+)*`, 'g')],
 ];
 
 /** Whether a four-digit number reads as a year (it is then a date, not a count). */
@@ -89,14 +97,17 @@ function isYear(text: string): boolean {
   return /^(1[5-9]|20)\d{2}$/.test(text);
 }
 
+const NEXT_WORD = new RegExp(String.raw`^\s+([${LETTER}’'-]+)`);
+const CAPITALISED = new RegExp(`^[${UPPER}]`);
+
 /** A count reads better with the noun it counts: "500 blessés supplémentaires", "deux reprises". */
 function extendCount(text: string, end: number): number {
   let position = end;
   let taken = 0;
-  const word = /^\s+([\p{L}’'-]+)/u;
+  const word = NEXT_WORD;
   while (taken < 2) {
     const match = word.exec(text.slice(position));
-    if (!match || FUNCTION.has(match[1]!.toLowerCase()) || /^\p{Lu}/u.test(match[1]!)) break;
+    if (!match || FUNCTION.has(match[1]!.toLowerCase()) || CAPITALISED.test(match[1]!)) break;
     position += match[0].length;
     taken++;
   }

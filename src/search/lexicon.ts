@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
@@ -146,7 +146,7 @@ export interface LexiconOptions {
 }
 
 /** Bumped whenever the cached form changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** Restricted entries in file order (sorted by key): key → targets field. */
 type Entries = Map<string, string>;
@@ -241,19 +241,21 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
 
 /**
  * Loads the shipped lexicon from `source` into `target`, restricted to the corpus; null when
- * no lexicon of the pair ships. The restricted copy is cached, keyed by the data file's
- * content and the corpus terms; a damaged cache is only a warning and is rebuilt.
+ * no lexicon of the pair ships. The restricted copy is cached, keyed by the data file's size
+ * and modification time and the corpus terms; a damaged cache is only a warning and is rebuilt.
  */
 export async function loadLexicon(source: Language, target: Language, options: LexiconOptions): Promise<BilingualLexicon | null> {
   const { dataDir, corpusTerms, cacheDir, logger } = options;
   const synonyms = options.synonyms ?? null;
   const started = performance.now();
   const file = lexiconFile(dataDir, source, target);
-  const compressed = await readFileOrNull(file);
-  if (!compressed) return null;
+  // Keyed by the data file's size and modification time, not its content: reading and hashing a
+  // megabyte or two on every start cost a CLI question more than the cached copy saves.
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return null;
   const key = createHash('sha256')
     .update(`${CACHE_FORMAT}\n`)
-    .update(compressed)
+    .update(`${path.basename(file)} ${info.size} ${info.mtimeMs}\n`)
     .update(synonyms ? `synonyms ${synonyms.fingerprint} ${CHAIN_FACTOR} ${MIN_WEIGHT}\n` : 'no synonyms\n')
     .update([...corpusTerms].sort().join(' '))
     .digest('hex')
@@ -300,6 +302,8 @@ async function writeCache(file: string, content: string, logger?: Logger): Promi
 /** What typo correction asks of a word list. */
 export interface WordList {
   readonly size: number;
+  /** True when the list has no word (no list ships for the language): cheaper than `size`. */
+  readonly empty: boolean;
   has(word: string): boolean;
 }
 
@@ -308,8 +312,11 @@ export interface WordList {
  * simply does not occur in the article); an empty list when none ships. The file is sorted
  * by code unit, as the build writes it.
  */
+/** The word list of a language none ships for. */
+export const NO_WORDS: WordList = Object.freeze({ size: 0, empty: true, has: () => false });
+
 export async function loadKnownStems(dataDir: string, language: Language, cacheDir: string | null = null): Promise<WordList> {
   const compressed = await readFileOrNull(path.join(dataDir, `${language.code}.words.gz`));
-  if (!compressed) return new Set<string>();
+  if (!compressed) return NO_WORDS;
   return new SortedWordList(await readGzippedText(compressed, `${language.code}.words`, cacheDir));
 }

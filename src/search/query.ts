@@ -170,7 +170,7 @@ const MIN_PART = 4;
  * (the head of a compound is its last part). Null when the word is known or does not split.
  */
 export function compoundParts(token: string, language: Language, known: WordList): [string, string] | null {
-  if (!COMPOUNDING.has(language.code) || token.length < 2 * MIN_PART || !known.size || known.has(stem(token, language)) || /\d/.test(token)) return null;
+  if (!COMPOUNDING.has(language.code) || token.length < 2 * MIN_PART || known.empty || known.has(stem(token, language)) || /\d/.test(token)) return null;
   for (let i = MIN_PART; i <= token.length - MIN_PART; i++) {
     const tail = token.slice(i);
     if (!known.has(stem(tail, language))) continue;
@@ -234,7 +234,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
   // words they stand for: dropped like them, and the answer type read through them.
   const isKnown = (t: string): boolean => known.has(stem(t, language)) || context.indexTerms.has(stem(t, context.corpusLanguage));
   const misspeltAs = new Map<string, string>();
-  if (known.size) {
+  if (!known.empty) {
     for (const token of plainTokens) {
       if (!isContentWord(token, language) || misspeltAs.has(token)) continue;
       const word = misspeltFunctionWord(token, language, isKnown, TYPE_NOUN_WORDS);
@@ -267,7 +267,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
 
   // Typos are corrected before translation, so that a phrase still matches ("aircraft carier").
   const typoKeys = new Map<string, string>();
-  if (!sameLanguage && lexicon && known.size) {
+  if (!sameLanguage && lexicon && !known.empty) {
     for (const token of new Set(tokens)) {
       const sourceStem = stem(token, language);
       if (!isContent(token) || known.has(sourceStem) || /\d/.test(token) || context.indexTerms.has(stem(token, context.corpusLanguage))) continue;
@@ -319,7 +319,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
     if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, known.has(stem(token, language)));
     const reached = [...terms.keys()].some(inIndex);
     const sourceStem = stem(token, language);
-    if (!reached && known.size && !known.has(sourceStem)) {
+    if (!reached && !known.empty && !known.has(sourceStem)) {
       // Not a word of the language as far as any source knows: most likely a typo.
       if (sameLanguage) {
         // Against the corpus's words as written: a typo is in the written form (gouvernment →

@@ -8,7 +8,7 @@ import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { detectLanguage } from './language-id.js';
-import { loadKnownStems, loadLexicon, type BilingualLexicon, type WordList } from './lexicon.js';
+import { loadKnownStems, loadLexicon, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { buildQuery, type AnalysedQuery } from './query.js';
 import { asksForName, candidates, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
@@ -217,7 +217,7 @@ export class Retriever {
     if (!pending) {
       pending = loadKnownStems(this.options.dataDir, language, `${this.options.cacheDir}/lexicons`).catch((error: unknown) => {
         this.options.logger?.warn({ err: error, language: language.code }, 'word list unreadable; typo correction is off');
-        return new Set<string>() as WordList;
+        return NO_WORDS;
       });
       this.knownStems.set(language.code, pending);
     }

@@ -54,6 +54,10 @@ export class SortedLines {
     return new SortedLines(text, Uint32Array.from(starts), tabbed);
   }
 
+  get empty(): boolean {
+    return this.starts.length === 0;
+  }
+
   get size(): number {
     return this.starts.length;
   }

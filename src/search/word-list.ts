@@ -29,6 +29,11 @@ export class SortedWordList {
     return this.count;
   }
 
+  /** No word at all (no list ships): known without counting the lines. */
+  get empty(): boolean {
+    return !/[^\n]/.test(this.text);
+  }
+
   has(word: string): boolean {
     const text = this.text;
     // [lo, hi): character range still searched; lo is always the start of a line.

@@ -8,9 +8,12 @@ const APOSTROPHES = /['’‘ʼ′`´]/g;
 // Zero-width and BOM characters survive NFKC; they would split or glue words invisibly.
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g;
 const DIGIT_GROUP = /(\d)[\s\u00a0\u202f,.](?=\d{3}(?!\d))/g;
+const PLAIN = /^[a-z]*$/;
 
 /** Lower-cased, accent-free, apostrophe-unified form of `text`, same length semantics as a plain string. */
 export function fold(text: string): string {
+  // Most words (every stop word list at start-up) are plain lower-case ASCII: nothing to fold.
+  if (PLAIN.test(text)) return text;
   let out = text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
   out = out.normalize('NFD').replace(/\p{M}+/gu, '');
   out = out.replace(APOSTROPHES, "'").replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');

@@ -2,18 +2,23 @@ import type { Language } from './languages.js';
 import { fold, hyphenatedWords } from './normalize.js';
 import { editDistance } from './fuzzy.js';
 
-import { fra } from 'stopword/src/stopwords_fra.js';
-import { eng } from 'stopword/src/stopwords_eng.js';
-import { deu } from 'stopword/src/stopwords_deu.js';
-import { spa } from 'stopword/src/stopwords_spa.js';
-import { ita } from 'stopword/src/stopwords_ita.js';
-import { nld } from 'stopword/src/stopwords_nld.js';
-import { por } from 'stopword/src/stopwords_por.js';
-import { swe } from 'stopword/src/stopwords_swe.js';
-import { fin } from 'stopword/src/stopwords_fin.js';
+import { createRequire } from 'node:module';
 
-/** The `stopword` package's lists of the engine's languages (ISO 639-3 keys). */
-const lists: Record<string, string[] | undefined> = { fra, eng, deu, spa, ita, nld, por, swe, fin };
+type StopwordLists = Record<string, string[] | undefined>;
+
+/**
+ * The `stopword` package's lists of the engine's languages (ISO 639-3 keys): from the one-file
+ * bundle the build makes (scripts/bundle-deps.mjs), or the package's CommonJS build (all its
+ * languages) when the bundle is missing.
+ */
+const lists: StopwordLists = (() => {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('../vendor/stopwords.cjs') as StopwordLists;
+  } catch {
+    return require('stopword') as StopwordLists;
+  }
+})();
 
 /**
  * Interrogatives and auxiliaries that the `stopword` lists leave in: in a question they say what

@@ -27,4 +27,5 @@ export default function setup(): void {
   const config = statSync(path.join(root, 'tsconfig.json')).mtimeMs;
   if (built > Math.max(config, ...sources)) return;
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts/bundle-deps.mjs')], { cwd: root, stdio: 'inherit' });
 }
