@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { requireWithCodeCache } from './code-cache.js';
 import type { DestinationStream, Logger } from 'pino';
 import type { LogConfig } from './config.js';
 
@@ -9,7 +11,7 @@ import type { LogConfig } from './config.js';
 const require = createRequire(import.meta.url);
 function loadPino(): typeof import('pino').default {
   try {
-    return require('../vendor/pino.cjs') as typeof import('pino').default;
+    return requireWithCodeCache(fileURLToPath(new URL('../vendor/pino.cjs', import.meta.url))) as typeof import('pino').default;
   } catch {
     return require('pino') as typeof import('pino').default;
   }

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { z as Zod } from 'zod';
+import { requireWithCodeCache } from './code-cache.js';
 
 /** The part of zod the project uses (see scripts/bundle-deps.mjs, which must export the same names). */
 export type ZodSubset = Pick<typeof Zod, 'object' | 'string' | 'coerce' | 'enum' | 'NEVER'>;
@@ -14,7 +16,7 @@ const require = createRequire(import.meta.url);
  */
 function loadZod(): ZodSubset {
   try {
-    return require('../vendor/zod-subset.cjs') as ZodSubset;
+    return requireWithCodeCache(fileURLToPath(new URL('../vendor/zod-subset.cjs', import.meta.url))) as ZodSubset;
   } catch {
     return require('zod').z as ZodSubset;
   }

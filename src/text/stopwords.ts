@@ -3,6 +3,8 @@ import { fold, hyphenatedWords } from './normalize.js';
 import { editDistance } from './fuzzy.js';
 
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { requireWithCodeCache } from '../code-cache.js';
 
 type StopwordLists = Record<string, string[] | undefined>;
 
@@ -14,7 +16,7 @@ type StopwordLists = Record<string, string[] | undefined>;
 const lists: StopwordLists = (() => {
   const require = createRequire(import.meta.url);
   try {
-    return require('../vendor/stopwords.cjs') as StopwordLists;
+    return requireWithCodeCache(fileURLToPath(new URL('../../vendor/stopwords.cjs', import.meta.url))) as StopwordLists;
   } catch {
     return require('stopword') as StopwordLists;
   }
