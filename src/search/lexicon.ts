@@ -15,6 +15,9 @@ import { readGzippedText, SortedWordList } from './word-list.js';
 /** A translation carried on through a synonym is one step further from the question's word. */
 const CHAIN_FACTOR = 0.5;
 
+/** Lookups a lexicon remembers (keys and phrases of recent questions). */
+const MAX_LOOKED_UP = 20_000;
+
 /** A verb's translations reached from one of its forms through the guessed infinitive. */
 const INFINITIVE_WEIGHT = 0.9;
 
@@ -90,10 +93,18 @@ export class BilingualLexicon {
     return targets;
   }
 
+  /** Entries already looked up (null: no such key): each question looks up its words and their phrases again. Bounded. */
+  private readonly looked = new Map<string, ReadonlyMap<string, number> | null>();
+
   lookup(key: string): ReadonlyMap<string, number> | undefined {
-    const field = this.entries.value(key);
-    if (field === undefined) return undefined;
-    return new Map(parseTargets(field).filter(([term, weight]) => term && weight > 0 && weight <= 1));
+    let targets = this.looked.get(key);
+    if (targets === undefined) {
+      if (this.looked.size >= MAX_LOOKED_UP) this.looked.clear();
+      const field = this.entries.value(key);
+      targets = field === undefined ? null : new Map(parseTargets(field).filter(([term, weight]) => term && weight > 0 && weight <= 1));
+      this.looked.set(key, targets);
+    }
+    return targets ?? undefined;
   }
 
   /**

@@ -9,6 +9,8 @@ import zlib from 'node:zlib';
  * itself, so nothing is indexed at load (a list of eighty thousand lines took ~6 ms to index
  * on every CLI start for a handful of lookups).
  */
+const MAX_REMEMBERED = 20_000;
+
 export class SortedWordList {
   private count: number | null = null;
 
@@ -34,7 +36,20 @@ export class SortedWordList {
     return !/[^\n]/.test(this.text);
   }
 
+  /** Answers already looked up: questions ask about the same words again and again. Bounded. */
+  private readonly answers = new Map<string, boolean>();
+
   has(word: string): boolean {
+    let known = this.answers.get(word);
+    if (known === undefined) {
+      if (this.answers.size >= MAX_REMEMBERED) this.answers.clear();
+      known = this.search(word);
+      this.answers.set(word, known);
+    }
+    return known;
+  }
+
+  private search(word: string): boolean {
     const text = this.text;
     // [lo, hi): character range still searched; lo is always the start of a line.
     let lo = 0;

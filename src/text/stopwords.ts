@@ -137,13 +137,21 @@ export function misspeltFunctionWord(token: string, language: Language, known: (
     list = [...new Set([...stopwords(language), ...(LIGHT_VERBS[language.code] ?? '').split(' ').map((w) => fold(w))])].filter((w) => w.length >= MIN_MISSPELT);
     longFunctionWordCache.set(language.code, list);
   }
-  for (const candidates of [list, more]) {
-    for (const word of candidates) {
-      if (word.length >= MIN_MISSPELT && Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1) return word;
+  const key = `${language.code}:${token}:${more.length}`;
+  let found = nearFunctionWords.get(key);
+  if (found === undefined) {
+    found = null;
+    for (const candidates of [list, more]) {
+      found ??= candidates.find((word) => word.length >= MIN_MISSPELT && Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1) ?? null;
     }
+    if (nearFunctionWords.size >= 10_000) nearFunctionWords.clear();
+    nearFunctionWords.set(key, found);
   }
-  return null;
+  return found;
 }
+
+/** Words already compared with the function words (names come back in every question). */
+const nearFunctionWords = new Map<string, string | null>();
 
 const cache = new Map<string, Set<string>>();
 const rawCache = new Map<string, Set<string>>();
