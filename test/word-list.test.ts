@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readGzippedText, SortedWordList } from '../src/search/word-list.js';
+import { readGzippedFile, SortedWordList } from '../src/search/word-list.js';
 
 describe('SortedWordList', () => {
   it('finds exactly the lines of a code-unit-sorted text', () => {
@@ -31,28 +31,37 @@ describe('SortedWordList', () => {
   });
 });
 
-describe('readGzippedText', () => {
+describe('readGzippedFile', () => {
+  async function dataFile(name: string, text: string): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'word-data-'));
+    const file = path.join(dir, name);
+    writeFileSync(file, gzipSync(text));
+    return file;
+  }
+
   it('decompresses once into the cache folder, and rebuilds a damaged copy', async () => {
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'word-cache-'));
     const text = 'alpha\nbeta\ngamma\n';
-    const compressed = gzipSync(text);
-    expect(await readGzippedText(compressed, 'xx.words', cacheDir)).toBe(text);
+    const data = await dataFile('xx.words.gz', text);
+    expect(await readGzippedFile(data, 'xx.words', cacheDir)).toBe(text);
     const [file] = readdirSync(cacheDir);
     expect(file).toMatch(/^xx\.words\./);
     const full = path.join(cacheDir, file!);
     // Read back from the cache (its content is what is returned).
-    expect(await readGzippedText(compressed, 'xx.words', cacheDir)).toBe(text);
+    expect(await readGzippedFile(data, 'xx.words', cacheDir)).toBe(text);
     for (const damage of [(s: string) => s.slice(0, -3), (s: string) => s.replace('beta', 'bexa'), () => '', (s: string) => `${s}delta\n`]) {
       writeFileSync(full, damage(readFileSync(full, 'utf8')));
-      expect(await readGzippedText(compressed, 'xx.words', cacheDir)).toBe(text);
+      expect(await readGzippedFile(data, 'xx.words', cacheDir)).toBe(text);
       expect(readFileSync(full, 'utf8').endsWith(`\n${text}`)).toBe(true);
     }
-    // Another data file is another cache entry.
-    expect(await readGzippedText(gzipSync('one\n'), 'xx.words', cacheDir)).toBe('one\n');
+    // A new version of the data file (another size) is another cache entry.
+    writeFileSync(data, gzipSync('one\ntwo\nthree\nfour\n'));
+    expect(await readGzippedFile(data, 'xx.words', cacheDir)).toBe('one\ntwo\nthree\nfour\n');
     expect(readdirSync(cacheDir).length).toBe(2);
   });
 
-  it('works without a cache folder', async () => {
-    expect(await readGzippedText(gzipSync('x\ny\n'), 'yy.words', null)).toBe('x\ny\n');
+  it('works without a cache folder, and is null without the file', async () => {
+    expect(await readGzippedFile(await dataFile('yy.words.gz', 'x\ny\n'), 'yy.words', null)).toBe('x\ny\n');
+    expect(await readGzippedFile(path.join(os.tmpdir(), 'no-such-file.gz'), 'zz.words', null)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { isContentWord } from '../text/stopwords.js';
 import { stem } from '../text/stem.js';
 import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
-import { readGzippedText, SortedWordList } from './word-list.js';
+import { readGzippedFile, SortedWordList } from './word-list.js';
 
 /** A translation carried on through a synonym is one step further from the question's word. */
 const CHAIN_FACTOR = 0.5;
@@ -327,7 +327,6 @@ export interface WordList {
 export const NO_WORDS: WordList = Object.freeze({ size: 0, empty: true, has: () => false });
 
 export async function loadKnownStems(dataDir: string, language: Language, cacheDir: string | null = null): Promise<WordList> {
-  const compressed = await readFileOrNull(path.join(dataDir, `${language.code}.words.gz`));
-  if (!compressed) return NO_WORDS;
-  return new SortedWordList(await readGzippedText(compressed, `${language.code}.words`, cacheDir));
+  const text = await readGzippedFile(path.join(dataDir, `${language.code}.words.gz`), `${language.code}.words`, cacheDir);
+  return text === null ? NO_WORDS : new SortedWordList(text);
 }
