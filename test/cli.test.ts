@@ -110,6 +110,16 @@ describe('npm run ask', () => {
     expect(lines[3]).toMatchObject({ answered: false });
   });
 
+  it('answers a batch bigger than one output block (written in blocks on a pipe): every line, in order', () => {
+    const questions = Array.from({ length: 120 }, (_, i) => (i % 2 ? `Pourquoi la piste cyclable sera-t-elle fermée ? (${i})` : `Quand commenceront les travaux des écoles ? (${i})`));
+    const { code, stdout } = run('ask', ['--json'], { input: `${questions.join('\n')}\n` });
+    expect(code).toBe(0);
+    expect(stdout.length).toBeGreaterThan(64 * 1024);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { question: string; paragraph: number });
+    expect(lines.map((l) => l.question)).toEqual(questions);
+    expect(lines.map((l) => l.paragraph)).toEqual(questions.map((_, i) => (i % 2 ? 2 : 1)));
+  });
+
   it('--lang forces the language; an unknown code is refused with the list of valid ones', () => {
     expect(JSON.parse(run('ask', ['--json', '--lang', 'FR', 'travaux des écoles']).stdout)).toMatchObject({ language: 'fr' });
     const { code, stdout, stderr } = run('ask', ['--lang', 'xx', 'travaux']);

@@ -4,6 +4,9 @@ import { ENGINE_OPTIONS, ENGINE_OPTIONS_USAGE, engineFromEnvironment, languageOp
 import { answerJson, formatAnswer, type FormatOptions } from './format.js';
 import { QuestionError } from '../text/question.js';
 
+/** Bytes of answers gathered before a write, when questions come from a pipe or a file. */
+const OUTPUT_BLOCK = 64 * 1024;
+
 const USAGE = `usage: npm run ask -- [--json] [--lang CODE] [--verbose] [--retry-model] "question"
        npm run ask -- --json < questions.txt     (one question per line, one JSON line each)
        npm run ask                               (interactive; Ctrl-D to quit)
@@ -40,6 +43,7 @@ runCli(async () => {
   };
   const load = () => engineFromEnvironment({ retryModel: values['retry-model'] });
 
+
   if (positionals.length) {
     // Words typed without quotes are one question.
     const question = positionals.join(' ');
@@ -52,20 +56,36 @@ runCli(async () => {
   if (process.stdin.isTTY && values.json) throw new UsageError(`no question given\n${USAGE}`);
   const { engine, context } = await load();
   if (process.stdin.isTTY) process.stderr.write('Ask a question about the article (Ctrl-D to quit).\n> ');
-  for await (const line of stdinLines()) {
-    if (!line.trim()) {
-      if (process.stdin.isTTY) process.stderr.write('> ');
-      continue;
+  // Typed questions get their answer at once; piped ones are written in blocks, as C's stdio
+  // does on a pipe (one write per answer cost a batch more than the answers themselves).
+  const interactive = Boolean(process.stdin.isTTY);
+  let pending = '';
+  const emit = (text: string): void => {
+    pending += text;
+    if (interactive || pending.length >= OUTPUT_BLOCK) flush();
+  };
+  const flush = (): void => {
+    if (pending) process.stdout.write(pending);
+    pending = '';
+  };
+  try {
+    for await (const line of stdinLines()) {
+      if (!line.trim()) {
+        if (interactive) process.stderr.write('> ');
+        continue;
+      }
+      try {
+        const answer = await engine.ask(line, options);
+        emit(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, engine.status(), context, format)}\n\n`);
+      } catch (error) {
+        // In a batch, one bad line is reported in place and the others still get answers.
+        if (!(error instanceof QuestionError)) throw error;
+        emit(values.json ? `${JSON.stringify({ question: line, error: error.message })}\n` : `error: ${error.message}\n\n`);
+      }
+      if (interactive) process.stderr.write('> ');
     }
-    try {
-      const answer = await engine.ask(line, options);
-      process.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, engine.status(), context, format)}\n\n`);
-    } catch (error) {
-      // In a batch, one bad line is reported in place and the others still get answers.
-      if (!(error instanceof QuestionError)) throw error;
-      process.stdout.write(values.json ? `${JSON.stringify({ question: line, error: error.message })}\n` : `error: ${error.message}\n\n`);
-    }
-    if (process.stdin.isTTY) process.stderr.write('> ');
+  } finally {
+    flush();
   }
   return 0;
 });
