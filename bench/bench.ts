@@ -36,7 +36,9 @@ import { createLogger } from '../src/logger.js';
 const ROUNDS = 5;
 const COLD_RUNS = 9;
 /** The CLI batch is timed on the question list repeated 1× and CLI_BATCH_REPEAT×: both load every language once. */
-const CLI_BATCH_REPEAT = 4;
+const CLI_BATCH_REPEAT = 8;
+/** Runs of each, interleaved, whose medians are compared: a process start varies by tens of ms on a shared VM. */
+const CLI_BATCH_RUNS = 7;
 const FLAGSHIP = 'How many wounded will Russia treat?';
 const self = fileURLToPath(import.meta.url);
 const CLI = path.join(PACKAGE_ROOT, 'dist/src/cli/ask.js');
@@ -230,7 +232,7 @@ async function cliMarginal(): Promise<{ ms: number; lines: number }> {
   const env = { ...process.env, OFFLINE: '1' };
   const one: number[] = [];
   const many: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < CLI_BATCH_RUNS; i++) {
     one.push(timeSpawn([CLI, '--json'], env, once));
     many.push(timeSpawn([CLI, '--json'], env, once.repeat(CLI_BATCH_REPEAT)));
   }
