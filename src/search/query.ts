@@ -183,7 +183,7 @@ export function compoundParts(token: string, language: Language, known: WordList
 }
 
 /** The lexicon keys a misspelt word may stand for (see `correctTypo`); remembered per lexicon. */
-function lexiconTypoFixes(token: string, sourceStem: string, lexicon: BilingualLexicon, fitsContext: (key: string) => boolean = () => false): string[] {
+function lexiconTypoFixes(token: string, sourceStem: string, lexicon: BilingualLexicon, fitsContext: (key: string) => boolean): string[] {
   const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
   const budget = typoBudget(sourceStem.length);
   const nearest = remembered(corrections, lexicon, token, () =>
@@ -254,9 +254,8 @@ export function buildQuery(question: string, language: Language, context: QueryC
   // Stop words the question uses as nouns ("the east" is fine; "l'est", "el este" need the article).
   const mask = contentMask(tokens, language, tokens === plainTokens ? hyphenatedWords(question).joined : []);
   const asNouns = new Set(tokens.filter((token, i) => mask[i] && !isContentWord(token, language)));
-  const misspelt = new Set(misspeltAs.keys());
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language) && !misspelt.has(token);
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language) && !misspeltAs.has(token);
   const concepts: Concept[] = [];
   const covered = new Array<boolean>(tokens.length).fill(false);
   let translated = false;
@@ -318,20 +317,16 @@ export function buildQuery(question: string, language: Language, context: QueryC
     acronymMatches(token, shape, context.vocabulary, terms);
     if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, known.has(stem(token, language)));
     const reached = [...terms.keys()].some(inIndex);
-    const sourceStem = stem(token, language);
-    if (!reached && !known.empty && !known.has(sourceStem)) {
-      // Not a word of the language as far as any source knows: most likely a typo.
-      if (sameLanguage) {
-        // Against the corpus's words as written: a typo is in the written form (gouvernment →
-        // gouvernement), which its stem may not show (gouvernment stays whole, gouvernement is gouvern).
-        const surfaces = context.vocabulary.words;
-        const fixes = remembered(corrections, context.vocabulary, token, () =>
-          correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),
-        );
-        for (const fixed of fixes) terms.set(fixed, TYPO_WEIGHT);
-      } else if (lexicon) {
-        for (const fixed of lexiconTypoFixes(token, sourceStem, lexicon)) addAll(terms, lexicon.lookup(fixed), TYPO_WEIGHT);
-      }
+    // Not a word of the language as far as any source knows: most likely a typo. Questions in other
+    // languages had theirs corrected before translation (typoKeys); here, the corpus language's,
+    // against the corpus's words as written: a typo is in the written form (gouvernment →
+    // gouvernement), which its stem may not show (gouvernment stays whole, gouvernement is gouvern).
+    if (sameLanguage && !reached && !known.empty && !known.has(stem(token, language))) {
+      const surfaces = context.vocabulary.words;
+      const fixes = remembered(corrections, context.vocabulary, token, () =>
+        correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),
+      );
+      for (const fixed of fixes) terms.set(fixed, TYPO_WEIGHT);
     }
     concepts.push({ label: token, terms, name: isNameLike(token) });
   });

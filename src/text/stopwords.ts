@@ -130,28 +130,32 @@ const longFunctionWordCache = new Map<string, string[]>();
  * (never taken for a typo) from an unknown one; `more` adds words to compare with (the nouns
  * that name an answer type, say).
  */
-export function misspeltFunctionWord(token: string, language: Language, known: (token: string) => boolean, more: readonly string[] = []): string | null {
+export function misspeltFunctionWord(token: string, language: Language, known: (token: string) => boolean, more: readonly string[] = NO_MORE): string | null {
   if (token.length < MIN_MISSPELT - 1 || known(token)) return null;
   let list = longFunctionWordCache.get(language.code);
   if (!list) {
     list = [...new Set([...stopwords(language), ...(LIGHT_VERBS[language.code] ?? '').split(' ').map((w) => fold(w))])].filter((w) => w.length >= MIN_MISSPELT);
     longFunctionWordCache.set(language.code, list);
   }
-  const key = `${language.code}:${token}:${more.length}`;
-  let found = nearFunctionWords.get(key);
+  let remembered = nearFunctionWords.get(more);
+  if (!remembered) nearFunctionWords.set(more, (remembered = new Map()));
+  const key = `${language.code}:${token}`;
+  let found = remembered.get(key);
   if (found === undefined) {
     found = null;
     for (const candidates of [list, more]) {
       found ??= candidates.find((word) => word.length >= MIN_MISSPELT && Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1) ?? null;
     }
-    if (nearFunctionWords.size >= 10_000) nearFunctionWords.clear();
-    nearFunctionWords.set(key, found);
+    if (remembered.size >= 10_000) remembered.clear();
+    remembered.set(key, found);
   }
   return found;
 }
 
-/** Words already compared with the function words (names come back in every question). */
-const nearFunctionWords = new Map<string, string | null>();
+const NO_MORE: readonly string[] = [];
+
+/** Words already compared with the function words, per list of extra words (names come back in every question). */
+const nearFunctionWords = new WeakMap<readonly string[], Map<string, string | null>>();
 
 const cache = new Map<string, Set<string>>();
 const rawCache = new Map<string, Set<string>>();
