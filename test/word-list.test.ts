@@ -11,11 +11,12 @@ describe('SortedWordList', () => {
     const words = ['a', 'ab', 'abc', 'b', 'bless', 'blesse', 'zz', 'zzz', 'é', 'œuvr'].sort();
     for (const text of [words.join('\n'), `${words.join('\n')}\n`]) {
       const list = new SortedWordList(text);
-      expect(list.size).toBe(words.length);
+      expect(list.empty).toBe(false);
       for (const word of words) expect(list.has(word)).toBe(true);
       for (const word of ['', 'aa', 'abcd', 'bles', 'c', 'zzzz', 'e', 'b\nbless']) expect(list.has(word)).toBe(false);
     }
-    expect(new SortedWordList('').size).toBe(0);
+    expect(new SortedWordList('').empty).toBe(true);
+    expect(new SortedWordList('\n').empty).toBe(true);
     expect(new SortedWordList('').has('a')).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { stem } from '../text/stem.js';
-import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, phraseKey } from './lexicon-format.js';
+import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
 import { readGzippedFile, SortedWordList } from './word-list.js';
 
@@ -312,20 +312,19 @@ async function writeCache(file: string, content: string, logger?: Logger): Promi
 
 /** What typo correction asks of a word list. */
 export interface WordList {
-  readonly size: number;
-  /** True when the list has no word (no list ships for the language): cheaper than `size`. */
+  /** True when the list has no word (no list ships for the language). */
   readonly empty: boolean;
   has(word: string): boolean;
 }
+
+/** The word list of a language none ships for. */
+export const NO_WORDS: WordList = Object.freeze({ empty: true, has: () => false });
 
 /**
  * Every stem the shipped sources know in a language (to tell a typo from a real word that
  * simply does not occur in the article); an empty list when none ships. The file is sorted
  * by code unit, as the build writes it.
  */
-/** The word list of a language none ships for. */
-export const NO_WORDS: WordList = Object.freeze({ size: 0, empty: true, has: () => false });
-
 export async function loadKnownStems(dataDir: string, language: Language, cacheDir: string | null = null): Promise<WordList> {
   const text = await readGzippedFile(path.join(dataDir, `${language.code}.words.gz`), `${language.code}.words`, cacheDir);
   return text === null ? NO_WORDS : new SortedWordList(text);

@@ -3,35 +3,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
+const MAX_REMEMBERED = 20_000;
+
 /**
  * A shipped word list (`<code>.words.gz`: one stem a line, sorted by code unit) as typo
  * correction reads it: a few `has` per question. Looked up by binary search over the text
  * itself, so nothing is indexed at load (a list of eighty thousand lines took ~6 ms to index
  * on every CLI start for a handful of lookups).
  */
-const MAX_REMEMBERED = 20_000;
-
 export class SortedWordList {
-  private count: number | null = null;
-
   constructor(private readonly text: string) {}
 
-  /** Number of (non-empty) lines, counted on first use. */
-  get size(): number {
-    if (this.count === null) {
-      let count = 0;
-      for (let start = 0; start < this.text.length; ) {
-        let end = this.text.indexOf('\n', start);
-        if (end < 0) end = this.text.length;
-        if (end > start) count++;
-        start = end + 1;
-      }
-      this.count = count;
-    }
-    return this.count;
-  }
-
-  /** No word at all (no list ships): known without counting the lines. */
+  /** No word at all (no list ships for the language). */
   get empty(): boolean {
     return !/[^\n]/.test(this.text);
   }
