@@ -38,10 +38,10 @@ describe('BM25', () => {
 
   it('measures coverage as the share of question idf found in a document', () => {
     const matches = [concept('wounded', 'bless'), concept('unknown', 'zzz')].map((c) => index.match(c));
-    const cov = coverage(index, matches, 0);
+    const cov = coverage(matches, 0);
     // A word found nowhere weighs as much as the rarest word found, not more.
     expect(cov).toBeCloseTo(0.5);
-    expect(coverage(index, matches, 1)).toBe(0);
+    expect(coverage(matches, 1)).toBe(0);
   });
 
   it('counts a weak match (a synonym) for its weight, in coverage and in document frequency', () => {
@@ -49,9 +49,9 @@ describe('BM25', () => {
     const match = index.match(weighted);
     expect(match.strengths).toEqual([1, 0.3, 0]);
     expect(match.idf).toBeCloseTo(index.idf(1.3));
-    expect(coverage(index, [match], 0)).toBeCloseTo(1);
-    expect(coverage(index, [match], 1)).toBeCloseTo(0.3);
-    expect(coverage(index, [match], 1, 0.5)).toBe(0);
+    expect(coverage([match], 0)).toBeCloseTo(1);
+    expect(coverage([match], 1)).toBeCloseTo(0.3);
+    expect(coverage([match], 1, 0.5)).toBe(0);
   });
 
   it('counts only the strongest kind of match in a document, so weak synonyms cannot pile up', () => {

@@ -125,7 +125,7 @@ export class Bm25Index {
  * the idf of an unseen term). It says "how much of what was asked is here", independent of
  * document length, which is what deciding "not covered" needs.
  */
-export function coverage(index: Bm25Index, matches: readonly ConceptMatch[], doc: number, minimumStrength = 0): number {
+export function coverage(matches: readonly ConceptMatch[], doc: number, minimumStrength = 0): number {
   let total = 0;
   let found = 0;
   for (const match of matches) {

@@ -304,9 +304,9 @@ export class Retriever {
       focusMatches = [...focusMatches, distance];
     }
     const fused = fuse(bm25, dense);
-    const focus = fused.map((_, index) => (focusMatches.length ? coverage(this.paragraphIndex, focusMatches, index, FOCUS_STRENGTH) : null));
+    const focus = fused.map((_, index) => (focusMatches.length ? coverage(focusMatches, index, FOCUS_STRENGTH) : null));
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
-    const coverages = fused.map((_, index) => coverage(this.paragraphIndex, matches, index));
+    const coverages = fused.map((_, index) => coverage(matches, index));
     const ranked = fused.map(
       (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null),
     );
