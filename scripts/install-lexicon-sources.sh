@@ -10,7 +10,7 @@ packages=(
   dict-freedict-eng-ita dict-freedict-por-eng dict-freedict-eng-por dict-freedict-spa-deu
   dict-freedict-ita-deu dict-freedict-por-deu
   apertium-fr-es apertium-eng-spa apertium-spa-ita apertium-es-pt lttoolbox-dev
-  mythes-fr mythes-de mythes-es mythes-it mythes-pt-pt wordnet-base
+  mythes-fr mythes-de mythes-es mythes-it mythes-pt-pt wordnet-base verbiste
 )
 missing=()
 for package in "${packages[@]}"; do

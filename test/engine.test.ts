@@ -4,6 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/answer/engine.js';
 import { QuestionError } from '../src/text/question.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { Retriever } from '../src/search/retriever.js';
 import { lexicalEngine, silentLogger, testConfig } from './helpers/engine.js';
 
 let engine: Engine;
@@ -210,6 +212,19 @@ describe('names, acronyms and look-alike words', () => {
     const answer = await engine.ask('Who is Donald Trump?');
     expect(answer.answered).toBe(false);
     expect([...answer.unmatched].sort()).toEqual(['donald', 'trump']);
+  });
+
+  it('reaches a verb the article conjugates irregularly, from a British spelling or an irregular form', async () => {
+    // recognises → recognize → reconnaître, which the article writes "reconnu" (¶2).
+    expect((await engine.ask('Who recognises the GNA?')).paragraph).toBe(2);
+    expect((await engine.ask('Who recognises the GNA?')).answered).toBe(true);
+    // A form no stem rule brings to its infinitive is a word of its language: translated through
+    // its infinitive (sostiene → sostenere → soutenir), not matched by its look to "soins".
+    const config = testConfig();
+    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const terms = (await retriever.search('Chi sostiene il GNA?')).query.concepts.find((c) => c.label === 'sostiene')!.terms;
+    expect(terms.has('souten')).toBe(true);
+    expect(terms.has('soin')).toBe(false);
   });
 
   it('still matches words that English capitalises and French does not (Islamists → islamistes)', async () => {

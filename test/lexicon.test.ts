@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
 import { readMythes } from '../data/build/thesaurus.js';
 import { parseAtt } from '../data/build/apertium.js';
+import { readVerbiste } from '../data/build/verbiste.js';
+import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
 import { loadKnownStems, loadLexicon } from '../src/search/lexicon.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets } from '../src/search/lexicon-format.js';
@@ -13,6 +15,7 @@ import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
 import { infinitiveCandidates } from '../src/text/inflection.js';
 import { capturingLogger } from './helpers/log-capture.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
 
 const en = languageByCode('en')!;
 const fr = languageByCode('fr')!;
@@ -93,6 +96,42 @@ describe('the build side: upstream formats', () => {
       ['caos', 'chaos'],
       ['x', 'y'],
     ]);
+  });
+
+  it('reads Verbiste conjugations: each verb takes the endings of its template, several spellings and missing forms included', async () => {
+    const dir = await tempDir('verbiste-');
+    await writeFile(
+      path.join(dir, 'verbs-fr.xml'),
+      '<verbs-fr>\n<v><i>reconnaître</i>\t\t<t>rep:aître</t></v>\n<v><i>égaler</i>\t<t>rep:aître</t></v>\n<v><i>rouler</i>\t<t>absent:er</t></v>\n</verbs-fr>\n',
+    );
+    await writeFile(
+      path.join(dir, 'conjugation-fr.xml'),
+      '<conjugation-fr>\n<template name="rep:aître">\n<infinitive><infinitive-present><p><i>aître</i></p></infinitive-present></infinitive>\n' +
+        '<indicative><present><p><i>ais</i></p><p></p><p><i>aît</i><i>ait</i></p></present></indicative>\n' +
+        '<participle><past-participle><p><i>u</i></p><p><i>ues</i></p></past-participle></participle>\n</template>\n</conjugation-fr>\n',
+    );
+    // égaler does not end like its template and rouler names none: both are data errors, left out.
+    expect(await readVerbiste(dir, 'fr')).toEqual([
+      ['reconnaître', 'reconnaître'],
+      ['reconnais', 'reconnaître'],
+      ['reconnaît', 'reconnaître'],
+      ['reconnait', 'reconnaître'],
+      ['reconnu', 'reconnaître'],
+      ['reconnues', 'reconnaître'],
+    ]);
+  });
+
+  const DATA_DIR = path.join(PACKAGE_ROOT, 'data', 'lexicons');
+
+  it('ships the irregular verb forms of French and Italian, not forms of auxiliaries or two-letter forms', async () => {
+    const french = await loadVerbForms(verbFormsFile(DATA_DIR, fr), fr);
+    expect(french.infinitives('reconnu')).toEqual(['reconnaitre']);
+    expect(french.infinitives('tiennent')).toEqual(['tenir']);
+    expect(french.infinitives('promis')).toEqual(['promettre']);
+    // Spelt like its infinitive's stem (soigne, soigner), an auxiliary's form (est), two letters (pu), not a verb (gouvernement).
+    for (const word of ['soigne', 'est', 'pu', 'gouvernement']) expect(french.infinitives(word)).toEqual([]);
+    expect((await loadVerbForms(verbFormsFile(DATA_DIR, languageByCode('it')!), languageByCode('it')!)).infinitives('sostiene')).toEqual(['sostenere']);
+    expect((await loadVerbForms(verbFormsFile(DATA_DIR, en), en)).infinitives('recognised')).toEqual([]);
   });
 
   it('writes and reads the shipped line format, direct targets without a weight', () => {

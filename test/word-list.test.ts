@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readGzippedFile, SortedWordList } from '../src/search/word-list.js';
+import { findSortedLine, readGzippedFile, SortedWordList } from '../src/search/word-list.js';
 
 describe('SortedWordList', () => {
   it('finds exactly the lines of a code-unit-sorted text', () => {
@@ -29,6 +29,17 @@ describe('SortedWordList', () => {
       expect(list.has(probe)).toBe(set.has(probe));
     }
     for (const word of words.slice(0, 500)) expect(list.has(word)).toBe(true);
+  });
+});
+
+describe('findSortedLine', () => {
+  it('finds a key before its tab and returns the rest of the line, or null', () => {
+    const text = 'pris\tprendre\npu\tpaitre pouvoir\nreconnu\treconnaitre\nzz\n';
+    expect(findSortedLine(text, 'pu')).toBe('paitre pouvoir');
+    expect(findSortedLine(text, 'reconnu')).toBe('reconnaitre');
+    expect(findSortedLine(text, 'pris')).toBe('prendre');
+    expect(findSortedLine(text, 'zz')).toBe('');
+    for (const key of ['p', 'pri', 'reconnue', 'a', 'zzz', 'prendre']) expect(findSortedLine(text, key)).toBeNull();
   });
 });
 

@@ -5,12 +5,13 @@
  *   <xx>-fr.tsv.gz   questions in language xx → French index terms (stems), with weights
  *   fr-fr.tsv.gz     French synonyms (LibreOffice thesaurus), for questions asked in French
  *   <xx>.words.gz    every stem the sources know in language xx, fr included (tells a typo from a rare word)
+ *   <xx>.verbs.gz    fr, it: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
  *   sources.json     the Debian packages and versions it was built from
  *
  * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), Apertium
  * bilingual dictionaries (compiled transducers, /usr/share/apertium, read with lttoolbox's
  * lt-print), LibreOffice thesauri (MyThes, /usr/share/mythes) and Princeton WordNet 3.0
- * (/usr/share/wordnet). Install
+ * (/usr/share/wordnet), Verbiste's French and Italian conjugations (/usr/share/verbiste-0.1). Install
  * them with `bash scripts/install-lexicon-sources.sh`, then `npm run build && npm run build:data`.
  * `npm run build:data -- --check` rebuilds in memory and fails when the committed files differ.
  *
@@ -31,12 +32,14 @@ import { stem } from '../../src/text/stem.js';
 import { readApertium } from './apertium.js';
 import { readDictionary, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
+import { readVerbiste } from './verbiste.js';
 import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
 
 const DICTD = '/usr/share/dictd';
 const MYTHES = '/usr/share/mythes';
 const WORDNET = '/usr/share/wordnet';
 const APERTIUM = '/usr/share/apertium';
+const VERBISTE = '/usr/share/verbiste-0.1';
 const OUT = path.join(PACKAGE_ROOT, 'data', 'lexicons');
 
 const fr = languageByCode('fr')!;
@@ -81,6 +84,8 @@ const PLANS: SourcePlan[] = [
   },
 ];
 const FRENCH_THESAURUS = 'th_fr_FR_v2.dat';
+/** Languages Verbiste conjugates. */
+const VERB_LANGUAGES = ['fr', 'it'];
 /** Meanings of a thesaurus headword that count: the first ones are the common senses. */
 const SYNONYM_MEANINGS = 3;
 /**
@@ -294,6 +299,29 @@ async function buildFrenchThesaurus(): Promise<Table> {
   return table;
 }
 
+/** Shortest verb form listed: "pu" (pouvoir, paître) or "vu" would stand for too much. */
+const MIN_VERB_FORM = 3;
+
+/**
+ * Verb forms whose stem is not their infinitive's (reconnu → reconnaître, tiennent → tenir,
+ * sostiene → sostenere), as `form\tinfinitive …` lines sorted by form: dictionaries list the
+ * infinitive. Forms of auxiliaries and other stop words (est → être) are left out.
+ */
+async function buildVerbForms(language: Language): Promise<string> {
+  const infinitives = new Map<string, Set<string>>();
+  for (const [formPhrase, infinitivePhrase] of await readVerbiste(VERBISTE, language.code)) {
+    const [form, ...restOfForm] = words(formPhrase);
+    const [infinitive, ...restOfInfinitive] = words(infinitivePhrase);
+    if (!form || !infinitive || restOfForm.length || restOfInfinitive.length || form.length < MIN_VERB_FORM) continue;
+    if (!isContentWord(form, language) || !isContentWord(infinitive, language) || stem(form, language) === stem(infinitive, language)) continue;
+    let set = infinitives.get(form);
+    if (!set) infinitives.set(form, (set = new Set()));
+    set.add(infinitive);
+  }
+  const sorted = [...infinitives.keys()].sort();
+  return sorted.map((form) => `${form}\t${[...infinitives.get(form)!].sort().join(' ')}`).join('\n') + '\n';
+}
+
 function serialise(table: Table): string {
   const keys = [...table.keys()].sort();
   return keys.map((key) => formatLexiconLine(key, table.get(key)!)).join('\n') + '\n';
@@ -306,7 +334,7 @@ function packageVersions(): Record<string, string> {
         pair.startsWith('apertium-') ? pair.split('/')[0]! : `dict-freedict-${pair}`,
       ),
     ),
-    'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base', 'lttoolbox-dev',
+    'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base', 'lttoolbox-dev', 'verbiste',
   ].sort();
   const versions: Record<string, string> = {};
   for (const name of packages) {
@@ -341,6 +369,7 @@ async function main(): Promise<number> {
   files.set('fr-fr.tsv.gz', serialise(thesaurus));
   files.set('fr.words.gz', [...knownFrench.stems].sort().join('\n') + '\n');
   process.stderr.write(`fr-fr: ${thesaurus.size} keys\n`);
+  for (const code of VERB_LANGUAGES) files.set(`${code}.verbs.gz`, await buildVerbForms(languageByCode(code)!));
   const sources = JSON.stringify({ packages: packageVersions() }, null, 2) + '\n';
 
   if (values.check) {

@@ -119,6 +119,11 @@ export class SurfaceVocabulary {
     return this.list;
   }
 
+  /** Every folded content word of the corpus, as written, with its stem. */
+  forms(): IterableIterator<[surface: string, stem: string]> {
+    return this.stems.entries();
+  }
+
   /** Whether the corpus has this folded word (a content word, as written). */
   has(word: string): boolean {
     return this.stems.has(word);

@@ -8,6 +8,7 @@ import type { Concept } from './bm25.js';
 import { answerType, isTypeNoun, TYPE_NOUN_WORDS, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
+import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
@@ -46,6 +47,8 @@ export interface QueryResources {
   readonly thesaurus: BilingualLexicon | null;
   /** Every stem the shipped sources know in the question's language (empty: unknown, no typo correction). */
   readonly known: WordList;
+  /** Irregular verb forms of the question's language and their infinitives (none for most languages). */
+  readonly verbForms: VerbForms;
 }
 
 export interface AnalysedQuery {
@@ -226,13 +229,15 @@ function addAll(terms: Map<string, number>, targets: ReadonlyMap<string, number>
  * across languages (Moscow → Moscou).
  */
 export function buildQuery(question: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
-  const { lexicon, thesaurus, known } = resources;
+  const { lexicon, thesaurus, known, verbForms } = resources;
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
   const plainTokens = words(question);
   // Misspelt function words, question words and type nouns ("cauntas", "dstance") read as the
   // words they stand for: dropped like them, and the answer type read through them.
-  const isKnown = (t: string): boolean => known.has(stem(t, language)) || context.indexTerms.has(stem(t, context.corpusLanguage));
+  // A word of the language: its stem is known, or it is a form of a known verb (sostiene → sostenere).
+  const isWord = (t: string): boolean => known.has(stem(t, language)) || verbForms.infinitives(t).length > 0;
+  const isKnown = (t: string): boolean => isWord(t) || context.indexTerms.has(stem(t, context.corpusLanguage));
   const misspeltAs = new Map<string, string>();
   if (!known.empty) {
     for (const token of plainTokens) {
@@ -262,14 +267,14 @@ export function buildQuery(question: string, language: Language, context: QueryC
   // A capitalised word no source knows (Haftar, Sarraj) or a number; "Government of National
   // Accord" is capitalised too, but made of words the language knows: those are focus words.
   const looksLikeName = (token: string): boolean =>
-    /^\d+$/.test(token) || particles.has(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !known.has(stem(token, language)));
+    /^\d+$/.test(token) || particles.has(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !isWord(token));
 
   // Typos are corrected before translation, so that a phrase still matches ("aircraft carier").
   const typoKeys = new Map<string, string>();
   if (!sameLanguage && lexicon && !known.empty) {
     for (const token of new Set(tokens)) {
       const sourceStem = stem(token, language);
-      if (!isContent(token) || known.has(sourceStem) || /\d/.test(token) || context.indexTerms.has(stem(token, context.corpusLanguage))) continue;
+      if (!isContent(token) || isWord(token) || /\d/.test(token) || context.indexTerms.has(stem(token, context.corpusLanguage))) continue;
       // A name or a cognate of the article (Kadhafi, Choïgou) is not a typo.
       const look = new Map<string, number>();
       spellingMatches(token, shape, context.vocabulary, look, false);
@@ -289,15 +294,16 @@ export function buildQuery(question: string, language: Language, context: QueryC
 
   if (!sameLanguage && lexicon) {
     // German nouns are capitalised: a capitalised word (Macht) is not taken for a verb's form (macht).
-    const verbForms = (token: string): string[] => (language.code === 'de' && shape.names.has(token) ? [] : infinitiveCandidates(token, language));
+    const infinitives = (token: string): string[] =>
+      language.code === 'de' && shape.names.has(token) ? [] : [...verbForms.infinitives(token), ...infinitiveCandidates(token, language)];
     const keyOf = (token: string): string => typoKeys.get(token) ?? stem(token, language);
-    for (const translation of lexicon.translate(tokens, isContent, verbForms, keyOf)) {
+    for (const translation of lexicon.translate(tokens, isContent, infinitives, keyOf)) {
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
       const terms = new Map<string, number>();
       addAll(terms, translation.targets, sourceWords.some((word) => typoKeys.has(word)) ? TYPO_WEIGHT : 1);
       for (const word of sourceWords) {
         if (!isContent(word)) continue;
-        spellingMatches(word, shape, context.vocabulary, terms, known.has(stem(word, language)));
+        spellingMatches(word, shape, context.vocabulary, terms, isWord(word));
         acronymMatches(word, shape, context.vocabulary, terms);
       }
       for (let i = 0; i < translation.length; i++) covered[translation.start + i] = true;
@@ -313,15 +319,23 @@ export function buildQuery(question: string, language: Language, context: QueryC
     const inCorpus = context.indexTerms.has(own);
     // Numbers and names are written alike in every language; in the corpus language, so is everything.
     if (sameLanguage || inCorpus) terms.set(own, 1);
-    if (sameLanguage) addAll(terms, thesaurus?.lookup(own), THESAURUS_WEIGHT);
+    if (sameLanguage) {
+      addAll(terms, thesaurus?.lookup(own), THESAURUS_WEIGHT);
+      // An irregular form reaches the article's other forms of its verb (tiennent → tenir) and its synonyms.
+      for (const infinitive of verbForms.infinitives(token)) {
+        const lemma = stem(infinitive, language);
+        addAll(terms, new Map([[lemma, 1]]), INFLECTED_WEIGHT);
+        addAll(terms, thesaurus?.lookup(lemma), THESAURUS_WEIGHT * INFLECTED_WEIGHT);
+      }
+    }
     acronymMatches(token, shape, context.vocabulary, terms);
-    if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, known.has(stem(token, language)));
+    if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, isWord(token));
     const reached = [...terms.keys()].some(inIndex);
     // Not a word of the language as far as any source knows: most likely a typo. Questions in other
     // languages had theirs corrected before translation (typoKeys); here, the corpus language's,
     // against the corpus's words as written: a typo is in the written form (gouvernment →
     // gouvernement), which its stem may not show (gouvernment stays whole, gouvernement is gouvern).
-    if (sameLanguage && !reached && !known.empty && !known.has(stem(token, language))) {
+    if (sameLanguage && !reached && !known.empty && !isWord(token)) {
       const surfaces = context.vocabulary.words;
       const fixes = remembered(corrections, context.vocabulary, token, () =>
         correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),

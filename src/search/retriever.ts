@@ -13,6 +13,8 @@ import { buildQuery, type AnalysedQuery } from './query.js';
 import { asksForName, candidates, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
+import { loadVerbForms, NO_VERB_FORMS, verbFormsFile, type VerbForms } from './verb-forms.js';
+import { cachedInflectedTerms, type InflectedTerms } from './inflected.js';
 
 export interface RetrieverOptions {
   /** The shipped lexicon data (data/lexicons). */
@@ -75,25 +77,6 @@ export function focusFactor(focus: number | null): number {
 }
 
 /**
- * Verb forms the Snowball stemmer leaves whole, keyed by the stem of the verb's other forms:
- * French keeps the third person plural "-ent" (disputent, parviennent) because nouns end so too,
- * and past participles in "-u" (soutenu).
- */
-function inflectedTerms(terms: ReadonlySet<string>, language: Language): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (language.code !== 'fr') return out;
-  const add = (root: string, term: string): void => {
-    if (root !== term) out.set(root, [...(out.get(root) ?? []), term]);
-  };
-  for (const term of terms) {
-    if (term.length >= 7 && term.endsWith('ent')) add(stem(term.slice(0, -2), language), term);
-    // Past participles in -u (soutenu, retenu) keep their ending; their verb stems without it (soutenir → souten).
-    if (term.length >= 6 && term.endsWith('u')) add(term.slice(0, -1), term);
-  }
-  return out;
-}
-
-/**
  * Ranking mixes the share of the question a paragraph covers with its BM25 score (scaled to
  * the best paragraph), coverage first: BM25 alone favours a paragraph that repeats one word.
  */
@@ -118,11 +101,13 @@ export class Retriever {
   private readonly vocabulary = new SurfaceVocabulary();
   private readonly lexicons = new Map<string, Promise<BilingualLexicon | null>>();
   private readonly knownStems = new Map<string, Promise<WordList>>();
+  private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
   /** Per answer type, per sentence (in `sentenceRefs` order): whether it holds a candidate of the type (computed once per type, on first use). */
   private readonly typedSentenceCache = new Map<AnswerType, boolean[]>();
   /** Per paragraph, the positions of its sentences in `sentenceRefs`. */
   private readonly sentencesOf: number[][];
-  private readonly inflected: ReadonlyMap<string, readonly string[]>;
+  /** Set by `create`, before the first search. */
+  private inflected: InflectedTerms = new Map();
   private paragraphVectors: Float32Array[] | null = null;
   private sentenceVectors: Float32Array[] | null = null;
   readonly corpusLanguage: Language;
@@ -152,7 +137,6 @@ export class Retriever {
       });
     });
     this.paragraphIndex = new Bm25Index(paragraphTerms);
-    this.inflected = inflectedTerms(this.paragraphIndex.vocabulary, this.corpusLanguage);
     this.sentencesOf = corpus.paragraphs.map((_, p) => this.sentenceRefs.flatMap((ref, i) => (ref.paragraph === p ? [i] : [])));
 
     this.sentenceIndex = new Bm25Index(sentenceTerms);
@@ -160,6 +144,15 @@ export class Retriever {
 
   static async create(corpus: Corpus, options: RetrieverOptions): Promise<Retriever> {
     const retriever = new Retriever(corpus, options);
+    const language = retriever.corpusLanguage;
+    retriever.inflected = await cachedInflectedTerms(
+      [...retriever.vocabulary.forms()],
+      retriever.paragraphIndex.vocabulary,
+      language,
+      verbFormsFile(options.dataDir, language),
+      `${options.cacheDir}/lexicons`,
+      () => retriever.verbForms(language),
+    );
     if (options.embedder) await retriever.embedCorpus(options.embedder);
     return retriever;
   }
@@ -224,6 +217,19 @@ export class Retriever {
     return pending;
   }
 
+  /** The irregular verb forms of `language`, loaded on first use (none for most languages). */
+  verbForms(language: Language): Promise<VerbForms> {
+    let pending = this.verbFormsOf.get(language.code);
+    if (!pending) {
+      pending = loadVerbForms(verbFormsFile(this.options.dataDir, language), language, `${this.options.cacheDir}/lexicons`).catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, language: language.code }, 'verb forms unreadable; continuing without them');
+        return NO_VERB_FORMS;
+      });
+      this.verbFormsOf.set(language.code, pending);
+    }
+    return pending;
+  }
+
   /**
    * The question's language: forced; else detected from its function words; else, for keyword
    * queries ("russia wounded 500"), the language whose lexicon knows most of its words; else
@@ -257,7 +263,7 @@ export class Retriever {
     const language = await this.detect(question, forcedLanguage);
     const notes: string[] = [];
     const sameLanguage = language === this.corpusLanguage;
-    const [lexicon, known] = await Promise.all([this.lexicon(language), this.known(language)]);
+    const [lexicon, known, verbForms] = await Promise.all([this.lexicon(language), this.known(language), this.verbForms(language)]);
     if (!sameLanguage && !lexicon && !this.embedder) {
       notes.push(`No ${language.name}–${this.corpusLanguage.name} lexicon ships with this version, so only names, numbers and look-alike words were matched.`);
     }
@@ -265,7 +271,7 @@ export class Retriever {
       question,
       language,
       { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected },
-      { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known },
+      { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms },
     );
     const type = query.answerType;
 

@@ -33,22 +33,33 @@ export class SortedWordList {
   }
 
   private search(word: string): boolean {
-    const text = this.text;
-    // [lo, hi): character range still searched; lo is always the start of a line.
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const line = text.slice(start, end);
-      if (line === word) return true;
-      if (line < word) lo = end + 1;
-      else hi = start;
-    }
-    return false;
+    return findSortedLine(this.text, word) !== null;
   }
+}
+
+/**
+ * Binary search over text whose lines are sorted by key in code-unit order (a key is the line up
+ * to its first tab, or the whole line): the rest of the line after the key's tab ('' when the
+ * line is the key alone), or null. Nothing is indexed: a start-up lookup of a few hundred words
+ * costs less than indexing a list of fifty thousand lines.
+ */
+export function findSortedLine(text: string, key: string): string | null {
+  // [lo, hi): character range still searched; lo is always the start of a line.
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const tab = line.indexOf('\t');
+    const lineKey = tab < 0 ? line : line.slice(0, tab);
+    if (lineKey === key) return tab < 0 ? '' : line.slice(tab + 1);
+    if (lineKey < key) lo = end + 1;
+    else hi = start;
+  }
+  return null;
 }
 
 const gunzipAsync = promisify(zlib.gunzip);

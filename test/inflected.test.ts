@@ -1,0 +1,54 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cachedInflectedTerms, inflectedTerms } from '../src/search/inflected.js';
+import type { VerbForms } from '../src/search/verb-forms.js';
+import { languageByCode } from '../src/text/languages.js';
+
+const fr = languageByCode('fr')!;
+const table: Record<string, string[]> = { reconnu: ['reconnaitre'], tiennent: ['tenir'] };
+const verbForms: VerbForms = { infinitives: (form) => table[form] ?? [] };
+// [surface, stem] as the corpus vocabulary gives them.
+const forms: [string, string][] = [['reconnu', 'reconnu'], ['tiennent', 'tiennent'], ['disputent', 'disputent'], ['soldats', 'soldat']];
+const terms = new Set(['reconnu', 'tiennent', 'disputent', 'soldat']);
+
+describe('verb forms in the index', () => {
+  it('files each form under its infinitive’s stem, from the table or, for French, the -ent and -u endings', () => {
+    const inflected = inflectedTerms(forms, terms, fr, verbForms);
+    expect(inflected.get('reconnaitr')).toEqual(['reconnu']);
+    expect(inflected.get('ten')).toEqual(['tiennent']);
+    expect(inflected.get('disput')).toEqual(['disputent']);
+    expect(inflected.get('reconn')).toEqual(['reconnu']);
+    expect([...inflected.values()].flat()).not.toContain('soldat');
+  });
+
+  it('only files index terms (a form the index dropped is not one)', () => {
+    expect(inflectedTerms(forms, new Set(['soldat']), fr, verbForms).size).toBe(0);
+  });
+
+  it('is cached: the table is not read again for the same corpus, and a damaged cache is recomputed', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'inflected-'));
+    const tableFile = path.join(cacheDir, 'absent.verbs.gz');
+    let loads = 0;
+    const load = async (): Promise<VerbForms> => {
+      loads++;
+      return verbForms;
+    };
+    const first = await cachedInflectedTerms(forms, terms, fr, tableFile, cacheDir, load);
+    const second = await cachedInflectedTerms(forms, terms, fr, tableFile, cacheDir, load);
+    expect(loads).toBe(1);
+    expect([...second]).toEqual([...first]);
+    expect(second.get('reconnaitr')).toEqual(['reconnu']);
+
+    const [file] = (await readdir(cacheDir)).filter((name) => name.startsWith('inflected.'));
+    await writeFile(path.join(cacheDir, file!), '[["reconnaitr", 3]');
+    const repaired = await cachedInflectedTerms(forms, terms, fr, tableFile, cacheDir, load);
+    expect(loads).toBe(2);
+    expect([...repaired]).toEqual([...first]);
+
+    // Another corpus is another entry.
+    await cachedInflectedTerms(forms.slice(0, 1), new Set(['reconnu']), fr, tableFile, cacheDir, load);
+    expect(loads).toBe(3);
+  });
+});
