@@ -79,6 +79,8 @@ describe('answer types', () => {
     expect(answerType('Qual a distância entre Benghazi e Trípoli?')).toBe('distance');
     expect(answerType('How far is Benghazi from Tripoli?')).toBe('distance');
     expect(answerType('Why did Russia help?')).toBeNull();
+    expect(answerType('What is the name of the spokesman?')).toBe('person');
+    expect(answerType("Comment s'appelle le porte-avions ?")).toBe('person');
   });
 
   it('tells a question for a name from a "who" that countries or groups may answer', () => {
@@ -94,6 +96,9 @@ describe('answer types', () => {
     expect(isTypeNoun('distance', 'distance')).toBe(true);
     expect(isTypeNoun('year', 'date')).toBe(true);
     expect(isTypeNoun('year', null)).toBe(false);
+    expect(isTypeNoun('name', 'person')).toBe(true);
+    // Spanish "nombre" (name) is French "nombre" (number).
+    expect(isTypeNoun('nombre', 'number')).toBe(true);
   });
 
   it('finds candidates of each type in French text, counts with their noun, years as dates', () => {

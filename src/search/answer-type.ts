@@ -13,7 +13,7 @@ const CUES: [AnswerType, RegExp][] = [
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|wie weit|welche entfernung|quanto dista|a che distanza|que distancia|a que distancia)\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
-  ['person', /\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem)\b/],
+  ['person', /\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|name of|s appelle|se llama|heisst|hiess|si chiama|se chama)\b/],
   ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde)\b/],
 ];
 
@@ -26,6 +26,8 @@ const TYPE_NOUNS: Record<string, AnswerType> = Object.fromEntries([
   ...['distance', 'distances', 'far', 'km', 'kilometres', 'kilometers', 'miles', 'distancia', 'distanza', 'entfernung', 'entfernt', 'weit', 'dista', 'lontano', 'lejos', 'longe', 'kilometros', 'chilometri', 'quilometros'].map((w) => [w, 'distance' as const]),
   ...['year', 'years', 'date', 'day', 'month', 'annee', 'jour', 'mois', 'ano', 'dia', 'fecha', 'mes', 'jahr', 'tag', 'monat', 'datum', 'anno', 'giorno', 'mese', 'data'].map((w) => [w, 'date' as const]),
   ...['number', 'nombre', 'numero', 'anzahl', 'zahl', 'times', 'fois', 'veces', 'mal', 'volte', 'vezes'].map((w) => [w, 'number' as const]),
+  // Spanish "nombre" is French for number: it stays a number noun.
+  ...['name', 'names', 'nom', 'noms', 'nome', 'nomi', 'namen'].map((w) => [w, 'person' as const]),
 ]);
 
 /** Every noun that names an answer type, folded (what a misspelt "dstance" is compared with). */

@@ -5,8 +5,9 @@ import type { Language } from './languages.js';
  * form back to the infinitive's stem: Portuguese "apoia" stems to "apo", "apoiar" to "apoi";
  * Italian "appoggiano" and "appoggiare", German "unterstützt" and "unterstützen" part the same
  * way. These are the infinitives a folded word may be a finite form or participle of, from the
- * regular endings of each language (no word list): candidates to look up beside the word
- * itself, which only count where a dictionary has them.
+ * regular endings of each language (no word list), and for English the American spelling of a
+ * British one: candidates to look up beside the word itself, which only count where a
+ * dictionary has them.
  */
 const RULES: Record<string, readonly (readonly [ending: string, infinitives: readonly string[]])[]> = {
   // Present (3rd person singular and plural), preterite, participles.
@@ -21,6 +22,11 @@ const RULES: Record<string, readonly (readonly [ending: string, infinitives: rea
   it: [
     ['arono', ['are']], ['ano', ['are']], ['ato', ['are']], ['ata', ['are']], ['ati', ['are']], ['ate', ['are']], ['a', ['are']],
     ['ono', ['ere', 'ire']], ['uto', ['ere']], ['ito', ['ire']], ['e', ['ere', 'ire']],
+  ],
+  // British spellings, which the English dictionaries list in their American form (recognise, defence, labour).
+  en: [
+    ['isations', ['izations']], ['isation', ['ization']], ['ising', ['izing']], ['ised', ['ized']], ['ises', ['izes']], ['ise', ['ize']],
+    ['ences', ['enses']], ['ence', ['ense']], ['ours', ['ors']], ['our', ['or']], ['lled', ['led']], ['lling', ['ling']],
   ],
   // German verbs only: a capitalised noun (Macht) is not taken for a form of a verb (machen).
   de: [
