@@ -180,6 +180,17 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(fighter.get('soldat')).toBeLessThan(0.6);
   });
 
+  it('adds up translations that agree on a synonym, up to a cap below a focus match', async () => {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['turmoil\tagitation~60 tumulte~60 vacarme~60', 'row\tbagarre~60']);
+    await writeLexicon(dataDir, 'fr-fr.tsv.gz', ['agitation\tchaos~60', 'bagarre\tchaos~60', 'tumulte\tchaos~60 guerre~60', 'vacarme\tchaos~60']);
+    const synonyms = await loadLexicon(fr, fr, { dataDir, corpusTerms: new Set(['chaos', 'guerr']) });
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms: new Set(['chaos', 'guerr']), synonyms }))!;
+    // One route: 0.6 × 0.6 × 0.5 = 0.18, too weak to keep; three: 1 − 0.82³ ≈ 0.45, capped at 0.4.
+    expect(lexicon.lookup('row')).toBeUndefined();
+    expect(lexicon.lookup('turmoil')).toEqual(new Map([['chaos', 0.4]]));
+  });
+
   it('translates the longest phrases first, without overlap', async () => {
     const { dataDir } = await setup();
     const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms }))!;
