@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
 import { readMythes } from '../data/build/thesaurus.js';
@@ -122,6 +122,14 @@ describe('the build side: upstream formats', () => {
   });
 
   const DATA_DIR = path.join(PACKAGE_ROOT, 'data', 'lexicons');
+
+  it('ships indirect targets that two routes agree on at 60, and those one route reaches under a focus match', async () => {
+    const english = SortedLines.fromText(gunzipSync(await readFile(path.join(DATA_DIR, 'en-fr.tsv.gz'))).toString('utf8'));
+    const spokesperson = new Map(parseTargets(english.value('spokesperson')!));
+    // Several routes (WordNet synonyms, pivots) lead spokesperson to porte-parole; one odd route to député.
+    expect(spokesperson.get('port+parol')).toBe(0.6);
+    expect(spokesperson.get('deput')).toBe(0.51);
+  });
 
   it('ships the irregular verb forms of French and Italian, not forms of auxiliaries or two-letter forms', async () => {
     const french = await loadVerbForms(verbFormsFile(DATA_DIR, fr), fr);
