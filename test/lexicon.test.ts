@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
-import { readMythes } from '../data/build/thesaurus.js';
+import { readMythes, readWordNet } from '../data/build/thesaurus.js';
 import { parseAtt } from '../data/build/apertium.js';
 import { readVerbiste } from '../data/build/verbiste.js';
 import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
@@ -95,6 +95,25 @@ describe('the build side: upstream formats', () => {
       ['herido', 'blessé'],
       ['caos', 'chaos'],
       ['x', 'y'],
+    ]);
+  });
+
+  it('reads WordNet synsets as synonyms, with the head of an adjective satellite’s cluster', async () => {
+    const dir = await tempDir('wordnet-');
+    for (const part of ['noun', 'verb', 'adv']) {
+      await writeFile(path.join(dir, `data.${part}`), '  1 license header line\n');
+      await writeFile(path.join(dir, `index.${part}`), '  1 license header line\n');
+    }
+    await writeFile(
+      path.join(dir, 'data.adj'),
+      '  1 license header line\n' +
+        '00823350 00 a 02 east 0 eastward 0 001 & 00823971 a 0000 | situated in the east\n' +
+        '00823971 00 s 02 eastern 0 easterly 0 001 & 00823350 a 0000 | lying toward the east\n',
+    );
+    await writeFile(path.join(dir, 'index.adj'), '  1 license header line\neast a 1 1 & 1 0 00823350\neastern a 1 1 & 1 0 00823971\n');
+    expect(await readWordNet(dir)).toEqual([
+      { headword: 'east', meanings: [['eastward']] },
+      { headword: 'eastern', meanings: [['easterly', 'east', 'eastward']] },
     ]);
   });
 

@@ -55,6 +55,9 @@ export async function readWordNet(dir: string): Promise<SynonymEntry[]> {
   const entries: SynonymEntry[] = [];
   for (const part of WORDNET_PARTS) {
     const synsets = new Map<string, string[]>();
+    // An adjective satellite ("eastern" in "the eastern end") points to the head of its cluster
+    // ("east") with `&`: WordNet's own "similar to", read as more synonyms of the satellite.
+    const heads = new Map<string, string[]>();
     for (const line of (await readFile(`${dir}/data.${part}`, 'utf8')).split('\n')) {
       if (!line || line.startsWith(' ')) continue;
       const fields = line.split(' ');
@@ -62,7 +65,15 @@ export async function readWordNet(dir: string): Promise<SynonymEntry[]> {
       const members: string[] = [];
       for (let k = 0; k < count; k++) members.push((fields[4 + 2 * k] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' '));
       synsets.set(fields[0] ?? '', members);
+      if (fields[2] === 's') {
+        const pointerCount = Number(fields[4 + 2 * count] ?? 0);
+        const pointers = fields.slice(5 + 2 * count, 5 + 2 * count + 4 * pointerCount);
+        const similar = [];
+        for (let k = 0; k + 3 < pointers.length; k += 4) if (pointers[k] === '&' && pointers[k + 2] === 'a') similar.push(pointers[k + 1]!);
+        if (similar.length) heads.set(fields[0] ?? '', similar);
+      }
     }
+    for (const [offset, similar] of heads) synsets.set(offset, [...synsets.get(offset)!, ...similar.flatMap((head) => synsets.get(head) ?? [])]);
     for (const line of (await readFile(`${dir}/index.${part}`, 'utf8')).split('\n')) {
       if (!line || line.startsWith(' ')) continue;
       const fields = line.trim().split(' ');
