@@ -43,6 +43,11 @@ describe('stemming and stop words', () => {
     expect(contentTokens(words('Who backs the US and the UN?'), en)).toEqual(['backs', 'us', 'un']);
     expect(contentTokens(words('Who backs us?'), en)).toEqual(['backs']);
   });
+  it('does not read comparatives, "o que" or filler after an article as nouns', () => {
+    expect(contentTokens(words('What is the most important city?'), en)).toEqual(['important', 'city']);
+    expect(contentTokens(words('O que Haftar pediu?'), languageByCode('pt')!)).toEqual(['haftar', 'pediu']);
+    expect(contentTokens(words('hola! una pregunta rápida: ¿quién es el portavoz?'), languageByCode('es')!)).toEqual(['portavoz']);
+  });
   it('reads a stop word hyphenated to a content word as part of the compound (porte-avions, sud-est)', () => {
     expect(contentWordsOf("le porte-avions, des avions, nous avions vu le sud-est, peut-être, a-t-il", fr)).toEqual(['porte', 'avions', 'avions', 'vu', 'sud', 'est']);
   });

@@ -45,10 +45,10 @@ const QUESTION_WORDS: Record<string, string> = {
 const FILLER_WORDS: Record<string, string> = {
   en: 'hey hi hello yo hiya sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according',
   fr: 'salut bonjour coucou hello yo stp svp mdr bref truc trucs chose machin desole pardon question questions doute rapide petite savoir sais sait dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle',
-  es: 'hola oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime explicar gracias favor bot quiero queria quisiera articulo texto dice segun',
-  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut',
-  it: 'ciao ehi salve scusa scusate cosa dubbio domanda veloce sapere sai dire dimmi spiegare grazie favore bot vorrei volevo articolo testo dice secondo',
-  pt: 'ola oi desculpa coisa duvida pergunta rapida saber sabe dizer diga explicar obrigado obrigada favor bot queria gostaria artigo texto diz segundo',
+  es: 'hola oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime dices explicar gracias favor bot quiero queria quisiera articulo texto dice segun',
+  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut',
+  it: 'ciao ehi salve scusa scusate cosa dubbio domanda veloce sapere sai dire dimmi dici spiegare grazie favore bot vorrei volevo articolo testo dice secondo',
+  pt: 'ola oi desculpa coisa duvida pergunta rapida saber sabe dizer diga explicar obrigado obrigada valeu favor bot queria gostaria artigo texto diz segundo',
 };
 
 /**
@@ -78,7 +78,30 @@ const ARTICLES: Record<string, string> = {
   pt: 'o a os as um uma do da dos das no na nos nas ao aos',
   de: 'der die das den dem des ein eine einen einem einer eines',
 };
+/**
+ * Stop words that follow an article without being nouns: comparatives, "same", "other", and the
+ * Portuguese and Spanish "o que", "lo que" (what). Folded.
+ */
+const AFTER_ARTICLE_NOT_NOUNS: Record<string, string> = {
+  en: 'most more least less same other others',
+  fr: 'plus moins meme memes autre autres',
+  es: 'que mas menos mismo misma mismos mismas otro otra otros otras',
+  it: 'piu meno stesso stessa stessi stesse altro altra altri altre',
+  pt: 'que mais menos mesmo mesma mesmos mesmas outro outra outros outras',
+  de: 'meisten mehr gleiche gleichen andere anderen',
+};
 const articleCache = new Map<string, Set<string>>();
+const notNounCache = new Map<string, Set<string>>();
+
+/** What an article does not make a noun: the words above, and conversational filler ("a quick question", "uma dúvida"). */
+function notNouns(language: Language): Set<string> {
+  let set = notNounCache.get(language.code);
+  if (!set) {
+    set = new Set(`${AFTER_ARTICLE_NOT_NOUNS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''}`.split(' ').filter(Boolean));
+    notNounCache.set(language.code, set);
+  }
+  return set;
+}
 
 function articles(language: Language): Set<string> {
   let set = articleCache.get(language.code);
@@ -91,7 +114,7 @@ function articles(language: Language): Set<string> {
 
 /**
  * For each folded token of a text, whether it carries content: `isContentWord`, plus stop words
- * used as nouns: after an article (see ARTICLES), or hyphenated to a content word (porte-avions:
+ * used as nouns: after an article (see ARTICLES; not "the most", "o que"), or hyphenated to a content word (porte-avions:
  * "avions" is planes there, not "we had"; sud-est). `joined[i]` says whether a hyphen joins
  * token i to token i − 1. Articles themselves never count.
  */
@@ -102,7 +125,7 @@ export function contentMask(tokens: readonly string[], language: Language, joine
     if (plain[i]) return true;
     if (token.length < 2 || articleSet.has(token) || /^\d+$/.test(token)) return false;
     const previous = tokens[i - 1];
-    if (previous !== undefined && articleSet.has(previous)) return true;
+    if (previous !== undefined && articleSet.has(previous) && !notNouns(language).has(token)) return true;
     return Boolean((joined[i] && plain[i - 1]) || (joined[i + 1] && plain[i + 1]));
   });
 }
