@@ -176,6 +176,13 @@ describe('questions in six languages, as people type them', () => {
     expect(answer.unmatched).toEqual([]);
   });
 
+  it('reads the answer type through a typo that keeps the type noun\'s stem (distânca)', async () => {
+    const answer = await engine.ask('olá, só uma dúvida: qual a distânca entre Benghazi e Trípoli?');
+    expect(answer.paragraph).toBe(7);
+    expect(answer.answered).toBe(true);
+    expect(answer.span?.text).toBe('1 000 km');
+  });
+
   it('reads a misspelt German noun as a noun, not as a name (Spreher → Sprecher)', async () => {
     const typo = await engine.ask('Wann sprach der Spreher der ANL mit der AFP?');
     const right = await engine.ask('Wann sprach der Sprecher der ANL mit der AFP?');

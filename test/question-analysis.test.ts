@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, asksForName, candidates, isTypeNoun } from '../src/search/answer-type.js';
+import { answerType, asksForName, candidates, isTypeNoun, typeNounOfStem } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -99,6 +99,12 @@ describe('answer types', () => {
     expect(isTypeNoun('name', 'person')).toBe(true);
     // Spanish "nombre" (name) is French "nombre" (number).
     expect(isTypeNoun('nombre', 'number')).toBe(true);
+    const pt = languageByCode('pt')!;
+    // Another form, or a typo that keeps the stem, is the noun; the noun itself and other words are not.
+    expect(typeNounOfStem('months', stem('months', en), en)).toBe('month');
+    expect(isTypeNoun(typeNounOfStem('distanca', stem('distanca', pt), pt)!, 'distance')).toBe(true);
+    expect(typeNounOfStem('distance', stem('distance', en), en)).toBeNull();
+    expect(typeNounOfStem('soldiers', stem('soldiers', en), en)).toBeNull();
   });
 
   it('finds candidates of each type in French text, counts with their noun, years as dates', () => {

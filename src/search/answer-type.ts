@@ -5,6 +5,8 @@
  * (the corpus language) with general patterns of French news writing, nothing of one article.
  */
 import { fold } from '../text/normalize.js';
+import type { Language } from '../text/languages.js';
+import { stem } from '../text/stem.js';
 
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance';
 
@@ -32,6 +34,26 @@ const TYPE_NOUNS: Record<string, AnswerType> = Object.fromEntries([
 
 /** Every noun that names an answer type, folded (what a misspelt "dstance" is compared with). */
 export const TYPE_NOUN_WORDS: readonly string[] = Object.keys(TYPE_NOUNS);
+
+/** Shorter words (mal, tag, dia) stem alike with too many others. */
+const MIN_TYPE_NOUN_FORM = 5;
+const typeNounStems = new Map<string, Map<string, string>>();
+
+/**
+ * The type noun a folded word of `language` is another form of (distances → distance; a typo
+ * that keeps the stem, distânca → distância), by stem; null for the noun itself, or none.
+ */
+export function typeNounOfStem(word: string, wordStem: string, language: Language): string | null {
+  if (TYPE_NOUNS[word] !== undefined || word.length < MIN_TYPE_NOUN_FORM) return null;
+  let stems = typeNounStems.get(language.code);
+  if (!stems) {
+    stems = new Map();
+    // The first noun of a stem wins: the lists are written most common first.
+    for (const noun of TYPE_NOUN_WORDS) if (noun.length >= MIN_TYPE_NOUN_FORM && !stems.has(stem(noun, language))) stems.set(stem(noun, language), noun);
+    typeNounStems.set(language.code, stems);
+  }
+  return stems.get(wordStem) ?? null;
+}
 
 /** Whether a folded question word names the answer type the question asks for. */
 export function isTypeNoun(word: string, type: AnswerType | null): boolean {

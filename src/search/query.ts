@@ -5,7 +5,7 @@ import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, isTypeNoun, TYPE_NOUN_WORDS, type AnswerType } from './answer-type.js';
+import { answerType, isTypeNoun, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -233,18 +233,23 @@ export function buildQuery(question: string, language: Language, context: QueryC
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
   const plainTokens = words(question);
-  // Misspelt function words, question words and type nouns ("cauntas", "dstance") read as the
-  // words they stand for: dropped like them, and the answer type read through them.
   // A word of the language: its stem is known, or it is a form of a known verb (sostiene → sostenere).
   const isWord = (t: string): boolean => known.has(stem(t, language)) || verbForms.infinitives(t).length > 0;
   const isKnown = (t: string): boolean => isWord(t) || context.indexTerms.has(stem(t, context.corpusLanguage));
+  // Misspelt function words, question words and type nouns ("cauntas", "dstance"), and other
+  // forms of a type noun ("distances"; "distânca" stems like distância), read as the words they
+  // stand for: dropped like them, and the answer type read through them.
   const misspeltAs = new Map<string, string>();
-  if (!known.empty) {
-    for (const token of plainTokens) {
-      if (!isContentWord(token, language) || misspeltAs.has(token)) continue;
-      const word = misspeltFunctionWord(token, language, isKnown, TYPE_NOUN_WORDS);
-      if (word) misspeltAs.set(token, word);
+  for (const token of plainTokens) {
+    if (!isContentWord(token, language) || misspeltAs.has(token)) continue;
+    const typeNoun = typeNounOfStem(token, stem(token, language), language);
+    if (typeNoun) {
+      misspeltAs.set(token, typeNoun);
+      continue;
     }
+    if (known.empty) continue;
+    const word = misspeltFunctionWord(token, language, isKnown, TYPE_NOUN_WORDS);
+    if (word) misspeltAs.set(token, word);
   }
   const type = answerType(misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question);
   const tokens = sameLanguage ? plainTokens : plainTokens.flatMap((token) => compoundParts(token, language, known) ?? [token]);
