@@ -176,6 +176,12 @@ describe('questions in six languages, as people type them', () => {
     expect(answer.unmatched).toEqual([]);
   });
 
+  it('reads a capitalised English typo of a word as that word, not as a name (Islamst)', async () => {
+    const answer = await engine.ask("How long have Haftar's forces been fighting Islamst militants?");
+    expect(answer.paragraph).toBe(7);
+    expect(answer.answered).toBe(true);
+  });
+
   it('reads the answer type through a typo that keeps the type noun\'s stem (distânca)', async () => {
     const answer = await engine.ask('olá, só uma dúvida: qual a distânca entre Benghazi e Trípoli?');
     expect(answer.paragraph).toBe(7);

@@ -294,8 +294,9 @@ export function buildQuery(question: string, language: Language, context: QueryC
       if (fixes.length === 1) typoKeys.set(token, fixes[0]!);
     }
   }
-  // German capitalises every noun: a capitalised typo of a known word (Spreher) is not a name.
-  const isNameLike = (token: string): boolean => !(language.code === 'de' && typoKeys.has(token)) && looksLikeName(token);
+  // A capitalised typo of a known word is that word, not a name: German capitalises every noun
+  // (Spreher), English the names of groups (Islamst).
+  const isNameLike = (token: string): boolean => !typoKeys.has(token) && looksLikeName(token);
 
   if (!sameLanguage && lexicon) {
     // German nouns are capitalised: a capitalised word (Macht) is not taken for a verb's form (macht).
