@@ -144,6 +144,7 @@ describe('questions in six languages, as people type them', () => {
     const languages = await Promise.all(flagship.map(async (q) => (await engine.ask(q)).language));
     expect(languages).toEqual(['en', 'es', 'de', 'it', 'pt', 'fr']);
     expect((await engine.ask('russia wounded 500 treatment')).language).toBe('en');
+    expect((await engine.ask('gna backers europe us un')).language).toBe('en');
   });
 
   it('gives the same answer whatever the capitals, accents, punctuation, filler or a typo', async () => {

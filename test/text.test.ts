@@ -65,6 +65,8 @@ describe('stemming and stop words', () => {
     expect(detectLanguage(words('Combien de blessés la Russie va-t-elle soigner ?'))?.code).toBe('fr');
     expect(detectLanguage(words('Wie viele Verwundete wird Russland behandeln?'))?.code).toBe('de');
     expect(detectLanguage(words('Haftar Benghazi'))).toBeNull();
+    // As many function words of two languages ("us" English, "un" French) decide nothing.
+    expect(detectLanguage(words('gna backers europe us un'))).toBeNull();
   });
 });
 
