@@ -112,9 +112,17 @@ function put(table: Table, key: string, target: string, weight: number): void {
   if ((targets.get(target) ?? 0) < weight) targets.set(target, weight);
 }
 
+/**
+ * French verbs that are stop words (faire, avoir, être…), from Verbiste's infinitives: a phrase
+ * built on one is an idiom whose other words alone mean something else ("faire part" is not
+ * "part", "avoir lieu" is not "lieu"), so it is no target. Set by `main` before any table is built.
+ */
+let frenchStopVerbs: ReadonlySet<string> = new Set();
+
 /** Content stems of a phrase; numbers dropped (in dictionaries they are sense numbers). */
 function stemsOf(phrase: string, language: Language): string[] {
   const tokens = words(phrase).filter((token) => !/^\d+$/.test(token));
+  if (language === fr && tokens.length > 1 && tokens.some((token) => frenchStopVerbs.has(token))) return [];
   // A content word translated by a lone function word means its noun homograph (east → est,
   // power → pouvoir, gold → or): the index has it where an article makes it a noun (l'est).
   if (tokens.length === 1 && tokens[0]!.length > 2) return [stem(tokens[0]!, language)];
@@ -358,6 +366,9 @@ function packageVersions(): Record<string, string> {
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
   const files = new Map<string, string>();
+  frenchStopVerbs = new Set(
+    (await readVerbiste(VERBISTE, 'fr')).map(([, infinitive]) => words(infinitive)[0] ?? '').filter((verb) => verb && !isContentWord(verb, fr)),
+  );
   // Only a language's own dictionaries into French serve as a pivot (never its pivots or synonyms).
   const pivots = new Map<string, Table>();
   const knowns = new Map<string, KnownStems>();
