@@ -150,6 +150,15 @@ describe('the build side: upstream formats', () => {
     expect(spokesperson.get('deput')).toBe(0.51);
   });
 
+  it('ships no target cut out of an idiom on a stop-word verb ("faire part" is not "part")', async () => {
+    const english = SortedLines.fromText(gunzipSync(await readFile(path.join(DATA_DIR, 'en-fr.tsv.gz'))).toString('utf8'));
+    const targets = (key: string): string[] => parseTargets(english.value(key)!).map(([target]) => target);
+    expect(targets('report')).not.toContain('part');
+    expect(targets('report')).toContain('rapport');
+    // "partir" itself still translates "depart".
+    expect(targets('depart')).toContain('part');
+  });
+
   it('ships the irregular verb forms of French and Italian, not forms of auxiliaries or two-letter forms', async () => {
     const french = await loadVerbForms(verbFormsFile(DATA_DIR, fr), fr);
     expect(french.infinitives('reconnu')).toEqual(['reconnaitre']);
