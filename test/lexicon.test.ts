@@ -299,6 +299,13 @@ describe('infinitives a verb form may belong to', () => {
     expect(of('dirige', 'it')).toEqual(['dirigere', 'dirigire']);
     expect(of('unterstutzt', 'de')).toEqual(['unterstutzen']);
     expect(of('fuhrte', 'de')).toEqual(['fuhren']);
+    // German weak participles: "ge" before the stem or after a separable prefix, "t" after it.
+    expect(of('gekampft', 'de')).toContain('kampfen');
+    expect(of('abgelehnt', 'de')).toContain('ablehnen');
+    expect(of('gearbeitet', 'de')).toContain('arbeiten');
+    // British spellings are looked up in their American form.
+    expect(of('recognised', 'en')).toEqual(['recognized']);
+    expect(of('defence', 'en')).toEqual(['defense']);
   });
 
   it('leaves short words, and languages without rules, alone', () => {

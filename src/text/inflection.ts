@@ -51,5 +51,22 @@ export function infinitiveCandidates(word: string, language: Language): string[]
     // The longest ending that fits decides; shorter ones would cut a stem ("aram" before "am").
     break;
   }
+  if (language.code === 'de') for (const candidate of germanParticipleInfinitives(word)) if (!out.includes(candidate)) out.push(candidate);
+  return out;
+}
+
+/**
+ * A German past participle of a weak verb puts "ge" before the stem, or after a separable prefix,
+ * and "t" after it: gekämpft → kämpfen, abgelehnt → ablehnen. Strong verbs change their vowel
+ * (geflogen, fliegen; angegriffen, angreifen): no rule finds them.
+ */
+function germanParticipleInfinitives(word: string): string[] {
+  if (!word.endsWith('t') || word.length < 6) return [];
+  const out: string[] = [];
+  for (let at = word.indexOf('ge'); at >= 0 && at <= 4; at = word.indexOf('ge', at + 1)) {
+    const stem = word.slice(0, at) + word.slice(at + 2, -1);
+    if (stem.length - at < MIN_BASE) continue;
+    out.push(`${stem.endsWith('e') ? stem : `${stem}e`}n`);
+  }
   return out;
 }
