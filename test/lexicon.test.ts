@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
 import { readMythes, readWordNet } from '../data/build/thesaurus.js';
-import { parseAtt } from '../data/build/apertium.js';
+import { parseAtt, parseVerbAnalyses } from '../data/build/apertium.js';
 import { readVerbiste } from '../data/build/verbiste.js';
 import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
 import { loadKnownStems, loadLexicon } from '../src/search/lexicon.js';
@@ -117,6 +117,18 @@ describe('the build side: upstream formats', () => {
     ]);
   });
 
+  it('reads the verbs of an Apertium analyser: form and lemma, no other part of speech, nothing past a clitic', () => {
+    const arc = (from: number, to: number, input: string, output: string) => `${from}\t${to}\t${input}\t${output}\t0.000000`;
+    // pidió → pedir<vblex><ifi>; pidiólo would go on past "+"; paz → paz<n> is no verb.
+    const att = [
+      arc(0, 1, 'p', 'p'), arc(1, 2, 'i', 'e'), arc(2, 3, 'd', 'd'), arc(3, 4, 'i', 'i'), arc(4, 5, 'ó', 'r'),
+      arc(5, 6, 'ε', '<vblex>'), arc(6, 7, 'ε', '<ifi>'), arc(7, 8, 'l', '+'), arc(8, 9, 'o', 'l'),
+      arc(1, 10, 'a', 'a'), arc(10, 11, 'z', 'z'), arc(11, 12, 'ε', '<n>'),
+      '7\t0.000000', '9\t0.000000', '12\t0.000000',
+    ];
+    expect(parseVerbAnalyses(`${att.join('\n')}\n`)).toEqual([['pidió', 'pedir']]);
+  });
+
   it('reads Verbiste conjugations: each verb takes the endings of its template, several spellings and missing forms included', async () => {
     const dir = await tempDir('verbiste-');
     await writeFile(
@@ -159,7 +171,7 @@ describe('the build side: upstream formats', () => {
     expect(targets('depart')).toContain('part');
   });
 
-  it('ships the irregular verb forms of French and Italian, not forms of auxiliaries or two-letter forms', async () => {
+  it('ships the irregular verb forms of French, Italian, Spanish and Portuguese, not forms of auxiliaries or two-letter forms', async () => {
     const french = await loadVerbForms(verbFormsFile(DATA_DIR, fr), fr);
     expect(french.infinitives('reconnu')).toEqual(['reconnaitre']);
     expect(french.infinitives('tiennent')).toEqual(['tenir']);
@@ -168,6 +180,11 @@ describe('the build side: upstream formats', () => {
     for (const word of ['soigne', 'est', 'pu', 'gouvernement']) expect(french.infinitives(word)).toEqual([]);
     expect((await loadVerbForms(verbFormsFile(DATA_DIR, languageByCode('it')!), languageByCode('it')!)).infinitives('sostiene')).toEqual(['sostenere']);
     expect((await loadVerbForms(verbFormsFile(DATA_DIR, en), en)).infinitives('recognised')).toEqual([]);
+    // Spanish and Portuguese from Apertium's analysers.
+    const es = languageByCode('es')!;
+    const pt = languageByCode('pt')!;
+    expect((await loadVerbForms(verbFormsFile(DATA_DIR, es), es)).infinitives('pidio')).toEqual(['pedir']);
+    expect((await loadVerbForms(verbFormsFile(DATA_DIR, pt), pt)).infinitives('trouxe')).toEqual(['trazer']);
   });
 
   it('writes and reads the shipped line format, direct targets without a weight', () => {

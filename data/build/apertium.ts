@@ -73,3 +73,74 @@ export function readApertium(binFile: string): [string, string][] {
   const text = execFileSync('lt-print', [binFile], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   return parseAtt(text);
 }
+
+/** The first tag of a verb's analysis: vblex (lexical), vbser (be), vbhaver (have), vbmod (modal). */
+const VERB_TAG = /^<vb[a-z]*>$/;
+
+/**
+ * (surface form, lemma) pairs of the verbs a compiled Apertium morphological analyser (a
+ * `*.automorf.bin`, printed by `lt-print`) recognises: pidió → pedir, trouxe → trazer. A path's
+ * input is the form, its output the lemma and then tags; only paths whose first tag is a verb's
+ * are followed past it, and none past a clitic or compound boundary (`+`, `#`), which is where
+ * the paths multiply (dizer-lhe, dá-lo).
+ */
+export function parseVerbAnalyses(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const section of text.split(/^--$/m)) {
+    const arcs = new Map<string, [string, string, string][]>();
+    const finals = new Set<string>();
+    for (const line of section.split('\n')) {
+      const fields = line.split('\t');
+      if (!fields[0]) continue;
+      if (fields.length >= 4 && fields[2] !== undefined && fields[3] !== undefined && fields[2] !== '') {
+        let list = arcs.get(fields[0]);
+        if (!list) arcs.set(fields[0], (list = []));
+        list.push([fields[1]!, fields[2], fields[3]]);
+      } else if (fields.length <= 3) {
+        finals.add(fields[0]);
+      }
+    }
+    const onPath = new Set<string>();
+    // lemma: the output's letters before its first tag; tag: that first tag, once read.
+    const walk = (state: string, form: string, lemma: string, tag: string | null): void => {
+      if (tag !== null && finals.has(state) && form) {
+        const key = `${form}\t${lemma}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          pairs.push([form, lemma]);
+        }
+      }
+      if (onPath.has(state) || form.length > MAX_LENGTH) return;
+      onPath.add(state);
+      for (const [to, inSymbol, outSymbol] of arcs.get(state) ?? []) {
+        if (outSymbol === '+' || outSymbol === '#') continue;
+        const inText = symbolText(inSymbol);
+        if (inText === null || inText === ' ') continue;
+        let nextLemma = lemma;
+        let nextTag = tag;
+        if (/^<[^>]*>$/.test(outSymbol)) {
+          if (tag === null) {
+            if (!VERB_TAG.test(outSymbol)) continue;
+            nextTag = outSymbol;
+          }
+        } else if (outSymbol !== 'ε') {
+          if (tag !== null) continue;
+          const outText = symbolText(outSymbol);
+          if (outText === null || outText === ' ') continue;
+          nextLemma = lemma + outText;
+        }
+        walk(to, form + inText, nextLemma, nextTag);
+      }
+      onPath.delete(state);
+    };
+    walk('0', '', '', null);
+  }
+  return pairs;
+}
+
+/** The verb forms of a compiled Apertium morphological analyser, with their lemmas (see `parseVerbAnalyses`). */
+export function readApertiumVerbForms(binFile: string): [string, string][] {
+  const text = execFileSync('lt-print', [binFile], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return parseVerbAnalyses(text);
+}

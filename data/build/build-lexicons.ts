@@ -5,13 +5,14 @@
  *   <xx>-fr.tsv.gz   questions in language xx → French index terms (stems), with weights
  *   fr-fr.tsv.gz     French synonyms (LibreOffice thesaurus), for questions asked in French
  *   <xx>.words.gz    every stem the sources know in language xx, fr included (tells a typo from a rare word)
- *   <xx>.verbs.gz    fr, it: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
+ *   <xx>.verbs.gz    fr, it, es, pt: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
  *   sources.json     the Debian packages and versions it was built from
  *
  * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), Apertium
  * bilingual dictionaries (compiled transducers, /usr/share/apertium, read with lttoolbox's
  * lt-print), LibreOffice thesauri (MyThes, /usr/share/mythes) and Princeton WordNet 3.0
- * (/usr/share/wordnet), Verbiste's French and Italian conjugations (/usr/share/verbiste-0.1). Install
+ * (/usr/share/wordnet), Verbiste's French and Italian conjugations (/usr/share/verbiste-0.1) and the
+ * verbs of Apertium's French, Spanish, Italian and Portuguese morphological analysers. Install
  * them with `bash scripts/install-lexicon-sources.sh`, then `npm run build && npm run build:data`.
  * `npm run build:data -- --check` rebuilds in memory and fails when the committed files differ.
  *
@@ -29,7 +30,7 @@ import { words } from '../../src/text/normalize.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { contentWordsOf, isContentWord } from '../../src/text/stopwords.js';
 import { stem } from '../../src/text/stem.js';
-import { readApertium } from './apertium.js';
+import { readApertium, readApertiumVerbForms } from './apertium.js';
 import { readDictionary, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
 import { readVerbiste } from './verbiste.js';
@@ -84,8 +85,16 @@ const PLANS: SourcePlan[] = [
   },
 ];
 const FRENCH_THESAURUS = 'th_fr_FR_v2.dat';
-/** Languages Verbiste conjugates. */
-const VERB_LANGUAGES = ['fr', 'it'];
+/**
+ * Where each language's verb forms come from: Verbiste's conjugation tables (French, Italian)
+ * and an Apertium morphological analyser (its verbs: pidió → pedir, trouxe → trazer).
+ */
+const VERB_SOURCES: Record<string, { readonly verbiste: boolean; readonly analyser: string }> = {
+  fr: { verbiste: true, analyser: 'apertium-fr-es/fr-es.automorf.bin' },
+  it: { verbiste: true, analyser: 'apertium-spa-ita/ita-spa.automorf.bin' },
+  es: { verbiste: false, analyser: 'apertium-fr-es/es-fr.automorf.bin' },
+  pt: { verbiste: false, analyser: 'apertium-es-pt/pt-es.automorf.bin' },
+};
 /** Meanings of a thesaurus headword that count: the first ones are the common senses. */
 const SYNONYM_MEANINGS = 3;
 /**
@@ -325,7 +334,12 @@ const MIN_VERB_FORM = 3;
  */
 async function buildVerbForms(language: Language): Promise<string> {
   const infinitives = new Map<string, Set<string>>();
-  for (const [formPhrase, infinitivePhrase] of await readVerbiste(VERBISTE, language.code)) {
+  const sources = VERB_SOURCES[language.code]!;
+  const pairs = [
+    ...(sources.verbiste ? await readVerbiste(VERBISTE, language.code) : []),
+    ...readApertiumVerbForms(path.join(APERTIUM, sources.analyser)),
+  ];
+  for (const [formPhrase, infinitivePhrase] of pairs) {
     const [form, ...restOfForm] = words(formPhrase);
     const [infinitive, ...restOfInfinitive] = words(infinitivePhrase);
     if (!form || !infinitive || restOfForm.length || restOfInfinitive.length || form.length < MIN_VERB_FORM) continue;
@@ -388,7 +402,7 @@ async function main(): Promise<number> {
   files.set('fr-fr.tsv.gz', serialise(thesaurus));
   files.set('fr.words.gz', [...knownFrench.stems].sort().join('\n') + '\n');
   process.stderr.write(`fr-fr: ${thesaurus.size} keys\n`);
-  for (const code of VERB_LANGUAGES) files.set(`${code}.verbs.gz`, await buildVerbForms(languageByCode(code)!));
+  for (const code of Object.keys(VERB_SOURCES)) files.set(`${code}.verbs.gz`, await buildVerbForms(languageByCode(code)!));
   const sources = JSON.stringify({ packages: packageVersions() }, null, 2) + '\n';
 
   if (values.check) {

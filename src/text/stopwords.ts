@@ -33,7 +33,7 @@ const QUESTION_WORDS: Record<string, string> = {
   fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant',
   de: 'wie viel viele wieviel wieviele wann warum wieso weshalb welche welcher welches welchem welchen wer wen wem was wo wird werden hat haben ist sind war waren bezuglich betreffend',
   es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han acerca respecto',
-  it: 'quanto quanti quante quando come perche chi che cosa quale quali dove sara e sono ha hanno riguardo',
+  it: 'quanto quanti quante quando come perche chi che cosa quale quali dove sara e sono ha hanno stato stata stati state riguardo',
   nl: 'hoeveel wanneer waarom welke wie wat waar hoe zal zullen heeft hebben is zijn was waren',
   pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem respeito',
 };
@@ -60,10 +60,10 @@ const FILLER_WORDS: Record<string, string> = {
 const LIGHT_VERBS: Record<string, string> = {
   en: 'go goes going went gone get gets getting got gotten make makes making made take takes taking took taken give gives gave given come comes came put puts keep keeps kept let lets seem seems seemed become becomes became happen happens happened',
   fr: 'aller allé allée allés va vont allait faire fais fait faits faite font mettre mis prendre pris donner donné venir venu vient arriver arrivé passer passé',
-  es: 'ir va van fue fueron ido hacer hace hizo hecho poner puso dar dio tomar tomo venir vino pasar paso',
-  de: 'gehen geht ging gegangen machen macht machte gemacht nehmen nimmt nahm genommen geben gibt gab gegeben kommen kommt kam gekommen',
-  it: 'andare andato andata andati va vanno fare fatto fatta fa prendere preso dare dato venire venuto',
-  pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio',
+  es: 'ir va van fue fueron ido hacer hace hizo hecho poner puso dar dio tomar tomo venir vino pasar paso pasado ocurrir ocurrio ocurrido suceder sucedio sucedido',
+  de: 'gehen geht ging gegangen machen macht machte gemacht nehmen nimmt nahm genommen geben gibt gab gegeben kommen kommt kam gekommen passieren passiert geschehen geschah geschieht',
+  it: 'andare andato andata andati va vanno fare fatto fatta fa prendere preso dare dato venire venuto succedere successo succede accadere accaduto',
+  pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio acontecer aconteceu acontece ocorrer ocorreu',
 };
 
 /**
