@@ -84,9 +84,13 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
     // an identical spelling skeleton still counts, since English capitalises more than French does
     // (Islamists/islamistes).
     const tokenSkeleton = skeleton(token);
+    const tokenConsonants = consonants(tokenSkeleton);
     const similar: [string, number][] = [];
     for (const word of vocabulary.words) {
-      const similarity = skeletonSimilarity(token, tokenSkeleton, word.surface, word.skeleton);
+      let similarity = skeletonSimilarity(token, tokenSkeleton, word.surface, word.skeleton);
+      // Transliterated names differ in their vowels (Gheddafi, Kadhafi): a name of the article
+      // with the same consonants, in the same order, is the same name.
+      if (similarity < NAME_BY_CONSONANTS && word.name && tokenConsonants.length >= 3 && consonants(word.skeleton) === tokenConsonants) similarity = NAME_BY_CONSONANTS;
       if (similarity < threshold) continue;
       if (nameOnly && similarity < SAME_SKELETON && !word.name) continue;
       similar.push([word.stem, similarity]);
@@ -94,6 +98,14 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
     return similar;
   });
   for (const [term, similarity] of found) if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);
+}
+
+/** How similar a name with the same consonants as a name of the article counts (see `spellingMatches`). */
+const NAME_BY_CONSONANTS = 0.95;
+
+/** A skeleton's consonants: its letters other than vowels. */
+function consonants(skeletonText: string): string {
+  return skeletonText.replace(/[aeiouy]/g, '');
 }
 
 /** Spelling matches already computed, per corpus vocabulary: a word is compared with the corpus once per process. */
