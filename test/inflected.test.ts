@@ -23,7 +23,14 @@ describe('verb forms in the index', () => {
     expect([...inflected.values()].flat()).not.toContain('soldat');
   });
 
-  it('only files index terms (a form the index dropped is not one)', () => {
+  it('does not file a name as a verb form (Armée nationale libyenne is no form of armer)', () => {
+    const armee: VerbForms = { infinitives: (form) => (form === 'armee' ? ['armer'] : []) };
+    const nameForms: [string, string][] = [['armee', 'arme']];
+    expect(inflectedTerms(nameForms, new Set(['arme']), fr, armee, (surface) => surface === 'armee').size).toBe(0);
+    expect(inflectedTerms(nameForms, new Set(['arme']), fr, armee).get('armer')).toEqual(['arme']);
+  });
+
+    it('only files index terms (a form the index dropped is not one)', () => {
     expect(inflectedTerms(forms, new Set(['soldat']), fr, verbForms).size).toBe(0);
   });
 

@@ -127,6 +127,24 @@ describe('the build side: upstream formats', () => {
       '7\t0.000000', '9\t0.000000', '12\t0.000000',
     ];
     expect(parseVerbAnalyses(`${att.join('\n')}\n`)).toEqual([['pidió', 'pedir']]);
+    // A first or second person (pedí: pedir<vblex><ifi><p1><sg>) is left out.
+    const firstPerson = [arc(0, 1, 'p', 'p'), arc(1, 2, 'e', 'e'), arc(2, 3, 'd', 'd'), arc(3, 4, 'í', 'i'), arc(4, 5, 'ε', 'r'), arc(5, 6, 'ε', '<vblex>'), arc(6, 7, 'ε', '<p1>'), '7\t0.000000'];
+    expect(parseVerbAnalyses(`${firstPerson.join('\n')}\n`)).toEqual([]);
+  });
+
+  it('reads only the third persons of a six-person Verbiste tense', async () => {
+    const dir = await tempDir('verbiste-');
+    await writeFile(path.join(dir, 'verbs-fr.xml'), '<v><i>armer</i>\t<t>aim:er</t></v>\n');
+    await writeFile(
+      path.join(dir, 'conjugation-fr.xml'),
+      '<template name="aim:er"><indicative><present><p><i>e</i></p><p><i>es</i></p><p><i>e</i></p><p><i>ons</i></p><p><i>ez</i></p><p><i>ent</i></p></present></indicative>' +
+        '<imperative><imperative-present><p><i>e</i></p><p><i>ons</i></p><p><i>ez</i></p></imperative-present></imperative></template>\n',
+    );
+    // "tu armes" and "armons" are spelt like nouns or are rare in news: only arme and arment.
+    expect(await readVerbiste(dir, 'fr')).toEqual([
+      ['arme', 'armer'],
+      ['arment', 'armer'],
+    ]);
   });
 
   it('reads Verbiste conjugations: each verb takes the endings of its template, several spellings and missing forms included', async () => {

@@ -79,7 +79,8 @@ const VERB_TAG = /^<vb[a-z]*>$/;
 
 /**
  * (surface form, lemma) pairs of the verbs a compiled Apertium morphological analyser (a
- * `*.automorf.bin`, printed by `lt-print`) recognises: pidió → pedir, trouxe → trazer. A path's
+ * `*.automorf.bin`, printed by `lt-print`) recognises, in their third persons, infinitives and
+ * participles: pidió → pedir, trouxe → trazer. A path's
  * input is the form, its output the lemma and then tags; only paths whose first tag is a verb's
  * are followed past it, and none past a clitic or compound boundary (`+`, `#`), which is where
  * the paths multiply (dizer-lhe, dá-lo).
@@ -102,9 +103,11 @@ export function parseVerbAnalyses(text: string): [string, string][] {
       }
     }
     const onPath = new Set<string>();
-    // lemma: the output's letters before its first tag; tag: that first tag, once read.
+    // lemma: the output's letters before its first tag; tag: the tags read so far.
     const walk = (state: string, form: string, lemma: string, tag: string | null): void => {
-      if (tag !== null && finals.has(state) && form) {
+      // First and second persons and the imperative are left out: news text rarely uses them,
+      // and they are mostly spelt like nouns and adverbs (armes, "you arm"; plus, "I pleased").
+      if (tag !== null && finals.has(state) && form && !/<p[12]>|<imp>/.test(tag)) {
         const key = `${form}\t${lemma}`;
         if (!seen.has(key)) {
           seen.add(key);
@@ -120,10 +123,8 @@ export function parseVerbAnalyses(text: string): [string, string][] {
         let nextLemma = lemma;
         let nextTag = tag;
         if (/^<[^>]*>$/.test(outSymbol)) {
-          if (tag === null) {
-            if (!VERB_TAG.test(outSymbol)) continue;
-            nextTag = outSymbol;
-          }
+          if (tag === null && !VERB_TAG.test(outSymbol)) continue;
+          nextTag = (tag ?? '') + outSymbol;
         } else if (outSymbol !== 'ε') {
           if (tag !== null) continue;
           const outText = symbolText(outSymbol);

@@ -1,7 +1,7 @@
 /**
  * Reads Verbiste's conjugation data (Debian package `verbiste`: verbs-<xx>.xml lists each verb
  * with its template, conjugation-<xx>.xml spells each template's endings) into (form,
- * infinitive) pairs: every finite form and participle of every verb.
+ * infinitive) pairs: the infinitive, participles and third persons of every verb.
  *
  * A template is named `<model verb, cut>:<ending>` ("rep:aître"): a verb of that template loses
  * the ending and takes each of the template's endings in turn (reconnaître → reconn + u). An
@@ -14,12 +14,27 @@ function decode(text: string): string {
   return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** Endings of every form of every template, by template name. */
+/** The persons of a six-form tense that news text uses: the third, singular and plural. */
+const THIRD_PERSONS = new Set([2, 5]);
+
+/**
+ * Endings of every template's forms that a news text or a question about one uses: infinitives,
+ * participles and the third persons; not the first and second persons or the imperative, whose
+ * forms are mostly spelt like nouns and adverbs ("tu armes", "je plus"), by template name.
+ */
 function templateEndings(xml: string): Map<string, string[]> {
   const templates = new Map<string, string[]>();
   for (const match of xml.matchAll(/<template name="([^"]+)">([\s\S]*?)<\/template>/g)) {
     const endings = new Set<string>();
-    for (const spelling of match[2]!.matchAll(/<i>([^<]*)<\/i>/g)) endings.add(decode(spelling[1]!));
+    // Each innermost element that holds <p> forms is one tense (or the infinitive, a participle).
+    for (const tense of match[2]!.matchAll(/<([a-z-]+)>\s*((?:<p>[\s\S]*?<\/p>\s*)+)<\/\1>/g)) {
+      if (tense[1]!.startsWith('imperative')) continue;
+      const persons = [...tense[2]!.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((p) => p[1]!);
+      persons.forEach((forms, person) => {
+        if (persons.length === 6 && !THIRD_PERSONS.has(person)) return;
+        for (const spelling of forms.matchAll(/<i>([^<]*)<\/i>/g)) endings.add(decode(spelling[1]!));
+      });
+    }
     templates.set(decode(match[1]!), [...endings]);
   }
   return templates;

@@ -20,6 +20,7 @@ export function inflectedTerms(
   terms: ReadonlySet<string>,
   language: Language,
   verbForms: VerbForms,
+  isName: (surface: string) => boolean = () => false,
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (root: string, term: string): void => {
@@ -27,7 +28,9 @@ export function inflectedTerms(
     if (root !== term && !known.includes(term)) out.set(root, [...known, term]);
   };
   for (const [surface, surfaceStem] of forms) {
-    if (!terms.has(surfaceStem)) continue;
+    // A word written with a capital mid-sentence is a name or part of one ("Armée nationale
+    // libyenne"), not the participle it is spelt like (armée, of armer).
+    if (!terms.has(surfaceStem) || isName(surface)) continue;
     for (const infinitive of verbForms.infinitives(surface)) add(stem(infinitive, language), surfaceStem);
   }
   if (language.code !== 'fr') return out;
@@ -39,7 +42,7 @@ export function inflectedTerms(
   return out;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * `inflectedTerms` through a small cache file keyed by the corpus's words and the conjugation
@@ -54,10 +57,11 @@ export async function cachedInflectedTerms(
   verbFormsFile: string,
   cacheDir: string,
   loadVerbForms: () => Promise<VerbForms>,
+  isName: (surface: string) => boolean = () => false,
 ): Promise<InflectedTerms> {
   const info = await stat(verbFormsFile).catch(() => null);
   const hash = createHash('sha256').update(`inflected ${FORMAT} ${language.code} ${info ? `${info.size}-${Math.round(info.mtimeMs)}` : 'none'}\n`);
-  for (const [surface, surfaceStem] of forms) if (terms.has(surfaceStem)) hash.update(`${surface}\t${surfaceStem}\n`);
+  for (const [surface, surfaceStem] of forms) if (terms.has(surfaceStem)) hash.update(`${surface}\t${surfaceStem}\t${isName(surface) ? 'name' : ''}\n`);
   for (const term of terms) hash.update(`${term}\n`);
   const file = path.join(cacheDir, `inflected.${hash.digest('hex').slice(0, 24)}.json`);
   try {
@@ -68,7 +72,7 @@ export async function cachedInflectedTerms(
   } catch {
     // Not cached yet, or damaged: recomputed below.
   }
-  const computed = inflectedTerms(forms, terms, language, await loadVerbForms());
+  const computed = inflectedTerms(forms, terms, language, await loadVerbForms(), isName);
   try {
     await mkdir(cacheDir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

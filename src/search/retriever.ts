@@ -152,6 +152,7 @@ export class Retriever {
       verbFormsFile(options.dataDir, language),
       `${options.cacheDir}/lexicons`,
       () => retriever.verbForms(language),
+      (surface) => retriever.vocabulary.isName(surface),
     );
     if (options.embedder) await retriever.embedCorpus(options.embedder);
     return retriever;
