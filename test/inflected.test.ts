@@ -30,6 +30,13 @@ describe('verb forms in the index', () => {
     expect(inflectedTerms(nameForms, new Set(['arme']), fr, armee).get('armer')).toEqual(['arme']);
   });
 
+    it('files a word only if the corpus spells it like the verb form, accents included', () => {
+    const armes: VerbForms = { infinitives: (form, spelling) => (form === 'armes' && (spelling === undefined || spelling === 'armés') ? ['armer'] : []) };
+    const weapons: [string, string][] = [['armes', 'arme']];
+    expect(inflectedTerms(weapons, new Set(['arme']), fr, armes, () => false, () => ['armes']).size).toBe(0);
+    expect(inflectedTerms(weapons, new Set(['arme']), fr, armes, () => false, () => ['armés']).get('armer')).toEqual(['arme']);
+  });
+
     it('only files index terms (a form the index dropped is not one)', () => {
     expect(inflectedTerms(forms, new Set(['soldat']), fr, verbForms).size).toBe(0);
   });

@@ -194,6 +194,11 @@ describe('the build side: upstream formats', () => {
     expect(french.infinitives('reconnu')).toEqual(['reconnaitre']);
     expect(french.infinitives('tiennent')).toEqual(['tenir']);
     expect(french.infinitives('promis')).toEqual(['promettre']);
+    // Folded, "armes" is also "armés" (of armer); spelt with its accents, only the participle is.
+    expect(french.infinitives('armes')).toEqual(['armer']);
+    expect(french.infinitives('armes', 'armés')).toEqual(['armer']);
+    expect(french.infinitives('armes', 'armes')).toEqual([]);
+    expect(french.infinitives('reconnu', 'reconnu')).toEqual(['reconnaitre']);
     // Spelt like its infinitive's stem (soigne, soigner), an auxiliary's form (est), two letters (pu), not a verb (gouvernement).
     for (const word of ['soigne', 'est', 'pu', 'gouvernement']) expect(french.infinitives(word)).toEqual([]);
     expect((await loadVerbForms(verbFormsFile(DATA_DIR, languageByCode('it')!), languageByCode('it')!)).infinitives('sostiene')).toEqual(['sostenere']);

@@ -35,6 +35,7 @@ import { readDictionary, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
 import { readVerbiste } from './verbiste.js';
 import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
+import { formatVerbTarget } from '../../src/search/verb-forms.js';
 
 const DICTD = '/usr/share/dictd';
 const MYTHES = '/usr/share/mythes';
@@ -329,11 +330,13 @@ const MIN_VERB_FORM = 3;
 
 /**
  * Verb forms whose stem is not their infinitive's (reconnu → reconnaître, tiennent → tenir,
- * sostiene → sostenere), as `form\tinfinitive …` lines sorted by form: dictionaries list the
- * infinitive. Forms of auxiliaries and other stop words (est → être) are left out.
+ * sostiene → sostenere), as `form\tinfinitive …` lines sorted by form (see `formatVerbTarget`):
+ * dictionaries list the infinitive. Forms of auxiliaries and other stop words (est → être) are
+ * left out.
  */
 async function buildVerbForms(language: Language): Promise<string> {
-  const infinitives = new Map<string, Set<string>>();
+  // folded form → infinitive → the form's spellings with their accents (armés, not armes).
+  const infinitives = new Map<string, Map<string, Set<string>>>();
   const sources = VERB_SOURCES[language.code]!;
   const pairs = [
     ...(sources.verbiste ? await readVerbiste(VERBISTE, language.code) : []),
@@ -344,12 +347,23 @@ async function buildVerbForms(language: Language): Promise<string> {
     const [infinitive, ...restOfInfinitive] = words(infinitivePhrase);
     if (!form || !infinitive || restOfForm.length || restOfInfinitive.length || form.length < MIN_VERB_FORM) continue;
     if (!isContentWord(form, language) || !isContentWord(infinitive, language) || stem(form, language) === stem(infinitive, language)) continue;
-    let set = infinitives.get(form);
-    if (!set) infinitives.set(form, (set = new Set()));
-    set.add(infinitive);
+    let byInfinitive = infinitives.get(form);
+    if (!byInfinitive) infinitives.set(form, (byInfinitive = new Map()));
+    let spellings = byInfinitive.get(infinitive);
+    if (!spellings) byInfinitive.set(infinitive, (spellings = new Set()));
+    spellings.add(formPhrase.normalize('NFC').toLowerCase());
   }
   const sorted = [...infinitives.keys()].sort();
-  return sorted.map((form) => `${form}\t${[...infinitives.get(form)!].sort().join(' ')}`).join('\n') + '\n';
+  return (
+    sorted
+      .map((form) => {
+        const values = [...infinitives.get(form)!]
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .map(([infinitive, spellings]) => formatVerbTarget(infinitive, form, spellings));
+        return `${form}\t${values.join(' ')}`;
+      })
+      .join('\n') + '\n'
+  );
 }
 
 function serialise(table: Table): string {

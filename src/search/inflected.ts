@@ -21,6 +21,8 @@ export function inflectedTerms(
   language: Language,
   verbForms: VerbForms,
   isName: (surface: string) => boolean = () => false,
+  /** How the corpus writes a folded word, accents kept (armes, armés); none known: any spelling. */
+  spellings: (surface: string) => readonly string[] = () => [],
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (root: string, term: string): void => {
@@ -31,7 +33,9 @@ export function inflectedTerms(
     // A word written with a capital mid-sentence is a name or part of one ("Armée nationale
     // libyenne"), not the participle it is spelt like (armée, of armer).
     if (!terms.has(surfaceStem) || isName(surface)) continue;
-    for (const infinitive of verbForms.infinitives(surface)) add(stem(infinitive, language), surfaceStem);
+    const spelt = spellings(surface);
+    const found = spelt.length ? spelt.flatMap((spelling) => verbForms.infinitives(surface, spelling)) : verbForms.infinitives(surface);
+    for (const infinitive of found) add(stem(infinitive, language), surfaceStem);
   }
   if (language.code !== 'fr') return out;
   for (const term of terms) {
@@ -42,7 +46,7 @@ export function inflectedTerms(
   return out;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * `inflectedTerms` through a small cache file keyed by the corpus's words and the conjugation
@@ -58,10 +62,11 @@ export async function cachedInflectedTerms(
   cacheDir: string,
   loadVerbForms: () => Promise<VerbForms>,
   isName: (surface: string) => boolean = () => false,
+  spellings: (surface: string) => readonly string[] = () => [],
 ): Promise<InflectedTerms> {
   const info = await stat(verbFormsFile).catch(() => null);
   const hash = createHash('sha256').update(`inflected ${FORMAT} ${language.code} ${info ? `${info.size}-${Math.round(info.mtimeMs)}` : 'none'}\n`);
-  for (const [surface, surfaceStem] of forms) if (terms.has(surfaceStem)) hash.update(`${surface}\t${surfaceStem}\t${isName(surface) ? 'name' : ''}\n`);
+  for (const [surface, surfaceStem] of forms) if (terms.has(surfaceStem)) hash.update(`${surface}\t${surfaceStem}\t${isName(surface) ? 'name' : ''}\t${spellings(surface).join(' ')}\n`);
   for (const term of terms) hash.update(`${term}\n`);
   const file = path.join(cacheDir, `inflected.${hash.digest('hex').slice(0, 24)}.json`);
   try {
@@ -72,7 +77,7 @@ export async function cachedInflectedTerms(
   } catch {
     // Not cached yet, or damaged: recomputed below.
   }
-  const computed = inflectedTerms(forms, terms, language, await loadVerbForms(), isName);
+  const computed = inflectedTerms(forms, terms, language, await loadVerbForms(), isName, spellings);
   try {
     await mkdir(cacheDir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

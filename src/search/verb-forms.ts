@@ -10,28 +10,59 @@ import { findSortedLine, readGzippedFile } from './word-list.js';
  * of the same verb through it.
  */
 export interface VerbForms {
-  /** The folded infinitives a folded word is a form of; empty when it is none (or is spelt like its infinitive's stem). */
-  infinitives(form: string): readonly string[];
+  /**
+   * The folded infinitives a folded word is a form of; empty when it is none (or is spelt like
+   * its infinitive's stem). With `spelling` (the word as written, lower-case, accents kept), only
+   * the verbs it is spelt like a form of: "armes" (weapons) is not "armés" (armer).
+   */
+  infinitives(form: string, spelling?: string): readonly string[];
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 
 export const NO_VERB_FORMS: VerbForms = Object.freeze({ infinitives: () => NONE });
 
+/**
+ * One infinitive of a form in the shipped line format: the infinitive alone when the form has no
+ * accent, else followed by the form's spellings with accents, `/`-separated (armes → `armer/armés`).
+ */
+export function formatVerbTarget(infinitive: string, form: string, spellings: Iterable<string>): string {
+  const spelt = [...new Set(spellings)].sort();
+  return spelt.length === 1 && spelt[0] === form ? infinitive : [infinitive, ...spelt].join('/');
+}
+
+interface VerbTarget {
+  readonly infinitive: string;
+  /** The spellings with accents; empty: spelt as the folded form. */
+  readonly spellings: readonly string[];
+}
+
 class SortedVerbForms implements VerbForms {
-  private readonly answers = new Map<string, readonly string[]>();
+  private readonly answers = new Map<string, readonly VerbTarget[]>();
   constructor(private readonly text: string) {}
 
-  infinitives(form: string): readonly string[] {
+  private targets(form: string): readonly VerbTarget[] {
     let found = this.answers.get(form);
     if (!found) {
       const line = findSortedLine(this.text, form);
-      found = line ? line.split(' ') : NONE;
+      found = line
+        ? line.split(' ').map((value) => {
+            const [infinitive = '', ...spellings] = value.split('/');
+            return { infinitive, spellings };
+          })
+        : [];
       // Bounded by the words of the article and of the questions asked; cleared past a limit.
       if (this.answers.size >= MAX_REMEMBERED) this.answers.clear();
       this.answers.set(form, found);
     }
     return found;
+  }
+
+  infinitives(form: string, spelling?: string): readonly string[] {
+    const targets = this.targets(form);
+    if (!targets.length) return NONE;
+    const fitting = spelling === undefined ? targets : targets.filter((t) => (t.spellings.length ? t.spellings.includes(spelling) : spelling === form));
+    return fitting.map((t) => t.infinitive);
   }
 }
 
