@@ -24,10 +24,14 @@ function symbolText(symbol: string): string | null {
   return WORD_SYMBOL.test(symbol) ? symbol : null;
 }
 
-/** Pairs of one AT&T text, in path order; each (source, target) once. */
-export function parseAtt(text: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  const seen = new Set<string>();
+/** A transducer's arcs (from state → [to state, input symbol, output symbol]) and final states. */
+interface Section {
+  readonly arcs: Map<string, [string, string, string][]>;
+  readonly finals: Set<string>;
+}
+
+/** The sections of an AT&T text (one transducer each, separated by `--`). */
+function* sections(text: string): Generator<Section> {
   for (const section of text.split(/^--$/m)) {
     const arcs = new Map<string, [string, string, string][]>();
     const finals = new Set<string>();
@@ -42,6 +46,15 @@ export function parseAtt(text: string): [string, string][] {
         finals.add(fields[0]);
       }
     }
+    yield { arcs, finals };
+  }
+}
+
+/** Pairs of one AT&T text, in path order; each (source, target) once. */
+export function parseAtt(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const { arcs, finals } of sections(text)) {
     const onPath = new Set<string>();
     const walk = (state: string, input: string, output: string): void => {
       if (finals.has(state)) {
@@ -88,20 +101,7 @@ const VERB_TAG = /^<vb[a-z]*>$/;
 export function parseVerbAnalyses(text: string): [string, string][] {
   const pairs: [string, string][] = [];
   const seen = new Set<string>();
-  for (const section of text.split(/^--$/m)) {
-    const arcs = new Map<string, [string, string, string][]>();
-    const finals = new Set<string>();
-    for (const line of section.split('\n')) {
-      const fields = line.split('\t');
-      if (!fields[0]) continue;
-      if (fields.length >= 4 && fields[2] !== undefined && fields[3] !== undefined && fields[2] !== '') {
-        let list = arcs.get(fields[0]);
-        if (!list) arcs.set(fields[0], (list = []));
-        list.push([fields[1]!, fields[2], fields[3]]);
-      } else if (fields.length <= 3) {
-        finals.add(fields[0]);
-      }
-    }
+  for (const { arcs, finals } of sections(text)) {
     const onPath = new Set<string>();
     // lemma: the output's letters before its first tag; tag: the tags read so far.
     const walk = (state: string, form: string, lemma: string, tag: string | null): void => {
