@@ -90,26 +90,30 @@ const AFTER_ARTICLE_NOT_NOUNS: Record<string, string> = {
   pt: 'que mais menos mesmo mesma mesmos mesmas outro outra outros outras',
   de: 'meisten mehr gleiche gleichen andere anderen',
 };
-const articleCache = new Map<string, Set<string>>();
-const notNounCache = new Map<string, Set<string>>();
+/** Sets built by `wordSet`, by name, then by language code (no key is built per call: `stopwords` is called for every token). */
+const wordSets = new Map<string, Map<string, Set<string>>>();
 
-/** What an article does not make a noun: the words above, and conversational filler ("a quick question", "uma dúvida"). */
-function notNouns(language: Language): Set<string> {
-  let set = notNounCache.get(language.code);
-  if (!set) {
-    set = new Set(`${AFTER_ARTICLE_NOT_NOUNS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''}`.split(' ').filter(Boolean));
-    notNounCache.set(language.code, set);
-  }
+/** A language's words from some of the lists above (space-separated), as one set built on first use and kept under `name`. */
+function wordSet(name: string, language: Language, words: () => Iterable<string>): Set<string> {
+  let byLanguage = wordSets.get(name);
+  if (!byLanguage) wordSets.set(name, (byLanguage = new Map()));
+  let set = byLanguage.get(language.code);
+  if (!set) byLanguage.set(language.code, (set = new Set([...words()].filter(Boolean))));
   return set;
 }
 
+/** The words of space-separated lists, for `wordSet`. */
+function listed(...lists: (string | undefined)[]): string[] {
+  return lists.join(' ').split(' ');
+}
+
+/** What an article does not make a noun: the words above, and conversational filler ("a quick question", "uma dúvida"). */
+function notNouns(language: Language): Set<string> {
+  return wordSet('not-nouns', language, () => listed(AFTER_ARTICLE_NOT_NOUNS[language.code], FILLER_WORDS[language.code]));
+}
+
 function articles(language: Language): Set<string> {
-  let set = articleCache.get(language.code);
-  if (!set) {
-    set = new Set((ARTICLES[language.code] ?? '').split(' ').filter(Boolean));
-    articleCache.set(language.code, set);
-  }
-  return set;
+  return wordSet('articles', language, () => listed(ARTICLES[language.code]));
 }
 
 /**
@@ -180,20 +184,17 @@ const NO_MORE: readonly string[] = [];
 /** Words already compared with the function words, per list of extra words (names come back in every question). */
 const nearFunctionWords = new WeakMap<readonly string[], Map<string, string | null>>();
 
-const cache = new Map<string, Set<string>>();
-const rawCache = new Map<string, Set<string>>();
+/** The `stopword` package's list for a language, as written. */
+function packageList(language: Language): string[] {
+  const list = lists[language.iso3];
+  return Array.isArray(list) ? (list as string[]) : [];
+}
 
 /** Folded stop words of a language (function words plus question words). */
 export function stopwords(language: Language): Set<string> {
-  let set = cache.get(language.code);
-  if (!set) {
-    const list = lists[language.iso3];
-    const base = Array.isArray(list) ? (list as string[]) : [];
-    const extra = `${QUESTION_WORDS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''}`.split(' ');
-    set = new Set([...base, ...extra].map((w) => fold(w)).filter(Boolean));
-    cache.set(language.code, set);
-  }
-  return set;
+  return wordSet('stop', language, () =>
+    [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code])].map((w) => fold(w)),
+  );
 }
 
 /** Whether a folded token carries content: not a stop word, not a lone letter (elided l', d', qu'). */
@@ -204,36 +205,17 @@ export function isContentWord(token: string, language: Language): boolean {
 
 /** The question and filler words (written without accents, so only their folded forms exist). */
 function extraWords(language: Language): Set<string> {
-  const key = `extra:${language.code}`;
-  let set = rawCache.get(key);
-  if (!set) {
-    set = new Set(`${QUESTION_WORDS[language.code] ?? ''} ${FILLER_WORDS[language.code] ?? ''} ${LIGHT_VERBS[language.code] ?? ''}`.split(' ').filter(Boolean));
-    rawCache.set(key, set);
-  }
-  return set;
+  return wordSet('extra', language, () => listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], LIGHT_VERBS[language.code]));
 }
-
-const lightVerbCache = new Map<string, Set<string>>();
 
 /** Whether a folded token of a question is a light verb of its language. */
 export function isLightVerb(token: string, language: Language): boolean {
-  let set = lightVerbCache.get(language.code);
-  if (!set) {
-    set = new Set((LIGHT_VERBS[language.code] ?? '').split(' ').map((w) => fold(w)).filter(Boolean));
-    lightVerbCache.set(language.code, set);
-  }
-  return set.has(token);
+  return wordSet('light-verbs', language, () => listed(LIGHT_VERBS[language.code]).map((w) => fold(w))).has(token);
 }
 
 /** Stop words as written, accents kept: "ne" is a function word, "né" (born) is not. */
 function writtenStopwords(language: Language): Set<string> {
-  let set = rawCache.get(language.code);
-  if (!set) {
-    const list = lists[language.iso3];
-    set = new Set((Array.isArray(list) ? (list as string[]) : []).map((w) => w.normalize('NFC').toLowerCase()));
-    rawCache.set(language.code, set);
-  }
-  return set;
+  return wordSet('written-stop', language, () => packageList(language).map((w) => w.normalize('NFC').toLowerCase()));
 }
 
 /**
