@@ -290,7 +290,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
       try {
         const text = cached.toString('utf8');
         if (text && !text.endsWith('\n')) throw new Error('truncated');
-        entries = SortedLines.fromText(text, true, true);
+        entries = SortedLines.fromText(text, true);
       } catch (error) {
         logger?.warn({ file: cacheFile, problem: error instanceof Error ? error.message : String(error) }, 'lexicon cache unreadable; rebuilding it');
       }
@@ -299,7 +299,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
   const fromCache = entries !== null;
   if (!entries) {
     const text = entriesText(await readRestricted(file, corpusTerms, synonyms));
-    entries = SortedLines.fromText(text, true, true);
+    entries = SortedLines.fromText(text, true);
     if (cacheFile) await writeCache(cacheFile, text, logger);
   }
   logger?.info(

@@ -26,11 +26,9 @@ export class SortedLines {
   /**
    * Indexes `text`, whose lines must be sorted by key in code-unit order (as JavaScript's
    * default sort leaves them); throws on an unsorted or empty-keyed line, the sign of a damaged
-   * file. `verifyOrder: false` skips that check for files this project ships (the build sorts
-   * them, and CI checks them against their sources), which start-up reads on every run;
-   * `tabbed: true` requires every line to hold a key, a tab and a value (a lexicon).
+   * file. `tabbed: true` requires every line to hold a key, a tab and a value (a lexicon).
    */
-  static fromText(text: string, verifyOrder = true, tabbed = text.includes('\t')): SortedLines {
+  static fromText(text: string, tabbed = text.includes('\t')): SortedLines {
     const starts: number[] = [];
     let start = 0;
     let previousStart = -1;
@@ -42,7 +40,7 @@ export class SortedLines {
         const tab = tabbed ? text.indexOf('\t', start) : -1;
         if (tabbed && (tab < 0 || tab > end)) throw new Error(`line ${starts.length + 1} has no tab`);
         const keyEnd = tab >= 0 && tab < end ? tab : end;
-        if (keyEnd === start || (verifyOrder && previousStart >= 0 && compareRanges(text, previousStart, previousEnd, start, keyEnd) > 0)) {
+        if (keyEnd === start || (previousStart >= 0 && compareRanges(text, previousStart, previousEnd, start, keyEnd) > 0)) {
           throw new Error(`line ${starts.length + 1} is out of order or has no key`);
         }
         previousStart = start;
