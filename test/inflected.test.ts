@@ -2,7 +2,7 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedInflectedTerms, inflectedTerms } from '../src/search/inflected.js';
+import { cachedInflectedTerms, inflectedTerms, spellingsOf } from '../src/search/inflected.js';
 import type { VerbForms } from '../src/search/verb-forms.js';
 import { languageByCode } from '../src/text/languages.js';
 
@@ -35,6 +35,13 @@ describe('verb forms in the index', () => {
     const weapons: [string, string][] = [['armes', 'arme']];
     expect(inflectedTerms(weapons, new Set(['arme']), fr, armes, () => false, () => ['armes']).size).toBe(0);
     expect(inflectedTerms(weapons, new Set(['arme']), fr, armes, () => false, () => ['armés']).get('armer')).toEqual(['arme']);
+  });
+
+    it('reads how the corpus spells each folded word, accents kept', () => {
+    const spellings = spellingsOf(['Les armes sont là.', 'Des hommes ARMÉS.']);
+    expect(spellings('armes')).toEqual(['armes', 'armés']);
+    expect(spellings('la')).toEqual(['là']);
+    expect(spellings('soldat')).toEqual([]);
   });
 
     it('only files index terms (a form the index dropped is not one)', () => {

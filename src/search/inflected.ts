@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '../text/languages.js';
+import { fold } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import type { VerbForms } from './verb-forms.js';
 
@@ -46,7 +47,21 @@ export function inflectedTerms(
   return out;
 }
 
-const FORMAT = 3;
+/** How texts write each of their folded words: lower case, accents kept ("armés" and "armes" are both "armes" folded). */
+export function spellingsOf(texts: readonly string[]): (surface: string) => readonly string[] {
+  const spellings = new Map<string, Set<string>>();
+  for (const text of texts) {
+    for (const token of text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+      const folded = fold(token);
+      let set = spellings.get(folded);
+      if (!set) spellings.set(folded, (set = new Set()));
+      set.add(token);
+    }
+  }
+  return (surface) => [...(spellings.get(surface) ?? [])].sort();
+}
+
+const FORMAT = 4;
 
 /**
  * `inflectedTerms` through a small cache file keyed by the corpus's words and the conjugation
@@ -62,12 +77,14 @@ export async function cachedInflectedTerms(
   cacheDir: string,
   loadVerbForms: () => Promise<VerbForms>,
   isName: (surface: string) => boolean = () => false,
-  spellings: (surface: string) => readonly string[] = () => [],
+  /** The corpus's texts, whose spellings (accents kept) decide which words are verb forms; read only when the cache misses. */
+  texts: readonly string[] = [],
 ): Promise<InflectedTerms> {
   const info = await stat(verbFormsFile).catch(() => null);
   const hash = createHash('sha256').update(`inflected ${FORMAT} ${language.code} ${info ? `${info.size}-${Math.round(info.mtimeMs)}` : 'none'}\n`);
-  for (const [surface, surfaceStem] of forms) if (terms.has(surfaceStem)) hash.update(`${surface}\t${surfaceStem}\t${isName(surface) ? 'name' : ''}\t${spellings(surface).join(' ')}\n`);
+  for (const [surface, surfaceStem] of forms) if (terms.has(surfaceStem)) hash.update(`${surface}\t${surfaceStem}\t${isName(surface) ? 'name' : ''}\n`);
   for (const term of terms) hash.update(`${term}\n`);
+  for (const text of texts) hash.update(`${text}\0`);
   const file = path.join(cacheDir, `inflected.${hash.digest('hex').slice(0, 24)}.json`);
   try {
     const stored = JSON.parse(await readFile(file, 'utf8')) as unknown;
@@ -77,7 +94,7 @@ export async function cachedInflectedTerms(
   } catch {
     // Not cached yet, or damaged: recomputed below.
   }
-  const computed = inflectedTerms(forms, terms, language, await loadVerbForms(), isName, spellings);
+  const computed = inflectedTerms(forms, terms, language, await loadVerbForms(), isName, texts.length ? spellingsOf(texts) : () => []);
   try {
     await mkdir(cacheDir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
-import { fold, words } from '../text/normalize.js';
+import { words } from '../text/normalize.js';
 import { acronymDefinitions, analyze, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
@@ -74,20 +74,6 @@ const FOCUS_STRENGTH = 0.55;
 /** In [0, 1]: how much of a paragraph's evidence stands, given the share of the focus words it holds. */
 export function focusFactor(focus: number | null): number {
   return focus === null ? 1 : Math.min(1, focus / FOCUS_ENOUGH);
-}
-
-/** How a text writes each of its folded words: lower case, accents kept ("armés" and "armes" are both "armes" folded). */
-function spellingsOf(texts: readonly string[]): (surface: string) => readonly string[] {
-  const spellings = new Map<string, Set<string>>();
-  for (const text of texts) {
-    for (const token of text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-      const folded = fold(token);
-      let set = spellings.get(folded);
-      if (!set) spellings.set(folded, (set = new Set()));
-      set.add(token);
-    }
-  }
-  return (surface) => [...(spellings.get(surface) ?? [])].sort();
 }
 
 /**
@@ -167,7 +153,7 @@ export class Retriever {
       `${options.cacheDir}/lexicons`,
       () => retriever.verbForms(language),
       (surface) => retriever.vocabulary.isName(surface),
-      spellingsOf(corpus.paragraphs.map((p) => p.text)),
+      corpus.paragraphs.map((p) => p.text),
     );
     if (options.embedder) await retriever.embedCorpus(options.embedder);
     return retriever;
