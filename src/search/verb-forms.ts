@@ -5,7 +5,8 @@ import { findSortedLine, readGzippedFile } from './word-list.js';
 /**
  * Verb forms the stemmer does not bring back to their infinitive's stem (French "reconnu" and
  * "reconnaître", "tiennent" and "tenir"; Italian "sostiene" and "sostenere"), from the shipped
- * `<code>.verbs.gz` (Verbiste's conjugations, see data/README.md). Dictionaries list verbs by
+ * `<code>.verbs.gz` (Verbiste's conjugations and Apertium's analysers, see data/README.md); Spanish
+ * "pidió" and "pedir", Portuguese "trouxe" and "trazer" too. Dictionaries list verbs by
  * their infinitive, so a form reaches its translations, synonyms and the article's other forms
  * of the same verb through it.
  */

@@ -26,14 +26,10 @@ export class SortedWordList {
     let known = this.answers.get(word);
     if (known === undefined) {
       if (this.answers.size >= MAX_REMEMBERED) this.answers.clear();
-      known = this.search(word);
+      known = findSortedLine(this.text, word) !== null;
       this.answers.set(word, known);
     }
     return known;
-  }
-
-  private search(word: string): boolean {
-    return findSortedLine(this.text, word) !== null;
   }
 }
 
