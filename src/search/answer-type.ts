@@ -10,12 +10,15 @@ import { stem } from '../text/stem.js';
 
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance';
 
+/** Ways of asking what someone or something is called, folded: the answer is a name. */
+const CALLED = 'name of|s appelle|se llama|heisst|hiess|si chiama|se chama';
+
 /** Question cues, folded, matched as whole words at the start of a phrase; longest first within a language. */
 const CUES: [AnswerType, RegExp][] = [
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|wie weit|welche entfernung|quanto dista|a che distanza|que distancia|a que distancia)\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
-  ['person', /\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|name of|s appelle|se llama|heisst|hiess|si chiama|se chama)\b/],
+  ['person', new RegExp(String.raw`\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|${CALLED})\b`)],
   ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde)\b/],
 ];
 
@@ -65,7 +68,9 @@ export function isTypeNoun(word: string, type: AnswerType | null): boolean {
  * with another verb ("who backs the government?") is answered as often by countries or
  * organisations, which the person pattern does not find: there, the type is no ranking cue.
  */
-const NAME_CUE = /\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|(the )?name of|s appelle|se llama|heisst|hiess|si chiama|se chama|nom de|nombre de|nome d[eio])\b/;
+const NAME_CUE = new RegExp(
+  String.raw`\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|${CALLED}|nom de|nombre de|nome d[eio])\b`,
+);
 
 /** Whether a question of type person asks for a name (see NAME_CUE). */
 export function asksForName(question: string): boolean {
@@ -128,9 +133,8 @@ const CAPITALISED = new RegExp(`^[${UPPER}]`);
 function extendCount(text: string, end: number): number {
   let position = end;
   let taken = 0;
-  const word = NEXT_WORD;
   while (taken < 2) {
-    const match = word.exec(text.slice(position));
+    const match = NEXT_WORD.exec(text.slice(position));
     if (!match || FUNCTION.has(match[1]!.toLowerCase()) || CAPITALISED.test(match[1]!)) break;
     position += match[0].length;
     taken++;
