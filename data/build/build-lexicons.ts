@@ -129,6 +129,15 @@ function put(table: Table, key: string, target: string, weight: number): void {
  */
 let frenchStopVerbs: ReadonlySet<string> = new Set();
 
+const verbisteReads = new Map<string, Promise<[string, string][]>>();
+
+/** Verbiste's (form, infinitive) pairs of a language, read once (French serves the stop verbs and the verb table). */
+function verbiste(code: string): Promise<[string, string][]> {
+  let pairs = verbisteReads.get(code);
+  if (!pairs) verbisteReads.set(code, (pairs = readVerbiste(VERBISTE, code)));
+  return pairs;
+}
+
 /** Content stems of a phrase; numbers dropped (in dictionaries they are sense numbers). */
 function stemsOf(phrase: string, language: Language): string[] {
   const tokens = words(phrase).filter((token) => !/^\d+$/.test(token));
@@ -339,7 +348,7 @@ async function buildVerbForms(language: Language): Promise<string> {
   const infinitives = new Map<string, Map<string, Set<string>>>();
   const sources = VERB_SOURCES[language.code]!;
   const pairs = [
-    ...(sources.verbiste ? await readVerbiste(VERBISTE, language.code) : []),
+    ...(sources.verbiste ? await verbiste(language.code) : []),
     ...readApertiumVerbForms(path.join(APERTIUM, sources.analyser)),
   ];
   for (const [formPhrase, infinitivePhrase] of pairs) {
@@ -395,7 +404,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
   const files = new Map<string, string>();
   frenchStopVerbs = new Set(
-    (await readVerbiste(VERBISTE, 'fr')).map(([, infinitive]) => words(infinitive)[0] ?? '').filter((verb) => verb && !isContentWord(verb, fr)),
+    (await verbiste('fr')).map(([, infinitive]) => words(infinitive)[0] ?? '').filter((verb) => verb && !isContentWord(verb, fr)),
   );
   // Only a language's own dictionaries into French serve as a pivot (never its pivots or synonyms).
   const pivots = new Map<string, Table>();
