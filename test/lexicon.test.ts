@@ -10,7 +10,7 @@ import { readVerbiste } from '../data/build/verbiste.js';
 import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
 import { loadKnownStems, loadLexicon } from '../src/search/lexicon.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
-import { formatLexiconLine, parseTargets } from '../src/search/lexicon-format.js';
+import { formatLexiconLine, parseTargets, wordKey } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
 import { infinitiveCandidates } from '../src/text/inflection.js';
@@ -213,6 +213,20 @@ describe('the build side: upstream formats', () => {
     expect((await loadVerbForms(verbFormsFile(DATA_DIR, pt), pt)).infinitives('trouxe')).toEqual(['trazer']);
   });
 
+  it('keys an English agent noun apart from its verb ("supporters" is not "supports")', async () => {
+    expect(wordKey('supporters', en)).toBe('supporter');
+    expect(wordKey('supporter', en)).toBe('supporter');
+    expect(wordKey('supports', en)).toBe('support');
+    // Only where the stemmer took the "-er" away: "leader", "paper" are their own stems.
+    expect(wordKey('leaders', en)).toBe('leader');
+    expect(wordKey('papers', en)).toBe('paper');
+    const english = await shippedLexicon('en-fr');
+    const targets = (key: string): string[] => parseTargets(english.value(key)!).map(([target]) => target);
+    expect(targets('supporter')).toContain('partisan');
+    expect(targets('support')).not.toContain('partisan');
+    expect(targets('support')).not.toContain('part');
+  });
+
   it('writes and reads the shipped line format, direct targets without a weight', () => {
     const line = formatLexiconLine('wound', new Map([['plai', 0.6], ['bless', 1]]));
     expect(line).toBe('wound\tbless plai~60');
@@ -292,6 +306,19 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(withForms!.targets.get('bless')).toBe(0.3);
     const [withoutForms] = lexicon.translate(['apoia'], () => true);
     expect(withoutForms!.targets.has('souten')).toBe(false);
+  });
+
+  it('looks an agent noun up under its own key, else under its verb', async () => {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['command\tcommand', 'support\tsouten', 'supporter\tpartisan']);
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms: new Set(['command', 'souten', 'partisan']) }))!;
+    const found = (text: string) => lexicon.translate(words(text)).map((t) => [t.source, [...t.targets.keys()]]);
+    expect(found('supporters support')).toEqual([
+      ['supporters', ['partisan']],
+      ['support', ['souten']],
+    ]);
+    // No entry of its own: the verb's.
+    expect(found('commanders')).toEqual([['commanders', ['command']]]);
   });
 
   it('is null when no lexicon of the pair ships', async () => {

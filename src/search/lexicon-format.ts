@@ -30,9 +30,21 @@ export const WEIGHT = {
   synonym: 0.6,
 } as const;
 
-/** Key of a word sequence: its stems, so that "wounded"/"wounds" find the entry for "wound". */
+/**
+ * Key of one word: its stem, so that "wounded"/"wounds" find the entry for "wound". English
+ * agent nouns keep their "-er": the stemmer folds "supporters" onto "support" and "commander"
+ * onto "command", whose senses differ (supporters → parti, suite; support → appui).
+ */
+export function wordKey(token: string, language: Language): string {
+  const key = stem(token, language);
+  if (language.code !== 'en') return key;
+  const singular = token.endsWith('ers') ? token.slice(0, -1) : token;
+  return singular === `${key}er` ? singular : key;
+}
+
+/** Key of a word sequence: the keys of its words. */
 export function phraseKey(tokens: readonly string[], language: Language): string {
-  return tokens.map((token) => stem(token, language)).join(' ');
+  return tokens.map((token) => wordKey(token, language)).join(' ');
 }
 
 /** Targets in the file format, strongest first (ties by stem, so the output is deterministic). */

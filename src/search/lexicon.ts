@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { stem } from '../text/stem.js';
-import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets } from './lexicon-format.js';
+import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, wordKey } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
 import { readGzippedFile, SortedWordList } from './word-list.js';
 
@@ -93,6 +93,15 @@ export class BilingualLexicon {
     return targets;
   }
 
+  /** A single word by its key, else by its bare stem (an agent noun without an entry of its own: "leaders"). */
+  private lookupSingle(token: string, keyOf: (token: string) => string, infinitives: (token: string) => readonly string[]): ReadonlyMap<string, number> | undefined {
+    const key = keyOf(token);
+    const found = this.lookupWord(key, infinitives(token));
+    if (found) return found;
+    const bare = stem(token, this.source);
+    return bare === key ? undefined : this.lookupWord(bare, infinitives(token));
+  }
+
   /** Entries already looked up (null: no such key): each question looks up its words and their phrases again. Bounded. */
   private readonly looked = new Map<string, ReadonlyMap<string, number> | null>();
 
@@ -116,7 +125,7 @@ export class BilingualLexicon {
     isContent: (token: string) => boolean = (token) => isContentWord(token, this.source),
     infinitives: (token: string) => readonly string[] = () => [],
     /** A token's key: its stem, or the key a typo was corrected to. */
-    keyOf: (token: string) => string = (token) => stem(token, this.source),
+    keyOf: (token: string) => string = (token) => wordKey(token, this.source),
   ): Translation[] {
     const found: Translation[] = [];
     let i = 0;
@@ -126,7 +135,7 @@ export class BilingualLexicon {
         const slice = tokens.slice(i, i + n);
         if (n === 1 && !isContent(slice[0] ?? '')) break;
         if (n > 1 && !slice.some(isContent)) continue;
-        const targets = n === 1 ? this.lookupWord(keyOf(slice[0]!), infinitives(slice[0]!)) : this.lookup(slice.map(keyOf).join(' '));
+        const targets = n === 1 ? this.lookupSingle(slice[0]!, keyOf, infinitives) : this.lookup(slice.map(keyOf).join(' '));
         if (!targets) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;

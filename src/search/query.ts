@@ -7,7 +7,7 @@ import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } f
 import type { Concept } from './bm25.js';
 import { answerType, isTypeNoun, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
-import { GROUP_SEPARATOR } from './lexicon-format.js';
+import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 
@@ -314,7 +314,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
     // German nouns are capitalised: a capitalised word (Macht) is not taken for a verb's form (macht).
     const infinitives = (token: string): string[] =>
       language.code === 'de' && shape.names.has(token) ? [] : [...verbForms.infinitives(token), ...infinitiveCandidates(token, language)];
-    const keyOf = (token: string): string => typoKeys.get(token) ?? stem(token, language);
+    const keyOf = (token: string): string => typoKeys.get(token) ?? wordKey(token, language);
     for (const translation of lexicon.translate(tokens, isContent, infinitives, keyOf)) {
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
       const terms = new Map<string, number>();
