@@ -10,6 +10,7 @@ packages=(
   dict-freedict-eng-ita dict-freedict-por-eng dict-freedict-eng-por dict-freedict-spa-deu
   dict-freedict-ita-deu dict-freedict-por-deu
   apertium-fr-es apertium-eng-spa apertium-spa-ita apertium-es-pt lttoolbox-dev
+  apertium-fra-cat apertium-eng-cat apertium-spa-cat apertium-cat-ita apertium-por-cat
   mythes-fr mythes-de mythes-es mythes-it mythes-pt-pt wordnet-base verbiste
 )
 missing=()

@@ -83,12 +83,14 @@ describe('the build side: upstream formats', () => {
     expect(await readMythes(file)).toEqual([{ headword: 'soigné', meanings: [['soigneux', 'méticuleux'], ['propre']] }]);
   });
 
-  it('reads an Apertium dictionary printed by lt-print: every path to a final state, without tags or number patterns', () => {
+  it('reads an Apertium dictionary printed by lt-print: every path to a final state, without tags, number or word patterns', () => {
     const att = [
       // herido<adj> → blessé<adj>; caos → chaos (an output longer than its input); a number pattern (digits are not words)
       ['0', '1', 'h', 'b'], ['1', '2', 'e', 'l'], ['2', '3', 'r', 'e'], ['3', '4', 'i', 's'], ['4', '5', 'd', 's'], ['5', '6', 'o', 'é'], ['6', '7', '<adj>', '<adj>'],
       ['0', '8', 'c', 'c'], ['8', '9', 'a', 'h'], ['9', '10', 'o', 'a'], ['10', '11', 's', 'o'], ['11', '7', 'ε', 's'],
       ['0', '14', '1', '1'], ['14', '7', '<num>', '<num>'],
+      // a word pattern: any run of letters after "z" (a state looping on itself) is not vocabulary
+      ['0', '20', 'z', 'z'], ['20', '20', 'a', 'a'], ['20', '20', 'b', 'b'], ['20', '7', '<np>', '<np>'],
     ].map((f) => `${f.join('\t')}\t0.000000`);
     const text = `${att.join('\n')}\n7\t0.000000\n--\n0\t1\t@_SPACE_@\t@_SPACE_@\t0.000000\n0\t2\tx\ty\t0.000000\n2\t0.000000\n`;
     expect(parseAtt(text)).toEqual([

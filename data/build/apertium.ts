@@ -56,7 +56,11 @@ export function parseAtt(text: string): [string, string][] {
   const seen = new Set<string>();
   for (const { arcs, finals } of sections(text)) {
     const onPath = new Set<string>();
+    // A state that loops on itself accepts any number of repetitions: a pattern (any word, a
+    // number), not vocabulary. Walking into one multiplies the paths past counting.
+    const looping = new Set([...arcs].filter(([state, out]) => out.some(([to]) => to === state)).map(([state]) => state));
     const walk = (state: string, input: string, output: string): void => {
+      if (looping.has(state)) return;
       if (finals.has(state)) {
         const source = input.trim();
         const target = output.trim();

@@ -57,31 +57,58 @@ interface SourcePlan {
   readonly thesaurus: string;
 }
 
+/**
+ * Catalan is never asked in, and nothing is shipped for it: it is a pivot. Apertium translates
+ * it to and from French, English, Spanish, Italian and Portuguese, lemma to lemma, with the
+ * everyday senses a machine translator needs (power → poder → pouvoir, support → donar suport →
+ * soutenir), which the small FreeDict dictionaries often lack.
+ */
+const CATALAN: Language = { code: 'ca', iso3: 'cat', snowball: 'catalan', name: 'Catalan' };
+const PIVOT_PLANS: SourcePlan[] = [{ language: CATALAN, direct: ['apertium-fra-cat/cat-fra', 'apertium-fra-cat/fra-cat'], pivot: [], thesaurus: '' }];
+
 /** Every plan's direct dictionaries are read first: any language's may serve another as a pivot. */
 const PLANS: SourcePlan[] = [
   { language: languageByCode('de')!, direct: ['deu-fra', 'fra-deu'], pivot: [], thesaurus: 'th_de_DE_v2.dat' },
   {
     language: en,
     direct: ['eng-fra', 'fra-eng'],
-    pivot: [{ via: 'de', pairs: ['eng-deu'] }, { via: 'es', pairs: ['apertium-eng-spa/eng-spa', 'apertium-eng-spa/spa-eng'] }],
+    pivot: [
+      { via: 'de', pairs: ['eng-deu'] },
+      { via: 'es', pairs: ['apertium-eng-spa/eng-spa', 'apertium-eng-spa/spa-eng'] },
+      { via: 'ca', pairs: ['apertium-eng-cat/eng-cat', 'apertium-eng-cat/cat-eng'] },
+    ],
     thesaurus: 'wordnet',
   },
   {
     language: languageByCode('es')!,
     direct: ['fra-spa', 'apertium-fr-es/es-fr', 'apertium-fr-es/fr-es'],
-    pivot: [{ via: 'en', pairs: ['spa-eng', 'eng-spa'] }, { via: 'de', pairs: ['spa-deu'] }],
+    pivot: [
+      { via: 'en', pairs: ['spa-eng', 'eng-spa'] },
+      { via: 'de', pairs: ['spa-deu'] },
+      { via: 'ca', pairs: ['apertium-spa-cat/spa-cat', 'apertium-spa-cat/cat-spa'] },
+    ],
     thesaurus: 'th_es_ES_v2.dat',
   },
   {
     language: languageByCode('it')!,
     direct: ['fra-ita'],
-    pivot: [{ via: 'en', pairs: ['ita-eng', 'eng-ita'] }, { via: 'de', pairs: ['ita-deu'] }, { via: 'es', pairs: ['apertium-spa-ita/ita-spa', 'apertium-spa-ita/spa-ita'] }],
+    pivot: [
+      { via: 'en', pairs: ['ita-eng', 'eng-ita'] },
+      { via: 'de', pairs: ['ita-deu'] },
+      { via: 'es', pairs: ['apertium-spa-ita/ita-spa', 'apertium-spa-ita/spa-ita'] },
+      { via: 'ca', pairs: ['apertium-cat-ita/ita-cat', 'apertium-cat-ita/cat-ita'] },
+    ],
     thesaurus: 'th_it_IT_v2.dat',
   },
   {
     language: languageByCode('pt')!,
     direct: ['por-fra', 'fra-por'],
-    pivot: [{ via: 'en', pairs: ['por-eng', 'eng-por'] }, { via: 'de', pairs: ['por-deu'] }, { via: 'es', pairs: ['apertium-es-pt/pt-es', 'apertium-es-pt/es-pt'] }],
+    pivot: [
+      { via: 'en', pairs: ['por-eng', 'eng-por'] },
+      { via: 'de', pairs: ['por-deu'] },
+      { via: 'es', pairs: ['apertium-es-pt/pt-es', 'apertium-es-pt/es-pt'] },
+      { via: 'ca', pairs: ['apertium-por-cat/por-cat', 'apertium-por-cat/cat-por'] },
+    ],
     thesaurus: 'th_pt_PT_v2.dat',
   },
 ];
@@ -267,7 +294,7 @@ async function buildLexicon(plan: SourcePlan, known: KnownStems, ownDirect: Tabl
 
   // Pivot through a third language: xx → en or de (the pair's dictionaries) → fr.
   for (const { via, pairs } of plan.pivot) {
-    const viaLanguage = languageByCode(via)!;
+    const viaLanguage = languageByCode(via) ?? PIVOT_PLANS.find((p) => p.language.code === via)!.language;
     const viaDirect = pivots.get(via);
     if (!viaDirect) throw new Error(`no direct dictionaries for the pivot ${via}`);
     for (const [source, middle] of await phrasePairs(pairs, plan.language)) {
@@ -383,7 +410,7 @@ function serialise(table: Table): string {
 function packageVersions(): Record<string, string> {
   const packages = [
     ...new Set(
-      PLANS.flatMap((p) => [...p.direct, ...p.pivot.flatMap((v) => v.pairs)]).map((pair) =>
+      [...PLANS, ...PIVOT_PLANS].flatMap((p) => [...p.direct, ...p.pivot.flatMap((v) => v.pairs)]).map((pair) =>
         pair.startsWith('apertium-') ? pair.split('/')[0]! : `dict-freedict-${pair}`,
       ),
     ),
@@ -409,7 +436,7 @@ async function main(): Promise<number> {
   // Only a language's own dictionaries into French serve as a pivot (never its pivots or synonyms).
   const pivots = new Map<string, Table>();
   const knowns = new Map<string, KnownStems>();
-  for (const plan of PLANS) {
+  for (const plan of [...PLANS, ...PIVOT_PLANS]) {
     const known = new KnownStems(plan.language);
     knowns.set(plan.language.code, known);
     pivots.set(plan.language.code, await buildDirect(plan, known));
