@@ -229,6 +229,12 @@ describe('the build side: upstream formats', () => {
     expect(targets('support')).not.toContain('part');
   });
 
+  it('ships no phrase that starts with an article ("the injured" is matched as "injured")', async () => {
+    const english = await shippedLexicon('en-fr');
+    expect(english.value('the injur')).toBeUndefined();
+    expect(new Map(parseTargets(english.value('injur')!)).get('bless')).toBe(0.8);
+  });
+
   it('writes and reads the shipped line format, direct targets without a weight', () => {
     const line = formatLexiconLine('wound', new Map([['plai', 0.6], ['bless', 1]]));
     expect(line).toBe('wound\tbless plai~60');

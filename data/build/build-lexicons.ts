@@ -28,7 +28,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { languageByCode, type Language } from '../../src/text/languages.js';
 import { words } from '../../src/text/normalize.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { contentWordsOf, isContentWord } from '../../src/text/stopwords.js';
+import { contentWordsOf, isArticle, isContentWord } from '../../src/text/stopwords.js';
 import { stem } from '../../src/text/stem.js';
 import { readApertium, readApertiumVerbForms } from './apertium.js';
 import { readDictionary, type DictionaryFile } from './freedict.js';
@@ -190,6 +190,9 @@ function keyOf(phrase: string, language: Language): string | null {
   // Numbers in headwords are dates and sense numbers ("1. Januar"), never what a question's word means.
   if (!tokens.length || tokens.length > MAX_PHRASE || tokens.some((t) => /\d/.test(t))) return null;
   if (!tokens.some((t) => isContentWord(t, language))) return null;
+  // "the injured" (WordNet) says no more than "injured", and its synonyms' translations are
+  // weaker than the word's own: a question's "the injured" is matched as the word.
+  if (tokens.length > 1 && isArticle(tokens[0]!, language)) return null;
   return phraseKey(tokens, language);
 }
 

@@ -116,6 +116,11 @@ function articles(language: Language): Set<string> {
   return wordSet('articles', language, () => listed(ARTICLES[language.code]));
 }
 
+/** Whether a folded token is an article of the language. */
+export function isArticle(token: string, language: Language): boolean {
+  return articles(language).has(token);
+}
+
 /**
  * For each folded token of a text, whether it carries content: `isContentWord`, plus stop words
  * used as nouns: after an article (see ARTICLES; not "the most", "o que"), or hyphenated to a content word (porte-avions:
