@@ -211,6 +211,14 @@ describe('names alone never make an answer', () => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
 
+  it('reads a dictionary phrase whole: "foreign minister" is not the article\'s minister of defence', async () => {
+    const trap = await engine.ask("Who is Russia's foreign minister?");
+    expect(trap.answered).toBe(false);
+    expect(trap.unmatched).toContain('foreign minister');
+    // The minister the article names is still found.
+    expect(await engine.ask("Who is Russia's defence minister?")).toMatchObject({ answered: true, paragraph: 5 });
+  });
+
   it('answers a question that asks only who someone is', async () => {
     expect(await engine.ask('Who is Fayez al-Sarraj?')).toMatchObject({ answered: true, paragraph: 1 });
   });

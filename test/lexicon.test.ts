@@ -329,6 +329,17 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(found('commanders')).toEqual([['commanders', ['command']]]);
   });
 
+  it('keeps a phrase that reaches nothing in the corpus, without targets, when one of its words reaches it', async () => {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['foreign\tetrang', 'foreign minister\tministr+affair+etrang~60', 'minister\tministr', 'prime number\tnombr+premi']);
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms: new Set(['ministr']) }))!;
+    expect(lexicon.lookup('foreign minister')).toEqual(new Map());
+    // Neither of its words reaches the corpus: nothing to keep.
+    expect(lexicon.lookup('prime number')).toBeUndefined();
+    expect(lexicon.translate(words('the foreign minister')).map((t) => [t.source, t.targets.size])).toEqual([['foreign minister', 0]]);
+    expect(lexicon.translate(words('the minister')).map((t) => [t.source, t.targets.size])).toEqual([['minister', 1]]);
+  });
+
   it('is null when no lexicon of the pair ships', async () => {
     const { dataDir } = await setup();
     expect(await loadLexicon(de, fr, { dataDir, corpusTerms })).toBeNull();

@@ -166,7 +166,7 @@ export interface LexiconOptions {
 }
 
 /** Bumped whenever the cached form changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 7;
 /**
  * The most a term reached only through synonyms of translations weighs, however many agree:
  * below a focus match (0.55), so it adds to coverage but never makes an answer by itself
@@ -227,6 +227,8 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
   // What each corpus term reached through a synonym of a translation still misses: several
   // translations agreeing on one term (noisy-or) count for more than any one of them.
   const chained = new Map<string, number>();
+  // Phrases that reach nothing in the corpus: see below.
+  const unreached: string[] = [];
   // Hand-scanned, not split and parsed: a lexicon has tens of thousands of lines and only a few
   // hundred of them reach a given article.
   await forEachLine(file, (line) => {
@@ -266,7 +268,13 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
     }
     for (const [synonym, weight] of chained) if (weight >= MIN_WEIGHT) keep(synonym, Math.round(Math.min(CHAIN_CAP, weight) * 100) / 100);
     if (kept.size) entries.set(line.slice(0, tab), formatTargets(kept));
+    else if (line.lastIndexOf(' ', tab) > 0) unreached.push(line.slice(0, tab));
   });
+  // A phrase the dictionaries know means what its words alone do not: "foreign minister" is not
+  // "minister". One that reaches nothing in the corpus is kept without targets, so a question's
+  // phrase is read as a whole and stays unmatched, rather than matched on one of its words (the
+  // article's minister of defence). Only phrases with a word that reaches the corpus matter.
+  for (const phrase of unreached) if (phrase.split(' ').some((word) => entries.has(word))) entries.set(phrase, '');
   return entries;
 }
 

@@ -319,8 +319,10 @@ export function buildQuery(question: string, language: Language, context: QueryC
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
       const terms = new Map<string, number>();
       addAll(terms, translation.targets, sourceWords.some((word) => typoKeys.has(word)) ? TYPO_WEIGHT : 1);
+      // A phrase that reaches nothing in the article (see readRestricted) is not matched by its words' spellings either.
+      const unreached = translation.length > 1 && translation.targets.size === 0;
       for (const word of sourceWords) {
-        if (!isContent(word)) continue;
+        if (!isContent(word) || unreached) continue;
         spellingMatches(word, shape, context.vocabulary, terms, isWord(word));
         acronymMatches(word, shape, context.vocabulary, terms);
       }
