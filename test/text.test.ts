@@ -51,6 +51,10 @@ describe('stemming and stop words', () => {
   it('reads a stop word hyphenated to a content word as part of the compound (porte-avions, sud-est)', () => {
     expect(contentWordsOf("le porte-avions, des avions, nous avions vu le sud-est, peut-être, a-t-il", fr)).toEqual(['porte', 'avions', 'avions', 'vu', 'sud', 'est']);
   });
+  it('does not read a pronoun hyphenated to its verb as a noun (tiennent-ils, deu-lhe)', () => {
+    expect(contentWordsOf('Les soldats tiennent-ils la ville ? Que soignera-t-elle ?', fr)).toEqual(['soldats', 'tiennent', 'ville', 'soignera']);
+    expect(contentWordsOf('Quem deu-lhe ajuda?', languageByCode('pt')!)).toEqual(['deu', 'ajuda']);
+  });
   it('takes a one-letter typo of a long function word for that word, never a word the language knows', () => {
     const known = (token: string) => ['according', 'cording'].includes(token);
     expect(misspeltFunctionWord('accordign', en, known)).toBe('according');

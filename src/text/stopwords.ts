@@ -93,6 +93,14 @@ const AFTER_ARTICLE_NOT_NOUNS: Record<string, string> = {
 /** Sets built by `wordSet`, by name, then by language code (no key is built per call: `stopwords` is called for every token). */
 const wordSets = new Map<string, Map<string, Set<string>>>();
 
+/**
+ * Pronouns a hyphen attaches to a verb ("tiennent-ils", "a-t-elle", "deu-lhe"): the hyphen makes
+ * no noun of them. Folded.
+ */
+const HYPHENATED_PRONOUNS: Record<string, string> = {
+  fr: 'je tu il ils elle elles on nous vous ce moi toi lui leur y en',
+  pt: 'me te se lhe lhes nos vos o a os as lo la los las no na nos nas',
+};
 /** A language's words from some of the lists above (space-separated), as one set built on first use and kept under `name`. */
 function wordSet(name: string, language: Language, words: () => Iterable<string>): Set<string> {
   let byLanguage = wordSets.get(name);
@@ -124,7 +132,7 @@ export function isArticle(token: string, language: Language): boolean {
 /**
  * For each folded token of a text, whether it carries content: `isContentWord`, plus stop words
  * used as nouns: after an article (see ARTICLES; not "the most", "o que"), or hyphenated to a content word (porte-avions:
- * "avions" is planes there, not "we had"; sud-est). `joined[i]` says whether a hyphen joins
+ * "avions" is planes there, not "we had"; sud-est), unless it is a pronoun after a verb ("tiennent-ils"). `joined[i]` says whether a hyphen joins
  * token i to token i − 1. Articles themselves never count.
  */
 export function contentMask(tokens: readonly string[], language: Language, joined: readonly boolean[] = []): boolean[] {
@@ -135,8 +143,13 @@ export function contentMask(tokens: readonly string[], language: Language, joine
     if (token.length < 2 || articleSet.has(token) || /^\d+$/.test(token)) return false;
     const previous = tokens[i - 1];
     if (previous !== undefined && articleSet.has(previous) && !notNouns(language).has(token)) return true;
+    if (joined[i] && hyphenatedPronouns(language).has(token)) return false;
     return Boolean((joined[i] && plain[i - 1]) || (joined[i + 1] && plain[i + 1]));
   });
+}
+
+function hyphenatedPronouns(language: Language): Set<string> {
+  return wordSet('hyphenated-pronouns', language, () => listed(HYPHENATED_PRONOUNS[language.code]));
 }
 
 /** The tokens of a text that carry content (see `contentMask`), in order. */
