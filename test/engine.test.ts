@@ -200,6 +200,14 @@ describe('questions in six languages, as people type them', () => {
   });
 });
 
+describe('a city asked for is a city named', () => {
+  it('answers "which city" with the place a sentence names, not with the word "ville" elsewhere', async () => {
+    for (const question of ['In which city is the GNA based?', 'Le gouvernement d’union est basé dans quelle ville ?']) {
+      expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 1, span: { text: 'Tripoli' } });
+    }
+  });
+});
+
 describe('names alone never make an answer', () => {
   it.each([
     'When was Haftar born?',

@@ -81,6 +81,10 @@ describe('answer types', () => {
     expect(answerType('Why did Russia help?')).toBeNull();
     expect(answerType('What is the name of the spokesman?')).toBe('person');
     expect(answerType("Comment s'appelle le porte-avions ?")).toBe('person');
+    expect(answerType('Le gouvernement d’union est basé dans quelle ville ?')).toBe('place');
+    expect(answerType('In which city is the GNA based?')).toBe('place');
+    expect(answerType('¿En qué país está Bengasi?')).toBe('place');
+    expect(answerType('In welcher Stadt sitzt die Regierung?')).toBe('place');
   });
 
   it('tells a question for a name from a "who" that countries or groups may answer', () => {

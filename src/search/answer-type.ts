@@ -19,7 +19,7 @@ const CUES: [AnswerType, RegExp][] = [
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
   ['person', new RegExp(String.raw`\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|${CALLED})\b`)],
-  ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde)\b/],
+  ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde|(what|which) (city|town|country|place)|quel(le)? (ville|pays|endroit|lieu)|(que|cual|qual|qu[ae]le?|che|welche[mnrs]?) (ciudad|pais|lugar|sitio|cidade|local|citta|paese|luogo|posto|stadt|land|ort))\b/],
 ];
 
 /**
@@ -31,6 +31,9 @@ const TYPE_NOUNS: Record<string, AnswerType> = Object.fromEntries([
   ...['distance', 'distances', 'far', 'km', 'kilometres', 'kilometers', 'miles', 'distancia', 'distanza', 'entfernung', 'entfernt', 'weit', 'dista', 'lontano', 'lejos', 'longe', 'kilometros', 'chilometri', 'quilometros'].map((w) => [w, 'distance' as const]),
   ...['year', 'years', 'date', 'day', 'month', 'annee', 'jour', 'mois', 'ano', 'dia', 'fecha', 'mes', 'jahr', 'tag', 'monat', 'datum', 'anno', 'giorno', 'mese', 'data'].map((w) => [w, 'date' as const]),
   ...['number', 'nombre', 'numero', 'anzahl', 'zahl', 'times', 'fois', 'veces', 'mal', 'volte', 'vezes'].map((w) => [w, 'number' as const]),
+  // "In which city": a city's name answers, not the word. "Which countries" stays a word: the
+  // answer may well be "pays africains", which no place pattern finds.
+  ...['city', 'town', 'ville', 'ciudad', 'cidade', 'citta', 'stadt'].map((w) => [w, 'place' as const]),
   // Spanish "nombre" is French for number: it stays a number noun.
   ...['name', 'names', 'nom', 'noms', 'nome', 'nomi', 'namen'].map((w) => [w, 'person' as const]),
 ]);
