@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
 import { answerType, asksForName, candidates, isTypeNoun, typeNounOfStem } from '../src/search/answer-type.js';
-import { compoundParts, correctTypo } from '../src/search/query.js';
+import { compoundParts, correctTypo, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
 import { editDistance, typoBudget } from '../src/text/fuzzy.js';
@@ -31,6 +31,31 @@ describe('typos', () => {
     expect(correctTypo('soldeir', ['solder', 'soldier'], 'soldeirs', (c) => (c === 'soldier' ? 1 : 0.3))).toEqual(['soldier']);
     expect(correctTypo('zzzz', ['wound'])).toEqual([]);
     expect(correctTypo('cat', ['bat'])).toEqual([]);
+  });
+});
+
+describe('German separable verbs', () => {
+  const de = languageByCode('de')!;
+  const verbs = new Set(['anerkennt', 'anfuhrt']);
+  const isVerb = (token: string) => verbs.has(token);
+
+  it('joins a question-final particle back to its verb when the joined verb is known', () => {
+    expect(joinSeparableParticle(['wer', 'erkennt', 'die', 'regierung', 'an'], de, isVerb)).toEqual({
+      tokens: ['wer', 'anerkennt', 'die', 'regierung'],
+      joined: { verb: 'anerkennt', base: 'erkennt' },
+    });
+  });
+
+  it('leaves a particle that makes no known verb, and other languages, alone', () => {
+    const tokens = ['wo', 'liegt', 'das', 'schiff', 'an'];
+    expect(joinSeparableParticle(tokens, de, isVerb)).toEqual({ tokens, joined: null });
+    expect(joinSeparableParticle(['who', 'erkennt', 'it', 'an'], languageByCode('en')!, isVerb).joined).toBeNull();
+  });
+
+  it('answers with the whole verb and still with the base verb’s sense', async () => {
+    const engine = await lexicalEngine();
+    expect(await engine.ask('Wer erkennt die Regierung der nationalen Einheit an?')).toMatchObject({ answered: true, paragraph: 2 });
+    expect(await engine.ask('Wer führt die Einheitsregierung in Tripolis an?')).toMatchObject({ answered: true, paragraph: 1 });
   });
 });
 

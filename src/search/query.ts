@@ -171,6 +171,38 @@ function pickCorrection(found: string[], typed: string, strength: (candidate: st
   return first.strength > second.strength || first.similarity > second.similarity ? [first.candidate] : [];
 }
 
+/** German separable particles, folded: "Wer erkennt die Regierung an?" asks who anerkennt. */
+const SEPARABLE_PARTICLES: Record<string, ReadonlySet<string>> = {
+  de: new Set('ab an auf aus bei ein fest fort her hin los mit nach vor vorbei weg zu zuruck zusammen'.split(' ')),
+};
+/** How far into the question the finite verb may stand (after "wie viele", say). */
+const VERB_POSITIONS = 3;
+
+/** The base verb's senses still count, a little less: "führt … an" is anführen (to lead, to cite), and führen (to lead). */
+const SEPARATED_BASE_WEIGHT = 0.8;
+
+/**
+ * A question that ends with a separable particle has it joined back to its verb, when the
+ * joined form is a verb the language knows (erkennt … an → anerkennt → anerkennen): the
+ * dictionaries list the whole verb, whose sense the parts do not have. Returns the tokens
+ * (unchanged when nothing was joined) and the joined verb with the form it was made from.
+ */
+export function joinSeparableParticle(
+  tokens: readonly string[],
+  language: Language,
+  isVerb: (token: string) => boolean,
+): { tokens: readonly string[]; joined: { verb: string; base: string } | null } {
+  const particles = SEPARABLE_PARTICLES[language.code];
+  const particle = tokens[tokens.length - 1];
+  if (!particles || particle === undefined || !particles.has(particle) || tokens.length < 3) return { tokens, joined: null };
+  for (let i = 0; i < Math.min(VERB_POSITIONS, tokens.length - 2); i++) {
+    const verb = particle + tokens[i]!;
+    if (!isVerb(verb)) continue;
+    return { tokens: [...tokens.slice(0, i), verb, ...tokens.slice(i + 1, -1)], joined: { verb, base: tokens[i]! } };
+  }
+  return { tokens, joined: null };
+}
+
 /** Letters a compound may put between its parts (Einheit-s-regierung, Waffe-n-embargo). */
 const LINKS = ['', 's', 'es', 'n', 'en', 'e'];
 /** Languages that write compounds as one word (Romance languages join them with prepositions). */
@@ -268,7 +300,9 @@ export function buildQuery(question: string, language: Language, context: QueryC
     if (word) misspeltAs.set(token, word);
   }
   const type = answerType(misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question);
-  const tokens = sameLanguage ? plainTokens : plainTokens.flatMap((token) => compoundParts(token, language, known) ?? [token]);
+  const isVerbOf = (token: string): boolean => infinitiveCandidates(token, language).some((infinitive) => known.has(stem(infinitive, language)));
+  const separable = sameLanguage ? null : joinSeparableParticle(plainTokens, language, isVerbOf);
+  const tokens = separable ? separable.tokens.flatMap((token) => compoundParts(token, language, known) ?? [token]) : plainTokens;
   const capitals = capitalisedWords(question);
   const shape: WordShape = {
     names: new Set(capitals.filter((w) => w.name).map((w) => w.word)),
@@ -323,6 +357,10 @@ export function buildQuery(question: string, language: Language, context: QueryC
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
       const terms = new Map<string, number>();
       addAll(terms, translation.targets, sourceWords.some((word) => typoKeys.has(word)) ? TYPO_WEIGHT : 1);
+      const joined = separable?.joined;
+      if (joined && translation.length === 1 && translation.source === joined.verb) {
+        addAll(terms, lexicon.translate([joined.base], isContent, infinitives, keyOf)[0]?.targets, SEPARATED_BASE_WEIGHT);
+      }
       // A phrase that reaches nothing in the article (see readRestricted) is not matched by its words' spellings either.
       const unreached = translation.length > 1 && translation.targets.size === 0;
       for (const word of sourceWords) {
