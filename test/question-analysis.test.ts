@@ -125,6 +125,11 @@ describe('answer types', () => {
     expect(isTypeNoun('distance', 'distance')).toBe(true);
     expect(isTypeNoun('year', 'date')).toBe(true);
     expect(isTypeNoun('year', null)).toBe(false);
+    // "What day of the week": the week is the answer's kind, not a word to find.
+    expect(isTypeNoun('week', 'date')).toBe(true);
+    expect(isTypeNoun('semaine', 'date')).toBe(true);
+    expect(isTypeNoun('city', 'place')).toBe(true);
+    expect(isTypeNoun('country', 'place')).toBe(false);
     expect(isTypeNoun('name', 'person')).toBe(true);
     // Spanish "nombre" (name) is French "nombre" (number).
     expect(isTypeNoun('nombre', 'number')).toBe(true);

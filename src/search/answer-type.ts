@@ -29,7 +29,7 @@ const CUES: [AnswerType, RegExp][] = [
  */
 const TYPE_NOUNS: Record<string, AnswerType> = Object.fromEntries([
   ...['distance', 'distances', 'far', 'km', 'kilometres', 'kilometers', 'miles', 'distancia', 'distanza', 'entfernung', 'entfernt', 'weit', 'dista', 'lontano', 'lejos', 'longe', 'kilometros', 'chilometri', 'quilometros'].map((w) => [w, 'distance' as const]),
-  ...['year', 'years', 'date', 'day', 'month', 'annee', 'jour', 'mois', 'ano', 'dia', 'fecha', 'mes', 'jahr', 'tag', 'monat', 'datum', 'anno', 'giorno', 'mese', 'data'].map((w) => [w, 'date' as const]),
+  ...['year', 'years', 'date', 'day', 'week', 'weekday', 'month', 'annee', 'jour', 'semaine', 'mois', 'ano', 'dia', 'semana', 'fecha', 'mes', 'jahr', 'tag', 'woche', 'wochentag', 'monat', 'datum', 'anno', 'giorno', 'settimana', 'mese', 'data'].map((w) => [w, 'date' as const]),
   ...['number', 'nombre', 'numero', 'anzahl', 'zahl', 'times', 'fois', 'veces', 'mal', 'volte', 'vezes'].map((w) => [w, 'number' as const]),
   // "In which city": a city's name answers, not the word. "Which countries" stays a word: the
   // answer may well be "pays africains", which no place pattern finds.
