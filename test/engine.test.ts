@@ -227,6 +227,22 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask("Who is Russia's defence minister?")).toMatchObject({ answered: true, paragraph: 5 });
   });
 
+  it.each([
+    'Who is the Russian interior minister?',
+    'Who is the Libyan health minister?',
+    '¿Quién es el ministro de Asuntos Exteriores ruso?',
+    'Chi è il ministro degli Esteri russo?',
+  ])('"%s" names another minister than the article\'s: not covered', async (question) => {
+    expect((await engine.ask(question)).answered).toBe(false);
+  });
+
+  it.each(['Who is the Russian defence minister?', '¿Quién es el ministro de Defensa ruso?', 'Qui est le ministre russe de la Défense ?'])(
+    '"%s" names the article\'s minister: answered',
+    async (question) => {
+      expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 5 });
+    },
+  );
+
   it('answers a question that asks only who someone is', async () => {
     expect(await engine.ask('Who is Fayez al-Sarraj?')).toMatchObject({ answered: true, paragraph: 1 });
   });
