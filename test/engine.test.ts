@@ -215,6 +215,11 @@ describe('names alone never make an answer', () => {
     'How tall is Fayez al-Sarraj?',
     'What is the population of Tripoli?',
     'Quelle est la météo demain ?',
+    // Another minister than the article's (of defence), named by a word the article lacks.
+    'Who is the Russian interior minister?',
+    'Who is the Libyan health minister?',
+    '¿Quién es el ministro de Asuntos Exteriores ruso?',
+    'Chi è il ministro degli Esteri russo?',
   ])('"%s" is not covered', async (question) => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
@@ -225,15 +230,6 @@ describe('names alone never make an answer', () => {
     expect(trap.unmatched).toContain('foreign minister');
     // The minister the article names is still found.
     expect(await engine.ask("Who is Russia's defence minister?")).toMatchObject({ answered: true, paragraph: 5 });
-  });
-
-  it.each([
-    'Who is the Russian interior minister?',
-    'Who is the Libyan health minister?',
-    '¿Quién es el ministro de Asuntos Exteriores ruso?',
-    'Chi è il ministro degli Esteri russo?',
-  ])('"%s" names another minister than the article\'s: not covered', async (question) => {
-    expect((await engine.ask(question)).answered).toBe(false);
   });
 
   it.each(['Who is the Russian defence minister?', '¿Quién es el ministro de Defensa ruso?', 'Qui est le ministre russe de la Défense ?'])(
