@@ -93,7 +93,7 @@ export class BilingualLexicon {
     return targets;
   }
 
-  /** A single word by its key, else by its bare stem (an agent noun without an entry of its own: "leaders"). */
+  /** A single word by its key, else by its bare stem (an agent noun without an entry of its own: "commanders" → command). */
   private lookupSingle(token: string, keyOf: (token: string) => string, infinitives: (token: string) => readonly string[]): ReadonlyMap<string, number> | undefined {
     const key = keyOf(token);
     const found = this.lookupWord(key, infinitives(token));
@@ -124,7 +124,7 @@ export class BilingualLexicon {
     tokens: readonly string[],
     isContent: (token: string) => boolean = (token) => isContentWord(token, this.source),
     infinitives: (token: string) => readonly string[] = () => [],
-    /** A token's key: its stem, or the key a typo was corrected to. */
+    /** A token's key (see wordKey), or the key a typo was corrected to. */
     keyOf: (token: string) => string = (token) => wordKey(token, this.source),
   ): Translation[] {
     const found: Translation[] = [];
