@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeCacheFile } from '../cache-file.js';
 import { languageByCode } from '../text/languages.js';
 import type { Article, Corpus, Paragraph } from './types.js';
 
@@ -77,14 +78,8 @@ export async function readCachedCorpus(file: string): Promise<Corpus | null> {
 export async function writeCachedCorpus(file: string, corpus: Corpus): Promise<void> {
   const articles: StoredArticle[] = corpus.articles.map((a) => ({ ...a, language: a.language.code }));
   const body = JSON.stringify({ format: FORMAT, articles });
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${sha256(body)}\n${body}`);
-    await rename(temporary, file);
-  } catch {
-    // A read-only cache folder: the corpus is parsed again next time.
-  }
+  // A read-only cache folder: the corpus is parsed again next time.
+  await writeCacheFile(file, `${sha256(body)}\n${body}`);
 }
 
 function sha256(text: string): string {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeCacheFile } from '../cache-file.js';
 import type { Language } from '../text/languages.js';
 import { fold } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
@@ -95,13 +96,7 @@ export async function cachedInflectedTerms(
     // Not cached yet, or damaged: recomputed below.
   }
   const computed = inflectedTerms(forms, terms, language, await loadVerbForms(), isName, texts.length ? spellingsOf(texts) : () => []);
-  try {
-    await mkdir(cacheDir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify([...computed]));
-    await rename(temporary, file);
-  } catch {
-    // A read-only cache folder costs speed, not answers.
-  }
+  // A read-only cache folder costs speed, not answers.
+  await writeCacheFile(file, JSON.stringify([...computed]));
   return computed;
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type { Logger } from 'pino';
+import { writeCacheFile } from '../cache-file.js';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { stem } from '../text/stem.js';
@@ -317,25 +318,15 @@ export async function loadLexicon(source: Language, target: Language, options: L
   if (!entries) {
     const text = entriesText(await readRestricted(file, corpusTerms, synonyms));
     entries = SortedLines.fromText(text, true);
-    if (cacheFile) await writeCache(cacheFile, text, logger);
+    // A read-only cache folder costs speed, not answers.
+    const failed = cacheFile ? await writeCacheFile(cacheFile, text) : null;
+    if (failed) logger?.warn({ file: cacheFile, err: failed }, 'could not write the lexicon cache');
   }
   logger?.info(
     { source: source.code, target: target.code, entries: entries.size, fromCache, ms: Math.round(performance.now() - started) },
     'lexicon loaded',
   );
   return new BilingualLexicon(source, target, entries, key);
-}
-
-async function writeCache(file: string, content: string, logger?: Logger): Promise<void> {
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, content);
-    await rename(temporary, file);
-  } catch (error) {
-    // A read-only cache folder costs speed, not answers.
-    logger?.warn({ file, err: error }, 'could not write the lexicon cache');
-  }
 }
 
 /** What typo correction asks of a word list. */

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { writeCacheFile } from '../cache-file.js';
 
 const MAX_REMEMBERED = 20_000;
 
@@ -83,14 +84,8 @@ export async function readGzippedFile(compressedFile: string, name: string, cach
     // Not cached yet.
   }
   const body = await gunzipAsync(await readFile(compressedFile));
-  try {
-    await mkdir(cacheDir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, Buffer.concat([Buffer.from(`${header(body)}\n`, 'latin1'), body]));
-    await rename(temporary, file);
-  } catch {
-    // A read-only cache folder: decompressed again next time.
-  }
+  // A read-only cache folder: decompressed again next time.
+  await writeCacheFile(file, Buffer.concat([Buffer.from(`${header(body)}\n`, 'latin1'), body]));
   return body.toString('utf8');
 }
 
