@@ -11,6 +11,14 @@ import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 
+/**
+ * A word asked about (a focus word) counts as found only through a match at least this strong:
+ * the word itself, a translation, a pivot or a close synonym, not a synonym of a translation
+ * ("old" → "ancien" → "nouveau" does not make "How old is Haftar?" answered). Used by the
+ * retriever's focus share and by the question's own reading (see QUALIFIED_FACTOR).
+ */
+export const FOCUS_STRENGTH = 0.55;
+
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
 /** The same for a word the question's language knows (not a name): only near-identical spellings (militari → militaires). */
@@ -19,7 +27,7 @@ const KNOWN_WORD_SPELLING_THRESHOLD = 0.93;
 const SAME_SKELETON = 0.99;
 /**
  * A corrected typo counts a little less than the word as typed would have, but a translation
- * through a pivot (0.6) stays a focus-strength match (0.55, see retriever.ts): "sokesman"
+ * through a pivot (0.6) stays a focus-strength match (FOCUS_STRENGTH): "sokesman"
  * answers like "spokesman". Measured on typos made in the development questions: 0.9 kept 84 %
  * of the answers and 6 went wrong; 0.92 kept 91 % and 2 went wrong.
  */
@@ -268,8 +276,6 @@ function withInflected(concept: Concept, inflected: ReadonlyMap<string, readonly
  * more traps and no answerable question; 0.3 lost one.
  */
 const QUALIFIED_FACTOR = 0.5;
-/** A word reaches the article when one of its terms does at focus strength (see FOCUS_STRENGTH in retriever.ts). */
-const QUALIFYING_STRENGTH = 0.55;
 
 function weakened(concept: Concept, factor: number): Concept {
   return { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, weight * factor])) };
@@ -288,8 +294,8 @@ function qualifiedByUnknown(
   spans.forEach(([start, end], k) => {
     for (let i = start; i < end; i++) if (!conceptAt.has(i)) conceptAt.set(i, k);
   });
-  // As a focus word counts as found (FOCUS_STRENGTH in retriever.ts): a weak synonym is no match.
-  const reaches = (k: number): boolean => [...concepts[k]!.terms].some(([term, weight]) => weight >= QUALIFYING_STRENGTH && inIndex(term));
+  // A word reaches the article as a focus word counts as found: a weak synonym is no match.
+  const reaches = (k: number): boolean => [...concepts[k]!.terms].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term));
   const unknownAt = (i: number): boolean => {
     const k = conceptAt.get(i);
     return k !== undefined && !concepts[k]!.name && !reaches(k);

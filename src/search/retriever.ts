@@ -9,7 +9,7 @@ import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { detectLanguage } from './language-id.js';
 import { loadKnownStems, loadLexicon, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
-import { buildQuery, type AnalysedQuery } from './query.js';
+import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { asksForName, candidates, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
@@ -64,12 +64,6 @@ export interface Retrieval {
 /** Share of the focus words' weight a paragraph must hold for its other evidence to count in full. */
 const FOCUS_ENOUGH = 0.5;
 
-/**
- * A focus word counts as found only through a match at least this strong: the word itself, a
- * translation, a pivot or a close synonym, not a synonym of a translation ("old" → "ancien"
- * → "nouveau" does not make "How old is Haftar?" answered).
- */
-const FOCUS_STRENGTH = 0.55;
 
 /** In [0, 1]: how much of a paragraph's evidence stands, given the share of the focus words it holds. */
 export function focusFactor(focus: number | null): number {
