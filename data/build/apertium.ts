@@ -85,10 +85,14 @@ export function parseAtt(text: string): [string, string][] {
   return pairs;
 }
 
+/** A compiled transducer in AT&T text form, as lttoolbox's `lt-print` prints it. */
+function printTransducer(binFile: string): string {
+  return execFileSync('lt-print', [binFile], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
 /** The (source, target) lemma pairs of a compiled Apertium bilingual dictionary. */
 export function readApertium(binFile: string): [string, string][] {
-  const text = execFileSync('lt-print', [binFile], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
-  return parseAtt(text);
+  return parseAtt(printTransducer(binFile));
 }
 
 /** The first tag of a verb's analysis: vblex (lexical), vbser (be), vbhaver (have), vbmod (modal). */
@@ -146,6 +150,5 @@ export function parseVerbAnalyses(text: string): [string, string][] {
 
 /** The verb forms of a compiled Apertium morphological analyser, with their lemmas (see `parseVerbAnalyses`). */
 export function readApertiumVerbForms(binFile: string): [string, string][] {
-  const text = execFileSync('lt-print', [binFile], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
-  return parseVerbAnalyses(text);
+  return parseVerbAnalyses(printTransducer(binFile));
 }

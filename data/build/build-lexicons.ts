@@ -295,7 +295,7 @@ async function buildLexicon(plan: SourcePlan, known: KnownStems, ownDirect: Tabl
     }
   }
 
-  // Pivot through a third language: xx → en or de (the pair's dictionaries) → fr.
+  // Pivot through a third language: xx → en, de, es or ca (the pair's dictionaries) → fr.
   for (const { via, pairs } of plan.pivot) {
     const viaLanguage = languageByCode(via) ?? PIVOT_PLANS.find((p) => p.language.code === via)!.language;
     const viaDirect = pivots.get(via);

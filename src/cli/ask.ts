@@ -43,7 +43,6 @@ runCli(async () => {
   };
   const load = () => engineFromEnvironment({ retryModel: values['retry-model'] });
 
-
   if (positionals.length) {
     // Words typed without quotes are one question.
     const question = positionals.join(' ');
