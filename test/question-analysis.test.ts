@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, asksForName, candidates, isTypeNoun, typeNounOfStem } from '../src/search/answer-type.js';
+import { answerType, asksForName, candidates, isTypeNoun, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -95,21 +95,23 @@ describe('question words', () => {
 });
 
 describe('answer types', () => {
-  it('reads the type a question asks for, in six languages', () => {
-    expect(answerType('How many wounded will Russia treat?')).toBe('number');
-    expect(answerType('Combien de blessés ?')).toBe('number');
-    expect(answerType('¿Cuándo visitó Haftar el portaaviones?')).toBe('date');
-    expect(answerType('Wer ist der Sprecher?')).toBe('person');
-    expect(answerType('Dove si trova Bengasi?')).toBe('place');
-    expect(answerType('Qual a distância entre Benghazi e Trípoli?')).toBe('distance');
-    expect(answerType('How far is Benghazi from Tripoli?')).toBe('distance');
-    expect(answerType('Why did Russia help?')).toBeNull();
-    expect(answerType('What is the name of the spokesman?')).toBe('person');
-    expect(answerType("Comment s'appelle le porte-avions ?")).toBe('person');
-    expect(answerType('Le gouvernement d’union est basé dans quelle ville ?')).toBe('place');
-    expect(answerType('In which city is the GNA based?')).toBe('place');
-    expect(answerType('¿En qué país está Bengasi?')).toBe('place');
-    expect(answerType('In welcher Stadt sitzt die Regierung?')).toBe('place');
+  it.each<[string, AnswerType | null]>([
+    ['How many wounded will Russia treat?', 'number'],
+    ['Combien de blessés ?', 'number'],
+    ['¿Cuándo visitó Haftar el portaaviones?', 'date'],
+    ['Wer ist der Sprecher?', 'person'],
+    ['Dove si trova Bengasi?', 'place'],
+    ['Qual a distância entre Benghazi e Trípoli?', 'distance'],
+    ['How far is Benghazi from Tripoli?', 'distance'],
+    ['Why did Russia help?', null],
+    ['What is the name of the spokesman?', 'person'],
+    ["Comment s'appelle le porte-avions ?", 'person'],
+    ['Le gouvernement d’union est basé dans quelle ville ?', 'place'],
+    ['In which city is the GNA based?', 'place'],
+    ['¿En qué país está Bengasi?', 'place'],
+    ['In welcher Stadt sitzt die Regierung?', 'place'],
+  ])('reads the type a question asks for, in six languages: %s → %s', (question, type) => {
+    expect(answerType(question)).toBe(type);
   });
 
   it('tells a question for a name from a "who" that countries or groups may answer', () => {
