@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
 import { answerType, asksForName, candidates, isTypeNoun, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
-import { compoundParts, correctTypo, joinSeparableParticle } from '../src/search/query.js';
+import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
 import { editDistance, typoBudget } from '../src/text/fuzzy.js';
@@ -187,6 +187,31 @@ describe('what the article itself teaches the index', () => {
     );
     expect(withAcronymDefinitions(['gna', 'reconnu'], definitions)).toEqual(['gna', 'reconnu', 'gouvern', 'union', 'national']);
     expect(withAcronymDefinitions(['russ'], definitions)).toEqual(['russ']);
+  });
+
+  it('reads words whose initials spell one of its acronyms, in any order, as that acronym', async () => {
+    const { SurfaceVocabulary } = await import('../src/search/analyze.js');
+    const { words } = await import('../src/text/normalize.js');
+    const vocabulary = new SurfaceVocabulary();
+    vocabulary.add("Le gouvernement d'union nationale (GNA) et l'Armée nationale libyenne (ANL) ; l'ONU.", fr);
+    const runs = (question: string) =>
+      expandedAcronyms(words(question), (token) => isContentWord(token, en), vocabulary).map(({ start, end, stems }) => [
+        words(question).slice(start, end).join(' '),
+        [...stems],
+      ]);
+    expect(runs('Who heads the government of national accord?')).toEqual([['government of national accord', ['gna']]]);
+    expect(runs('the Libyan National Army and the government of national accord')).toEqual([
+      ['libyan national army', ['anl']],
+      ['government of national accord', ['gna']],
+    ]);
+    // Two function words apart, or two letters only (UN), is chance.
+    expect(runs('Which government is the one of the national accord?')).toEqual([]);
+    expect(runs('Does the United Nations back it?')).toEqual([]);
+
+    // Italian spells the GNA out in other words than the article's "gouvernement d'union nationale".
+    const engine = await lexicalEngine();
+    expect(await engine.ask('who heads the government of national accord')).toMatchObject({ answered: true, paragraph: 1 });
+    expect(await engine.ask('chi guida il governo di accordo nazionale?')).toMatchObject({ answered: true, paragraph: 1 });
   });
 
   it('stems French feminine participles alike once their accents are folded away', async () => {

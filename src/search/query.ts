@@ -119,6 +119,44 @@ function consonants(skeletonText: string): string {
 /** Spelling matches already computed, per corpus vocabulary: a word is compared with the corpus once per process. */
 const spellings = new WeakMap<object, Map<string, [string, number][]>>();
 
+/** Shortest and longest run of words read as an acronym's expansion (two letters match too much by chance). */
+const EXPANSION_LETTERS = [3, 6] as const;
+
+/**
+ * Runs of content words whose initials spell, in any order, an acronym of the article
+ * ("government of national accord", "governo di accordo nazionale": GNA; "Libyan National
+ * Army": ANL), with at most one function word between two of them. Such a run names the
+ * acronym's referent, which the article may spell out in other words or not at all.
+ */
+export function expandedAcronyms(
+  tokens: readonly string[],
+  isContent: (token: string) => boolean,
+  vocabulary: SurfaceVocabulary,
+): { start: number; end: number; stems: ReadonlySet<string> }[] {
+  const found: { start: number; end: number; stems: ReadonlySet<string> }[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    if (!isContent(tokens[start]!)) continue;
+    let initials = '';
+    let gap = 0;
+    for (let end = start; end < tokens.length && initials.length < EXPANSION_LETTERS[1]; end++) {
+      const token = tokens[end]!;
+      if (!isContent(token)) {
+        if (++gap > 1) break;
+        continue;
+      }
+      gap = 0;
+      initials += token[0];
+      const stems = initials.length >= EXPANSION_LETTERS[0] ? vocabulary.acronymStems(initials) : null;
+      if (stems?.size) {
+        found.push({ start, end: end + 1, stems });
+        start = end;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
   if (!shape.acronyms.has(token)) return;
   for (const acronymStem of vocabulary.acronymStems(token)) if (!terms.has(acronymStem)) terms.set(acronymStem, ACRONYM_WEIGHT);
@@ -389,6 +427,12 @@ export function buildQuery(question: string, language: Language, context: QueryC
   const looksLikeName = (token: string): boolean =>
     /^\d+$/.test(token) || particles.has(token) || ((shape.names.has(token) || shape.acronyms.has(token)) && !isWord(token));
 
+  for (const { start, end, stems } of expandedAcronyms(tokens, isContent, context.vocabulary)) {
+    concepts.push({ label: tokens.slice(start, end).join(' '), terms: new Map([...stems].map((s) => [s, 1])), name: true });
+    spans.push([start, end]);
+    for (let i = start; i < end; i++) covered[i] = true;
+  }
+
   // Typos are corrected before translation, so that a phrase still matches ("aircraft carier").
   const typoKeys = new Map<string, string>();
   if (!sameLanguage && lexicon && !known.empty) {
@@ -418,7 +462,9 @@ export function buildQuery(question: string, language: Language, context: QueryC
     const infinitives = (token: string): string[] =>
       language.code === 'de' && shape.names.has(token) ? [] : [...verbForms.infinitives(token), ...infinitiveCandidates(token, language)];
     const keyOf = (token: string): string => typoKeys.get(token) ?? wordKey(token, language);
-    for (const translation of lexicon.translate(tokens, isContent, infinitives, keyOf)) {
+    // Words read as an acronym are not translated again (an empty token is no word).
+    const uncovered = tokens.map((token, i) => (covered[i] ? '' : token));
+    for (const translation of lexicon.translate(uncovered, isContent, infinitives, keyOf)) {
       const sourceWords = tokens.slice(translation.start, translation.start + translation.length);
       const terms = new Map<string, number>();
       addAll(terms, translation.targets, sourceWords.some((word) => typoKeys.has(word)) ? TYPO_WEIGHT : 1);
