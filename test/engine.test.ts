@@ -220,6 +220,9 @@ describe('names alone never make an answer', () => {
     'Who is the Libyan health minister?',
     '¿Quién es el ministro de Asuntos Exteriores ruso?',
     'Chi è il ministro degli Esteri russo?',
+    // German says it in one word, whose first part the article lacks.
+    'Wie heißt der russische Außenminister?',
+    'Wer ist der russische Innenminister?',
   ])('"%s" is not covered', async (question) => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
@@ -232,12 +235,28 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask("Who is Russia's defence minister?")).toMatchObject({ answered: true, paragraph: 5 });
   });
 
-  it.each(['Who is the Russian defence minister?', '¿Quién es el ministro de Defensa ruso?', 'Qui est le ministre russe de la Défense ?'])(
+  it.each([
+    'Who is the Russian defence minister?',
+    '¿Quién es el ministro de Defensa ruso?',
+    'Qui est le ministre russe de la Défense ?',
+    'Wie heißt der russische Verteidigungsminister?',
+  ])(
     '"%s" names the article\'s minister: answered',
     async (question) => {
       expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 5 });
     },
   );
+
+  it('reads "what is … called" in every language as a question for a name, not for the verb', async () => {
+    for (const question of [
+      'What is the spokesman of the LNA called?',
+      "Comment s'appelle le porte-parole de l'ANL ?",
+      'Wie heißt der Sprecher der LNA?',
+      'hallo, wie heißt nochmal der sprecher der LNA?',
+    ]) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 4 });
+    }
+  });
 
   it('answers a question that asks only who someone is', async () => {
     expect(await engine.ask('Who is Fayez al-Sarraj?')).toMatchObject({ answered: true, paragraph: 1 });

@@ -10,8 +10,21 @@ import { stem } from '../text/stem.js';
 
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance';
 
+/**
+ * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
+ * question for a name they ask for the name and are not searched for as words.
+ */
+const NAMING_VERBS = new Set(
+  'called named appelle appellent appelait appelaient llama llaman llamaba llamaban heisst heissen hiess hiessen chiama chiamano chiamava chiamavano chama chamam chamava chamavam'.split(' '),
+);
+
 /** Ways of asking what someone or something is called, folded: the answer is a name. */
-const CALLED = 'name of|s appelle|se llama|heisst|hiess|si chiama|se chama';
+const CALLED = 'name of|called|named|s appelle(nt)?|se llama(n)?|heisst|heissen|hiess|si chiama(no)?|se chama(m)?';
+
+/** Whether a folded word is a verb of being called (see NAMING_VERBS). */
+export function isNamingVerb(word: string): boolean {
+  return NAMING_VERBS.has(word);
+}
 
 /** Question cues, folded, matched as whole words at the start of a phrase; longest first within a language. */
 const CUES: [AnswerType, RegExp][] = [

@@ -5,7 +5,7 @@ import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, asksForName, isTypeNoun, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
+import { answerType, asksForName, isNamingVerb, isTypeNoun, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -263,7 +263,13 @@ const MIN_PART = 4;
  * (the head of a compound is its last part). Null when the word is known or does not split.
  */
 export function compoundParts(token: string, language: Language, known: WordList): [string, string] | null {
-  if (!COMPOUNDING.has(language.code) || token.length < 2 * MIN_PART || known.empty || known.has(stem(token, language)) || /\d/.test(token)) return null;
+  if (known.empty || known.has(stem(token, language))) return null;
+  return splitCompound(token, language, known);
+}
+
+/** A word of a compounding language as two words the language knows (see compoundParts), known or not itself. */
+function splitCompound(token: string, language: Language, known: WordList): [string, string] | null {
+  if (!COMPOUNDING.has(language.code) || token.length < 2 * MIN_PART || known.empty || /\d/.test(token)) return null;
   for (let i = MIN_PART; i <= token.length - MIN_PART; i++) {
     const tail = token.slice(i);
     if (!known.has(stem(tail, language))) continue;
@@ -327,6 +333,10 @@ function qualifiedByUnknown(
   tokens: readonly string[],
   isContent: (token: string) => boolean,
   inIndex: (term: string) => boolean,
+  /** The two words a compound is made of (Außenminister → außen + minister), or null. */
+  compound: (token: string) => [string, string] | null,
+  /** Whether a single word of the question's language reaches the article as a focus word. */
+  wordReaches: (word: string) => boolean,
 ): Set<number> {
   const conceptAt = new Map<number, number>();
   spans.forEach(([start, end], k) => {
@@ -351,7 +361,11 @@ function qualifiedByUnknown(
   const after = ROMANCE.has(language.code);
   const qualified = new Set<number>();
   spans.forEach(([start, end], k) => {
-    if (concepts[k]!.name || !reaches(k)) return;
+    if (concepts[k]!.name) return;
+    // A compound qualifies its own last word: "Außenminister" is no minister the article names.
+    const parts = end - start === 1 ? compound(tokens[start]!) : null;
+    if (parts && wordReaches(parts[1]) && !wordReaches(parts[0])) qualified.add(k);
+    if (!reaches(k)) return;
     const left = neighbour(start, -1, 0);
     const right = after ? neighbour(end - 1, 1, 1) : null;
     if ((left !== null && unknownAt(left)) || (right !== null && unknownAt(right))) qualified.add(k);
@@ -416,7 +430,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
   const mask = contentMask(tokens, language, tokens === plainTokens ? hyphenatedWords(question).joined : []);
   const asNouns = new Set(tokens.filter((token, i) => mask[i] && !isContentWord(token, language)));
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !isLightVerb(token, language) && !misspeltAs.has(token);
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && isNamingVerb(token)) && !isLightVerb(token, language) && !misspeltAs.has(token);
   const concepts: Concept[] = [];
   // Where each concept sits among the tokens, to find the words that qualify it.
   const spans: [number, number][] = [];
@@ -520,7 +534,12 @@ export function buildQuery(question: string, language: Language, context: QueryC
     spans.push([i, i + 1]);
   });
 
-  const qualifiedConcepts = type === 'person' && asksForName(question) ? qualifiedByUnknown(language, concepts, spans, tokens, isContent, inIndex) : new Set<number>();
+  const wordReaches = (word: string): boolean =>
+    [...(lexicon?.translate([word], () => true)[0]?.targets ?? [])].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term));
+  const qualifiedConcepts =
+    type === 'person' && asksForName(question)
+      ? qualifiedByUnknown(language, concepts, spans, tokens, isContent, inIndex, (token) => splitCompound(token, language, known), wordReaches)
+      : new Set<number>();
   // Repeated words ("Haftar … Haftar") would count twice; one concept per label.
   const unique = new Map<string, Concept>();
   for (const [k, concept] of concepts.entries()) {
