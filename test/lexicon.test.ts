@@ -388,6 +388,10 @@ describe('infinitives a verb form may belong to', () => {
     expect(of('dirige', 'it')).toEqual(['dirigere', 'dirigire']);
     expect(of('unterstutzt', 'de')).toEqual(['unterstutzen']);
     expect(of('fuhrte', 'de')).toEqual(['fuhren']);
+    // Verbs in -eln and -ern keep their e.
+    expect(of('behandelt', 'de')).toEqual(['behandeln']);
+    expect(of('anderte', 'de')).toEqual(['andern']);
+    expect(of('gehandelt', 'de')).toContain('handeln');
     // German weak participles: "ge" before the stem or after a separable prefix, "t" after it.
     expect(of('gekampft', 'de')).toContain('kampfen');
     expect(of('abgelehnt', 'de')).toContain('ablehnen');

@@ -19,7 +19,7 @@ const NAMING_VERBS = new Set(
 );
 
 /** Ways of asking what someone or something is called, folded: the answer is a name. */
-const CALLED = 'name of|called|named|s appelle(nt)?|se llama(n)?|heisst|heissen|hiess|si chiama(no)?|se chama(m)?';
+const CALLED = 'name of|called|named|nom d[eu]|s appelle(nt)?|se llama(n)?|heisst|heissen|hiess|si chiama(no)?|se chama(m)?';
 
 /** Whether a folded word is a verb of being called (see NAMING_VERBS). */
 export function isNamingVerb(word: string): boolean {

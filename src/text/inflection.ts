@@ -30,6 +30,8 @@ const RULES: Record<string, readonly (readonly [ending: string, infinitives: rea
   ],
   // German verbs only: a capitalised noun (Macht) is not taken for a form of a verb (machen).
   de: [
+    // Verbs in -eln and -ern keep their e: behandelt → behandeln, änderte → ändern.
+    ['elte', ['eln']], ['erte', ['ern']], ['elt', ['eln']], ['ert', ['ern']],
     ['test', ['en']], ['ten', ['en']], ['te', ['en']], ['est', ['en']], ['st', ['en']], ['et', ['en']], ['t', ['en']],
   ],
 };
@@ -57,7 +59,7 @@ export function infinitiveCandidates(word: string, language: Language): string[]
 
 /**
  * A German past participle of a weak verb puts "ge" before the stem, or after a separable prefix,
- * and "t" after it: gekämpft → kämpfen, abgelehnt → ablehnen. Strong verbs change their vowel
+ * and "t" after it: gekämpft → kämpfen, abgelehnt → ablehnen, gehandelt → handeln. Strong verbs change their vowel
  * (geflogen, fliegen; angegriffen, angreifen): no rule finds them.
  */
 function germanParticipleInfinitives(word: string): string[] {
@@ -66,7 +68,7 @@ function germanParticipleInfinitives(word: string): string[] {
   for (let at = word.indexOf('ge'); at >= 0 && at <= 4; at = word.indexOf('ge', at + 1)) {
     const stem = word.slice(0, at) + word.slice(at + 2, -1);
     if (stem.length - at < MIN_BASE) continue;
-    out.push(`${stem.endsWith('e') ? stem : `${stem}e`}n`);
+    out.push(`${/(e|el|er)$/.test(stem) ? stem : `${stem}e`}n`);
   }
   return out;
 }
