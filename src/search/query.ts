@@ -425,7 +425,12 @@ export function buildQuery(question: string, language: Language, context: QueryC
   };
   const accented = accentedContentWords(question, language);
   // The lower-case particle of a hyphenated name (al-Sarraj, el-Sisi, ben-Ali) is part of the name.
-  const particles = new Set([...question.matchAll(/(?<![\p{L}\p{N}])(\p{Ll}{1,3})-\p{Lu}/gu)].map((m) => fold(m[1]!)));
+  // Written in lower case too ("al-sarraj"), when the word it joins is a name of the article.
+  const particles = new Set(
+    [...question.matchAll(/(?<![\p{L}\p{N}])(\p{Ll}{1,3})-(\p{L}+)/gu)]
+      .filter((m) => /^\p{Lu}/u.test(m[2]!) || context.vocabulary.isNameStem(stem(fold(m[2]!), context.corpusLanguage)))
+      .map((m) => fold(m[1]!)),
+  );
   // Stop words the question uses as nouns ("the east" is fine; "l'est", "el este" need the article).
   const mask = contentMask(tokens, language, tokens === plainTokens ? hyphenatedWords(question).joined : []);
   const asNouns = new Set(tokens.filter((token, i) => mask[i] && !isContentWord(token, language)));
