@@ -214,6 +214,16 @@ describe('what the article itself teaches the index', () => {
     expect(await engine.ask('chi guida il governo di accordo nazionale?')).toMatchObject({ answered: true, paragraph: 1 });
   });
 
+  it('indexes a hyphenated compound whole too, as other languages and dictionaries write it', async () => {
+    const { hyphenCompounds } = await import('../src/search/analyze.js');
+    expect(hyphenCompounds("s'entretenir par vidéo-conférence avec le porte-parole ; Fayez al-Sarraj, est-ce le sud-est-ouest ?")).toEqual([
+      'videoconference',
+      'porteparole',
+    ]);
+    const engine = await lexicalEngine();
+    expect(await engine.ask('com quem haftar conversou por videoconferencia')).toMatchObject({ answered: true, paragraph: 5 });
+  });
+
   it('stems French feminine participles alike once their accents are folded away', async () => {
     const { stem } = await import('../src/text/stem.js');
     const { words } = await import('../src/text/normalize.js');

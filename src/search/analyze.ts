@@ -1,5 +1,5 @@
 import type { Language } from '../text/languages.js';
-import { fold, words } from '../text/normalize.js';
+import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { skeleton } from '../text/fuzzy.js';
 import { contentWordsOf, isContentWord } from '../text/stopwords.js';
@@ -7,6 +7,25 @@ import { contentWordsOf, isContentWord } from '../text/stopwords.js';
 /** Index terms of a text: stems of its content words, in order. */
 export function analyze(text: string, language: Language): string[] {
   return contentWordsOf(text, language).map((token) => stem(token, language));
+}
+
+/** Shortest part of a hyphenated compound read as one word too ("al-Sarraj", "est-ce" are not compounds). */
+const MIN_COMPOUND_PART = 3;
+
+/**
+ * Two-part hyphenated compounds of a text written as one word, folded ("vidéo-conférence" →
+ * videoconference): dictionaries and other languages often write them so (vidéoconférence,
+ * videoconferencia), and the parts alone are indexed already.
+ */
+export function hyphenCompounds(text: string): string[] {
+  const { tokens, joined } = hyphenatedWords(text);
+  const out: string[] = [];
+  tokens.forEach((token, i) => {
+    if (!joined[i] || joined[i - 1] || joined[i + 1]) return;
+    const first = tokens[i - 1]!;
+    if (first.length >= MIN_COMPOUND_PART && token.length >= MIN_COMPOUND_PART && !/\d/.test(first + token)) out.push(first + token);
+  });
+  return out;
 }
 
 /** Raw word tokens with what their capitals say: a name mid-sentence, or an acronym. */
@@ -95,7 +114,7 @@ export class SurfaceVocabulary {
   add(text: string, language: Language): void {
     this.list = null;
     this.onlyNameStems = null;
-    for (const token of contentWordsOf(text, language)) {
+    for (const token of [...contentWordsOf(text, language), ...hyphenCompounds(text)]) {
       if (!/^\d+$/.test(token)) this.stems.set(token, stem(token, language));
     }
     for (const { word, name, acronym } of capitalisedWords(text)) {

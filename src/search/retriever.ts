@@ -3,7 +3,7 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { words } from '../text/normalize.js';
-import { acronymDefinitions, analyze, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
+import { acronymDefinitions, analyze, hyphenCompounds, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
@@ -124,9 +124,11 @@ export class Retriever {
       const language = languageOf.get(paragraph.articleId)!;
       const defined = definitions.get(paragraph.articleId)!;
       this.vocabulary.add(paragraph.text, language);
-      paragraphTerms.push(withAcronymDefinitions(analyze(paragraph.text, language), defined));
+      // A hyphenated compound is indexed whole too (see hyphenCompounds).
+      const terms = (text: string): string[] => [...analyze(text, language), ...hyphenCompounds(text).map((word) => stem(word, language))];
+      paragraphTerms.push(withAcronymDefinitions(terms(paragraph.text), defined));
       paragraph.sentences.forEach((sentence, s) => {
-        sentenceTerms.push(withAcronymDefinitions(analyze(sentence.text, language), defined));
+        sentenceTerms.push(withAcronymDefinitions(terms(sentence.text), defined));
         this.sentenceRefs.push({ paragraph: p, sentence: s });
       });
     });
