@@ -164,6 +164,10 @@ describe('questions in six languages, as people type them', () => {
     }
   });
 
+  it('does not count a preposition as a word asked about (via)', async () => {
+    expect(await engine.ask('who did haftar talk to via video link')).toMatchObject({ answered: true, paragraph: 5 });
+  });
+
   it('answers a typo of a word reached only through a pivot as it answers the word (sokesman)', async () => {
     const right = await engine.ask('When did the ANL spokesman speak to AFP?');
     expect(right).toMatchObject({ answered: true, paragraph: 1 });
