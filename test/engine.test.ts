@@ -261,6 +261,9 @@ describe('names alone never make an answer', () => {
       "Comment s'appelle le porte-parole de l'ANL ?",
       'Wie heißt der Sprecher der LNA?',
       'hallo, wie heißt nochmal der sprecher der LNA?',
+      // Haftar qualifies the army; the spokesman, not Haftar, is asked for.
+      "comment s'appelle le porte-parole de l'armée d'Haftar",
+      'como se llama el portavoz del ejercito de haftar',
     ]) {
       expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 4 });
     }

@@ -79,6 +79,14 @@ const BM25_SHARE = 0.2;
 /** Added to the ranking score (in [0, 1]) of a paragraph with a sentence that holds a matched word and a candidate of the asked answer type. */
 const TYPE_BONUS = 0.1;
 
+/**
+ * Ranking factor, for a question that asks for a name, of a paragraph where no sentence holds both
+ * a matched word and a person the question did not name: "what is the name of the spokesman of
+ * Haftar's army" is answered where the spokesman is named, not where Haftar is (measured on the
+ * development sets: 0.85 and 0.7 alike, fewer wrong answers, none lost).
+ */
+const NAMELESS_FACTOR = 0.85;
+
 interface SentenceRef {
   readonly paragraph: number;
   readonly sentence: number;
@@ -97,7 +105,9 @@ export class Retriever {
   private readonly knownStems = new Map<string, Promise<WordList>>();
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
   /** Per answer type, per sentence (in `sentenceRefs` order): whether it holds a candidate of the type (computed once per type, on first use). */
-  private readonly typedSentenceCache = new Map<AnswerType, boolean[]>();
+  /** Per answer type, per sentence: the stems of each candidate of the type it holds. */
+  private readonly candidateStems = new Map<AnswerType, string[][][]>();
+  private readonly paragraphLanguages: Language[] = [];
   /** Per paragraph, the positions of its sentences in `sentenceRefs`. */
   private readonly sentencesOf: number[][];
   /** Set by `create`, before the first search. */
@@ -122,6 +132,7 @@ export class Retriever {
     );
     corpus.paragraphs.forEach((paragraph, p) => {
       const language = languageOf.get(paragraph.articleId)!;
+      this.paragraphLanguages.push(language);
       const defined = definitions.get(paragraph.articleId)!;
       this.vocabulary.add(paragraph.text, language);
       // A hyphenated compound is indexed whole too (see hyphenCompounds).
@@ -156,13 +167,21 @@ export class Retriever {
   }
 
 
-  private typedSentences(type: AnswerType): boolean[] {
-    let typed = this.typedSentenceCache.get(type);
-    if (!typed) {
-      typed = this.sentenceRefs.map((ref) => candidates(this.corpus.paragraphs[ref.paragraph]!.sentences[ref.sentence]!.text, type).length > 0);
-      this.typedSentenceCache.set(type, typed);
+  /**
+   * Per sentence: whether it holds a candidate of `type` that is not one of the question's own
+   * names ("the spokesman of Haftar's army" is not Khalifa Haftar).
+   */
+  private typedSentences(type: AnswerType, givenNames: ReadonlySet<string>): boolean[] {
+    let found = this.candidateStems.get(type);
+    if (!found) {
+      found = this.sentenceRefs.map((ref) => {
+        const text = this.corpus.paragraphs[ref.paragraph]!.sentences[ref.sentence]!.text;
+        const language = this.paragraphLanguages[ref.paragraph]!;
+        return candidates(text, type).map((c) => words(text.slice(c.start, c.end)).map((w) => stem(w, language)));
+      });
+      this.candidateStems.set(type, found);
     }
-    return typed;
+    return found.map((list) => list.some((own) => !own.some((term) => givenNames.has(term))));
   }
 
   get embedder(): Embedder | null {
@@ -288,7 +307,8 @@ export class Retriever {
     // that holds both a focus word and a number answers "how many" (a person: "who", and so on).
     // "Who" counts only when it asks for a name: who backs a government is the Europeans and the
     // UN, which no person pattern finds, and a stray name (Moummar Kadhafi) outweighed coverage.
-    const typedSentences = type && (type !== 'person' || asksForName(question)) ? this.typedSentences(type) : null;
+    const givenNames = new Set(query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]));
+    const typedSentences = type && (type !== 'person' || asksForName(question)) ? this.typedSentences(type, givenNames) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
     // that names one of them and gives a distance is the answer, whatever verb the question used.
@@ -312,7 +332,7 @@ export class Retriever {
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
     const coverages = fused.map((_, index) => coverage(matches, index));
     const ranked = fused.map(
-      (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null),
+      (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1),
     );
     const hits = rank(ranked).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
