@@ -109,12 +109,15 @@ export class SurfaceVocabulary {
   private readonly names = new Set<string>();
   private onlyNameStems: Set<string> | null = null;
   private readonly acronyms = new Map<string, Set<string>>();
+  private readonly compounds = new Set<string>();
   private list: SurfaceWord[] | null = null;
 
   add(text: string, language: Language): void {
     this.list = null;
     this.onlyNameStems = null;
-    for (const token of [...contentWordsOf(text, language), ...hyphenCompounds(text)]) {
+    const compounds = hyphenCompounds(text);
+    for (const compound of compounds) this.compounds.add(compound);
+    for (const token of [...contentWordsOf(text, language), ...compounds]) {
       if (!/^\d+$/.test(token)) this.stems.set(token, stem(token, language));
     }
     for (const { word, name, acronym } of capitalisedWords(text)) {
@@ -149,6 +152,11 @@ export class SurfaceVocabulary {
   }
 
   /** Whether the corpus writes this folded word with a capital mid-sentence. */
+  /** Whether the corpus writes these two folded words as one hyphenated compound (porte-avions). */
+  isCompound(first: string, second: string): boolean {
+    return this.compounds.has(`${first}${second}`);
+  }
+
   isName(word: string): boolean {
     return this.names.has(word);
   }

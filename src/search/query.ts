@@ -434,6 +434,11 @@ export function buildQuery(question: string, language: Language, context: QueryC
   // Stop words the question uses as nouns ("the east" is fine; "l'est", "el este" need the article).
   const mask = contentMask(tokens, language, tokens === plainTokens ? hyphenatedWords(question).joined : []);
   const asNouns = new Set(tokens.filter((token, i) => mask[i] && !isContentWord(token, language)));
+  // A compound of the article written apart ("porte avions") keeps its parts, stop words or not ("avions").
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    if (next && context.vocabulary.isCompound(token, next)) for (const part of [token, next]) if (!isContentWord(part, language)) asNouns.add(part);
+  });
   const isContent = (token: string): boolean =>
     (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && isNamingVerb(token)) && !isLightVerb(token, language) && !misspeltAs.has(token);
   const concepts: Concept[] = [];
