@@ -171,6 +171,10 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask("l'ANL accetta di sottostare all'esecutivo di Tripoli o no?")).toMatchObject({ answered: true, paragraph: 1 });
   });
 
+  it('reads a misspelt name of the article as the name, not as a misspelt function word (hafter, not after)', async () => {
+    expect(await engine.ask('who did hafter talk to while he was on the russian carrier')).toMatchObject({ answered: true, paragraph: 5 });
+  });
+
   it('answers a typo of a word reached only through a pivot as it answers the word (sokesman)', async () => {
     const right = await engine.ask('When did the ANL spokesman speak to AFP?');
     expect(right).toMatchObject({ answered: true, paragraph: 1 });

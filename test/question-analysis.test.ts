@@ -226,6 +226,13 @@ describe('what the article itself teaches the index', () => {
     expect(await engine.ask('nom du porte avions')).toMatchObject({ answered: true, paragraph: 5, span: { text: 'Amiral Kouznetsov' } });
   });
 
+  it('reads a subheading as part of the paragraphs under it that share a word with it', async () => {
+    const engine = await lexicalEngine();
+    // "Deux visites à Moscou en 2016" heads ¶5 to ¶7; ¶6 tells of the visits without the word.
+    expect(await engine.ask('¿Cuántas veces visitó Haftar Moscú en 2016?')).toMatchObject({ answered: true, paragraph: 6, span: { text: 'deux reprises' } });
+    expect(await engine.ask('haftar moscow visits 2016')).toMatchObject({ answered: true, paragraph: 6 });
+  });
+
   it('stems French feminine participles alike once their accents are folded away', async () => {
     const { stem } = await import('../src/text/stem.js');
     const { words } = await import('../src/text/normalize.js');

@@ -108,6 +108,13 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
   for (const [term, similarity] of found) if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);
 }
 
+/** Whether a question word looks like one of the article's names (see `spellingMatches`). */
+function spelledLikeName(token: string, vocabulary: SurfaceVocabulary): boolean {
+  const found = new Map<string, number>();
+  spellingMatches(token, { names: new Set([token]), acronyms: new Set() }, vocabulary, found, false);
+  return [...found.keys()].some((term) => vocabulary.isNameStem(term));
+}
+
 /** How similar a name with the same consonants as a name of the article counts (see `spellingMatches`). */
 const NAME_BY_CONSONANTS = 0.95;
 
@@ -410,7 +417,8 @@ export function buildQuery(question: string, language: Language, context: QueryC
       misspeltAs.set(token, typeNoun);
       continue;
     }
-    if (known.empty) continue;
+    // A name of the article misspelt ("hafter") is not a misspelt function word ("after").
+    if (known.empty || spelledLikeName(token, context.vocabulary)) continue;
     const word = misspeltFunctionWord(token, language, isKnown, TYPE_NOUN_WORDS);
     if (word) misspeltAs.set(token, word);
   }

@@ -137,7 +137,12 @@ export class Retriever {
       this.vocabulary.add(paragraph.text, language);
       // A hyphenated compound is indexed whole too (see hyphenCompounds).
       const terms = (text: string): string[] => [...analyze(text, language), ...hyphenCompounds(text).map((word) => stem(word, language))];
-      paragraphTerms.push(withAcronymDefinitions(terms(paragraph.text), defined));
+      // A subheading says what the paragraphs under it are about ("Deux visites à Moscou en 2016"),
+      // those that share a word with it: a news subheading often covers only the first of them.
+      const own = terms(paragraph.text);
+      const heading = paragraph.section ? analyze(paragraph.section, language) : [];
+      const underHeading = heading.some((term) => own.includes(term)) ? heading : [];
+      paragraphTerms.push(withAcronymDefinitions([...own, ...underHeading], defined));
       paragraph.sentences.forEach((sentence, s) => {
         sentenceTerms.push(withAcronymDefinitions(terms(sentence.text), defined));
         this.sentenceRefs.push({ paragraph: p, sentence: s });
