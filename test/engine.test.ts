@@ -169,6 +169,7 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('ça fait depuis quand que le pays est plongé dans le désordre')).toMatchObject({ answered: true, paragraph: 3 });
     expect(await engine.ask('a aproximação entre a rússia e o haftar serve pra quê?')).toMatchObject({ answered: true, paragraph: 2 });
     expect(await engine.ask("l'ANL accetta di sottostare all'esecutivo di Tripoli o no?")).toMatchObject({ answered: true, paragraph: 1 });
+    expect(await engine.ask('Por que Moscou está se aproximando de Haftar?')).toMatchObject({ answered: true, paragraph: 2 });
   });
 
   it('reads a misspelt name of the article as the name, not as a misspelt function word (hafter, not after)', async () => {

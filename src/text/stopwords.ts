@@ -30,10 +30,10 @@ const lists: StopwordLists = (() => {
 const QUESTION_WORDS: Record<string, string> = {
   en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about regarding concerning its whats whos wheres whens hows whys thats theres via per amid among upon onto towards toward',
 
-  fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant lors parmi envers afin chez',
+  fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant lors parmi envers afin chez sous celui celle ceux celles',
   de: 'wie viel viele wieviel wieviele wann warum wieso weshalb welche welcher welches welchem welchen wer wen wem was wo wird werden hat haben ist sind war waren bezuglich betreffend',
-  es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han acerca respecto mediante hacia tras',
-  it: 'quanto quanti quante quando come perche chi che cosa quale qual quali dove sara e sono ha hanno stato stata stati state riguardo tramite verso presso',
+  es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han acerca respecto mediante hacia tras esos esas estos estas aquellos aquellas aquel aquella esto esa este esta',
+  it: 'quanto quanti quante quando come perche chi che cosa quale qual quali dove sara e sono ha hanno stato stata stati state riguardo tramite verso presso cio',
   nl: 'hoeveel wanneer waarom welke wie wat waar hoe zal zullen heeft hebben is zijn was waren',
   pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem ha respeito perante apos que',
 };
@@ -44,9 +44,9 @@ const QUESTION_WORDS: Record<string, string> = {
  */
 const FILLER_WORDS: Record<string, string> = {
   en: 'hey hi hello yo hiya hmm hm um uh erm exactly sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according yeah yep nope',
-  fr: 'salut bonjour coucou hello yo stp svp mdr bref truc trucs chose machin desole pardon question questions doute rapide petite savoir sais sait dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle ca cest voila ouais bah euh hein',
+  fr: 'salut bonjour coucou hello yo stp svp mdr bref truc trucs chose machin desole pardon question questions doute rapide petite savoir sais sait dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle ca cest voila ouais bah euh hein exactement',
   es: 'hola oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime dices explicar gracias favor bot quiero queria quisiera articulo texto dice segun pa osea',
-  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich nochmal nochmals wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut ok halt',
+  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich nochmal nochmals wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut ok halt genau',
   it: 'ciao ehi salve scusa scusate cosa dubbio domanda veloce sapere sai dire dimmi dici spiegare grazie favore bot vorrei volevo articolo testo dice secondo no ok cioe',
   pt: 'ola oi desculpa coisa duvida pergunta rapida saber sabe dizer diga explicar obrigado obrigada valeu favor bot queria gostaria artigo texto diz segundo pra pro pras pros vc',
 };
