@@ -417,10 +417,10 @@ export function buildQuery(question: string, language: Language, context: QueryC
       misspeltAs.set(token, typeNoun);
       continue;
     }
-    // A name of the article misspelt ("hafter") is not a misspelt function word ("after").
-    if (known.empty || spelledLikeName(token, context.vocabulary)) continue;
+    if (known.empty) continue;
     const word = misspeltFunctionWord(token, language, isKnown, TYPE_NOUN_WORDS);
-    if (word) misspeltAs.set(token, word);
+    // A name of the article misspelt ("hafter") is not a misspelt function word ("after").
+    if (word && !spelledLikeName(token, context.vocabulary)) misspeltAs.set(token, word);
   }
   const type = answerType(misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question);
   const isVerbOf = (token: string): boolean => infinitiveCandidates(token, language).some((infinitive) => known.has(stem(infinitive, language)));
