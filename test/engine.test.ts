@@ -170,6 +170,8 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('a aproximação entre a rússia e o haftar serve pra quê?')).toMatchObject({ answered: true, paragraph: 2 });
     expect(await engine.ask("l'ANL accetta di sottostare all'esecutivo di Tripoli o no?")).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('Por que Moscou está se aproximando de Haftar?')).toMatchObject({ answered: true, paragraph: 2 });
+    // "What kind of" asks for a kind: "kind" is no word asked about.
+    expect(await engine.ask('What kind of deal is behind Russia treating the wounded fighters?')).toMatchObject({ answered: true, paragraph: 4 });
   });
 
   it('reads a misspelt name of the article as the name, not as a misspelt function word (hafter, not after)', async () => {
