@@ -151,12 +151,12 @@ export class SurfaceVocabulary {
     return this.stems.has(word);
   }
 
-  /** Whether the corpus writes this folded word with a capital mid-sentence. */
   /** Whether the corpus writes these two folded words as one hyphenated compound (porte-avions). */
   isCompound(first: string, second: string): boolean {
     return this.compounds.has(`${first}${second}`);
   }
 
+  /** Whether the corpus writes this folded word with a capital mid-sentence. */
   isName(word: string): boolean {
     return this.names.has(word);
   }

@@ -104,9 +104,9 @@ export class Retriever {
   private readonly lexicons = new Map<string, Promise<BilingualLexicon | null>>();
   private readonly knownStems = new Map<string, Promise<WordList>>();
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
-  /** Per answer type, per sentence (in `sentenceRefs` order): whether it holds a candidate of the type (computed once per type, on first use). */
-  /** Per answer type, per sentence: the stems of each candidate of the type it holds. */
+  /** Per answer type, per sentence (in `sentenceRefs` order): the stems of each candidate of the type it holds (computed once per type, on first use). */
   private readonly candidateStems = new Map<AnswerType, string[][][]>();
+  /** The language of each paragraph's article, in corpus order. */
   private readonly paragraphLanguages: Language[] = [];
   /** Per paragraph, the positions of its sentences in `sentenceRefs`. */
   private readonly sentencesOf: number[][];
