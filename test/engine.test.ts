@@ -164,6 +164,12 @@ describe('questions in six languages, as people type them', () => {
     }
   });
 
+  it('reads chat contractions written without their apostrophe as the function words they are', async () => {
+    expect(await engine.ask('im wondering who the LNA spokesman is')).toMatchObject({ answered: true, paragraph: 4 });
+    expect(await engine.ask('dont know, who backs the GNA?')).toMatchObject({ answered: true, paragraph: 2 });
+    expect(await engine.ask('ur article, who is al-sarraj')).toMatchObject({ answered: true, paragraph: 1 });
+  });
+
   it('does not count a preposition or chat filler as a word asked about (via, ça, pra quê, o no)', async () => {
     expect(await engine.ask('who did haftar talk to via video link')).toMatchObject({ answered: true, paragraph: 5 });
     expect(await engine.ask('ça fait depuis quand que le pays est plongé dans le désordre')).toMatchObject({ answered: true, paragraph: 3 });
