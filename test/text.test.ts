@@ -5,7 +5,8 @@ import { stem } from '../src/text/stem.js';
 import { contentTokens, contentWordsOf, isContentWord, misspeltFunctionWord } from '../src/text/stopwords.js';
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
-import { detectLanguage } from '../src/search/language-id.js';
+import { detectLanguage, functionWordLeaders } from '../src/search/language-id.js';
+import { lexicalEngine } from './helpers/engine.js';
 
 const fr = languageByCode('fr')!;
 const en = languageByCode('en')!;
@@ -71,6 +72,15 @@ describe('stemming and stop words', () => {
     expect(detectLanguage(words('Haftar Benghazi'))).toBeNull();
     // As many function words of two languages ("us" English, "un" French) decide nothing.
     expect(detectLanguage(words('gna backers europe us un'))).toBeNull();
+    // A function word counts once: the two "s" of "What's Libya's" do not outvote "what".
+    expect(functionWordLeaders(words("What's Libya's second largest city?")).map((l) => l.code)).toContain('en');
+  });
+
+  it('reads a tie of function words by the words each tied language knows', async () => {
+    const engine = await lexicalEngine();
+    // "pq", "a", "o": as Spanish as Portuguese; "ajuda" is Portuguese.
+    expect(await engine.ask('pq a rússia ajuda o haftar?')).toMatchObject({ language: 'pt', answered: true });
+    expect(await engine.ask("What's Libya's second largest city?")).toMatchObject({ language: 'en', answered: true, paragraph: 7 });
   });
 });
 

@@ -2,26 +2,36 @@ import { LANGUAGES, type Language } from '../text/languages.js';
 import { stopwords } from '../text/stopwords.js';
 
 /**
- * The language of a short question, from its function words ("how", "will", "the" / "combien",
- * "les" / "wie", "wird"): reliable on questions, where content words are often names that
- * belong to no language. Returns null when no function word of any language is present, or when
- * two languages have as many, so that the caller decides (by the words each language knows).
+ * The languages whose function words a short question holds most of ("how", "will", "the" /
+ * "combien", "les" / "wie", "wird"): reliable on questions, where content words are often names
+ * that belong to no language. Several when they tie (Spanish and Portuguese share "a", "o",
+ * "que"); none when no function word of any language is present.
  */
-export function detectLanguage(tokens: readonly string[], candidates: readonly Language[] = LANGUAGES): Language | null {
-  let best: Language | null = null;
+export function functionWordLeaders(tokens: readonly string[], candidates: readonly Language[] = LANGUAGES): Language[] {
+  // Each word counts once: the "s" of "what's Libya's" twice is no more French or German than once.
+  const distinct = [...new Set(tokens)];
+  let leaders: Language[] = [];
   let bestHits = 0;
-  let tied = false;
   for (const language of candidates) {
     const list = stopwords(language);
-    const hits = tokens.reduce((n, token) => n + (list.has(token) ? 1 : 0), 0);
+    const hits = distinct.reduce((n, token) => n + (list.has(token) ? 1 : 0), 0);
     if (hits > bestHits) {
-      best = language;
+      leaders = [language];
       bestHits = hits;
-      tied = false;
     } else if (hits === bestHits && hits > 0) {
-      tied = true;
+      leaders.push(language);
     }
   }
+  return leaders;
+}
+
+/**
+ * The language of a short question from its function words (see functionWordLeaders), or null
+ * when there are none or two languages have as many, so that the caller decides (by the words
+ * each language knows).
+ */
+export function detectLanguage(tokens: readonly string[], candidates: readonly Language[] = LANGUAGES): Language | null {
+  const leaders = functionWordLeaders(tokens, candidates);
   // A tie ("gna backers europe us un": "us" is English, "un" French) says nothing: the caller decides.
-  return tied ? null : best;
+  return leaders.length === 1 ? leaders[0]! : null;
 }

@@ -7,7 +7,7 @@ import { acronymDefinitions, analyze, hyphenCompounds, SurfaceVocabulary, withAc
 import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
-import { detectLanguage } from './language-id.js';
+import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { asksForName, candidates, type AnswerType } from './answer-type.js';
@@ -261,18 +261,24 @@ export class Retriever {
     if (forced) return forced;
     const tokens = words(question).filter((token) => !/^\d+$/.test(token));
     const candidates = [this.corpusLanguage, ...LANGUAGES.filter((l) => l !== this.corpusLanguage)];
-    const byFunctionWords = detectLanguage(tokens, candidates);
-    if (byFunctionWords) return byFunctionWords;
-    // Keyword queries ("russia wounded 500"): the language that knows most of the words. The
-    // corpus language counts the corpus's own words as written ("visits" is not "visite"), other
-    // languages the stems their word lists know; names belong to no language. Ties go to the
-    // corpus language, then to the order of LANGUAGES.
+    const leaders = functionWordLeaders(tokens, candidates);
+    if (leaders.length === 1) return leaders[0]!;
+    // Keyword queries ("russia wounded 500"), or as many function words of two languages ("pq a
+    // rússia ajuda o haftar": Spanish and Portuguese): of those languages, the one that knows most
+    // of the words. The corpus language counts the corpus's own words as written ("visits" is not
+    // "visite"), other languages the stems their word lists know; names belong to no language.
+    // Ties go to the corpus language, then to the order of LANGUAGES.
+    const contenders = leaders.length ? candidates.filter((l) => leaders.includes(l)) : candidates;
     const unnamed = tokens.filter((token) => !this.vocabulary.isName(token));
-    let best = this.corpusLanguage;
-    let bestHits = unnamed.filter((token) => this.vocabulary.has(token)).length;
-    for (const language of candidates.slice(1)) {
+    const hitsOf = async (language: Language): Promise<number> => {
+      if (language === this.corpusLanguage) return unnamed.filter((token) => this.vocabulary.has(token)).length;
       const known = await this.known(language);
-      const hits = unnamed.filter((token) => !this.vocabulary.has(token) && known.has(stem(token, language))).length;
+      return unnamed.filter((token) => !this.vocabulary.has(token) && known.has(stem(token, language))).length;
+    };
+    let best = contenders[0]!;
+    let bestHits = await hitsOf(best);
+    for (const language of contenders.slice(1)) {
+      const hits = await hitsOf(language);
       if (hits > bestHits) {
         best = language;
         bestHits = hits;
