@@ -81,6 +81,8 @@ describe('stemming and stop words', () => {
     // "pq", "a", "o": as Spanish as Portuguese; "ajuda" is Portuguese.
     expect(await engine.ask('pq a rússia ajuda o haftar?')).toMatchObject({ language: 'pt', answered: true });
     expect(await engine.ask("What's Libya's second largest city?")).toMatchObject({ language: 'en', answered: true, paragraph: 7 });
+    // The subheading's words are the article's: "visites" is French, as the article writes it.
+    expect(await engine.ask('haftar moscou visites')).toMatchObject({ language: 'fr', answered: true });
   });
 });
 

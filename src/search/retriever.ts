@@ -130,11 +130,17 @@ export class Retriever {
     const definitions = new Map(
       corpus.articles.map((a) => [a.id, acronymDefinitions(a.paragraphs.map((p) => p.text).join('\n'), a.language)]),
     );
+    const sectionsSeen = new Set<string>();
     corpus.paragraphs.forEach((paragraph, p) => {
       const language = languageOf.get(paragraph.articleId)!;
       this.paragraphLanguages.push(language);
       const defined = definitions.get(paragraph.articleId)!;
       this.vocabulary.add(paragraph.text, language);
+      // The article's subheadings are its words too (written once, before their first paragraph).
+      if (paragraph.section && !sectionsSeen.has(paragraph.section)) {
+        sectionsSeen.add(paragraph.section);
+        this.vocabulary.add(paragraph.section, language);
+      }
       // A hyphenated compound is indexed whole too (see hyphenCompounds).
       const terms = (text: string): string[] => [...analyze(text, language), ...hyphenCompounds(text).map((word) => stem(word, language))];
       // A subheading says what the paragraphs under it are about ("Deux visites à Moscou en 2016"),
