@@ -83,6 +83,9 @@ describe('stemming and stop words', () => {
     expect(await engine.ask("What's Libya's second largest city?")).toMatchObject({ language: 'en', answered: true, paragraph: 7 });
     // The subheading's words are the article's: "visites" is French, as the article writes it.
     expect(await engine.ask('haftar moscou visites')).toMatchObject({ language: 'fr', answered: true });
+    // An acronym is no function word: "UN" is not the French "un".
+    expect(await engine.ask('embargo weapons UN')).toMatchObject({ language: 'en', answered: true, paragraph: 6 });
+    expect(await engine.ask('HOW MANY WOUNDED WILL RUSSIA TREAT')).toMatchObject({ language: 'en', paragraph: 4 });
   });
 });
 

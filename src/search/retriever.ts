@@ -3,7 +3,7 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { words } from '../text/normalize.js';
-import { acronymDefinitions, analyze, hyphenCompounds, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
+import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
@@ -267,7 +267,12 @@ export class Retriever {
     if (forced) return forced;
     const tokens = words(question).filter((token) => !/^\d+$/.test(token));
     const candidates = [this.corpusLanguage, ...LANGUAGES.filter((l) => l !== this.corpusLanguage)];
-    const leaders = functionWordLeaders(tokens, candidates);
+    // An acronym is no function word ("UN" is not French "un"), unless the whole question is in capitals.
+    const acronyms = /\p{Ll}/u.test(question) ? new Set(capitalisedWords(question).filter((w) => w.acronym).map((w) => w.word)) : new Set<string>();
+    const leaders = functionWordLeaders(
+      tokens.filter((token) => !acronyms.has(token)),
+      candidates,
+    );
     if (leaders.length === 1) return leaders[0]!;
     // Keyword queries ("russia wounded 500"), or as many function words of two languages ("pq a
     // rússia ajuda o haftar": Spanish and Portuguese): of those languages, the one that knows most
