@@ -5,7 +5,7 @@ import { stem } from '../src/text/stem.js';
 import { contentTokens, contentWordsOf, isContentWord, misspeltFunctionWord } from '../src/text/stopwords.js';
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
-import { detectLanguage, functionWordLeaders } from '../src/search/language-id.js';
+import { functionWordLeaders } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
 const fr = languageByCode('fr')!;
@@ -66,14 +66,15 @@ describe('stemming and stop words', () => {
     expect(misspeltFunctionWord('dstance', en, () => false, ['distance'])).toBe('distance');
   });
   it('detects the language of short questions from function words', () => {
-    expect(detectLanguage(words('How many wounded will Russia treat?'))?.code).toBe('en');
-    expect(detectLanguage(words('Combien de blessés la Russie va-t-elle soigner ?'))?.code).toBe('fr');
-    expect(detectLanguage(words('Wie viele Verwundete wird Russland behandeln?'))?.code).toBe('de');
-    expect(detectLanguage(words('Haftar Benghazi'))).toBeNull();
-    // As many function words of two languages ("us" English, "un" French) decide nothing.
-    expect(detectLanguage(words('gna backers europe us un'))).toBeNull();
+    const leaders = (question: string) => functionWordLeaders(words(question)).map((l) => l.code);
+    expect(leaders('How many wounded will Russia treat?')).toEqual(['en']);
+    expect(leaders('Combien de blessés la Russie va-t-elle soigner ?')).toEqual(['fr']);
+    expect(leaders('Wie viele Verwundete wird Russland behandeln?')).toEqual(['de']);
+    expect(leaders('Haftar Benghazi')).toEqual([]);
+    // As many function words of two languages ("us" English, "un" French): a tie, which decides nothing.
+    expect(leaders('gna backers europe us un').length).toBeGreaterThan(1);
     // A function word counts once: the two "s" of "What's Libya's" do not outvote "what".
-    expect(functionWordLeaders(words("What's Libya's second largest city?")).map((l) => l.code)).toContain('en');
+    expect(leaders("What's Libya's second largest city?")).toContain('en');
   });
 
   it('reads a tie of function words by the words each tied language knows', async () => {

@@ -24,14 +24,3 @@ export function functionWordLeaders(tokens: readonly string[], candidates: reado
   }
   return leaders;
 }
-
-/**
- * The language of a short question from its function words (see functionWordLeaders), or null
- * when there are none or two languages have as many, so that the caller decides (by the words
- * each language knows).
- */
-export function detectLanguage(tokens: readonly string[], candidates: readonly Language[] = LANGUAGES): Language | null {
-  const leaders = functionWordLeaders(tokens, candidates);
-  // A tie ("gna backers europe us un": "us" is English, "un" French) says nothing: the caller decides.
-  return leaders.length === 1 ? leaders[0]! : null;
-}
