@@ -270,8 +270,7 @@ const MIN_PART = 4;
  * (the head of a compound is its last part). Null when the word is known or does not split.
  */
 export function compoundParts(token: string, language: Language, known: WordList): [string, string] | null {
-  if (known.empty || known.has(stem(token, language))) return null;
-  return splitCompound(token, language, known);
+  return known.has(stem(token, language)) ? null : splitCompound(token, language, known);
 }
 
 /** A word of a compounding language as two words the language knows (see compoundParts), known or not itself. */
@@ -328,6 +327,12 @@ function withInflected(concept: Concept, inflected: ReadonlyMap<string, readonly
  */
 const QUALIFIED_FACTOR = 0.5;
 
+/** Whether some of `terms` reach the article as a focus word: a weak synonym is no match. */
+function reachesAsFocus(terms: Iterable<[string, number]>, inIndex: (term: string) => boolean): boolean {
+  for (const [term, weight] of terms) if (weight >= FOCUS_STRENGTH && inIndex(term)) return true;
+  return false;
+}
+
 function weakened(concept: Concept, factor: number): Concept {
   return { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, weight * factor])) };
 }
@@ -349,8 +354,7 @@ function qualifiedByUnknown(
   spans.forEach(([start, end], k) => {
     for (let i = start; i < end; i++) if (!conceptAt.has(i)) conceptAt.set(i, k);
   });
-  // A word reaches the article as a focus word counts as found: a weak synonym is no match.
-  const reaches = (k: number): boolean => [...concepts[k]!.terms].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term));
+  const reaches = (k: number): boolean => reachesAsFocus(concepts[k]!.terms, inIndex);
   const unknownAt = (i: number): boolean => {
     const k = conceptAt.get(i);
     return k !== undefined && !concepts[k]!.name && !reaches(k);
@@ -552,8 +556,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
     spans.push([i, i + 1]);
   });
 
-  const wordReaches = (word: string): boolean =>
-    [...(lexicon?.translate([word], () => true)[0]?.targets ?? [])].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term));
+  const wordReaches = (word: string): boolean => reachesAsFocus(lexicon?.translate([word], () => true)[0]?.targets ?? [], inIndex);
   const qualifiedConcepts =
     type === 'person' && asksForName(question)
       ? qualifiedByUnknown(language, concepts, spans, tokens, isContent, inIndex, (token) => splitCompound(token, language, known), wordReaches)
