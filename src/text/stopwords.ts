@@ -25,7 +25,9 @@ const lists: StopwordLists = (() => {
 /**
  * Interrogatives and auxiliaries that the `stopword` lists leave in: in a question they say what
  * kind of answer is wanted, not what it is about, so they must not count as unmatched content.
- * General grammar of each language, not vocabulary of any article.
+ * With them, other function words those lists miss: prepositions (via, lors, hacia),
+ * demonstratives (esos, celui), "kind of", and contractions as chat writes them, without their
+ * apostrophe (whats, dont, jai, pq). General grammar of each language, not vocabulary of any article.
  */
 const QUESTION_WORDS: Record<string, string> = {
   en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about regarding concerning its whats whos wheres whens hows whys thats theres via per amid among upon onto towards toward kind sort dont doesnt didnt isnt arent wasnt werent cant wont im ive youre theyre hes shes u ur',
