@@ -251,6 +251,19 @@ describe('names alone never make an answer', () => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
 
+  it('declines a question for a kind of thing no paragraph names, whoever it names around it', async () => {
+    // Every other word is in ¶1 (soldiers, Russia, the LNA, treated): only the hospital is not.
+    const trap = await engine.ask('which hospital in russia are the LNA soldiers being treated at');
+    expect(trap.answered).toBe(false);
+    expect(trap.unmatched).toContain('hospital');
+    for (const question of ['how many sailors serve on the admiral kuznetsov', 'hey bot, what airline flew the soldiers to russia']) {
+      expect((await engine.ask(question)).answered, question).toBe(false);
+    }
+    // The kind asked for is in the article: answered.
+    expect(await engine.ask('Which government does Fayez al-Sarraj lead?')).toMatchObject({ answered: true, paragraph: 1 });
+    expect(await engine.ask('Combien de blessés la Russie va-t-elle encore soigner ?')).toMatchObject({ answered: true, paragraph: 4 });
+  });
+
   it('reads a dictionary phrase whole: "foreign minister" is not the article\'s minister of defence', async () => {
     const trap = await engine.ask("Who is Russia's foreign minister?");
     expect(trap.answered).toBe(false);

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, asksForName, candidates, isTypeNoun, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, asksForName, candidates, isTypeNoun, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
 import { editDistance, typoBudget } from '../src/text/fuzzy.js';
 import { languageByCode } from '../src/text/languages.js';
+import { words } from '../src/text/normalize.js';
 import { accentedContentWords, isContentWord, isLightVerb } from '../src/text/stopwords.js';
 import { lexicalEngine } from './helpers/engine.js';
 
@@ -123,6 +124,25 @@ describe('answer types', () => {
     expect(asksForName('Qui soutient le GNA ?')).toBe(false);
   });
 
+  it('finds the noun that names what is asked for, after an interrogative determiner', () => {
+    const at = (question: string): string | null => {
+      const tokens = words(question);
+      const index = askedNounAt(tokens);
+      return index === null ? null : tokens[index]!;
+    };
+    expect(at('Which hospital treats the soldiers?')).toBe('hospital');
+    expect(at('hey bot, how many sailors serve on the carrier')).toBe('sailors');
+    expect(at("Combien d'avions ?")).toBe('avions');
+    expect(at('Welche Stadt?')).toBe('stadt');
+    expect(at('em que avião viajaram')).toBe('aviao');
+    // A cardinal is no kind: the noun after it is.
+    expect(at('Which two authorities compete?')).toBe('authorities');
+    // Reasons, manners and the most general kinds are not written out by a text.
+    expect(at('dans quel but Moscou aide-t-elle Haftar')).toBeNull();
+    expect(at('What event started the chaos?')).toBeNull();
+    expect(at('Who leads the army?')).toBeNull();
+  });
+
   it('knows the nouns that name the type itself', () => {
     expect(isTypeNoun('distance', 'distance')).toBe(true);
     expect(isTypeNoun('year', 'date')).toBe(true);
@@ -191,7 +211,6 @@ describe('what the article itself teaches the index', () => {
 
   it('reads words whose initials spell one of its acronyms, in any order, as that acronym', async () => {
     const { SurfaceVocabulary } = await import('../src/search/analyze.js');
-    const { words } = await import('../src/text/normalize.js');
     const vocabulary = new SurfaceVocabulary();
     vocabulary.add("Le gouvernement d'union nationale (GNA) et l'Armée nationale libyenne (ANL) ; l'ONU.", fr);
     const runs = (question: string) =>
@@ -235,7 +254,6 @@ describe('what the article itself teaches the index', () => {
 
   it('stems French feminine participles alike once their accents are folded away', async () => {
     const { stem } = await import('../src/text/stem.js');
-    const { words } = await import('../src/text/normalize.js');
     const stems = (text: string) => words(text).map((w) => stem(w, fr));
     expect(new Set(stems('basées basée basé baser'))).toEqual(new Set(['bas']));
     expect(new Set(stems('dirigée dirigé diriger'))).toEqual(new Set(['dirig']));

@@ -3,7 +3,7 @@ import type { EngineConfig } from '../config.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { EmbedderUnavailableError, loadEmbedder, type DownloadProgress, type Embedder } from '../search/dense.js';
-import { focusFactor, Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
+import { askedFactor, focusFactor, Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
 import { languageByCode } from '../text/languages.js';
 import { cleanQuestion, QuestionError } from '../text/question.js';
 import { VERSION } from '../version.js';
@@ -151,11 +151,12 @@ export class Engine {
   /**
    * Evidence in [0, 1] that a paragraph answers: its coverage of the question, scaled down
    * when it lacks the question's focus words (names alone never make an answer: "When was
-   * Haftar born?"), or the dense evidence when higher.
+   * Haftar born?") or the kind of thing asked for ("Which hospital …?"), or the dense evidence
+   * when higher.
    */
   private evidence(hit: ParagraphHit): number {
     const focus = focusFactor(hit.focus);
-    const lexical = hit.coverage * focus;
+    const lexical = hit.coverage * focus * askedFactor(hit.asked);
     if (hit.dense === null) return lexical;
     // The model finds paraphrases the lexicons miss, so missing focus words only halve its
     // evidence at most: a trap close in topic ("When was Haftar born?") needs a higher cosine.

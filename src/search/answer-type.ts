@@ -93,6 +93,65 @@ export function asksForName(question: string): boolean {
   return NAME_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
 }
 
+/**
+ * Interrogative determiners, folded: the noun right after one names the kind of thing asked for
+ * ("which hospital", "how many sailors", "quel navire", "welche Stadt", "che età", "em que avião").
+ * Two-word ones are written with a space; "de", "d" and "of" may follow ("combien de soldats").
+ */
+const ASKING_DETERMINERS = new Set(
+  [
+    'which what how+many how+much',
+    'quel quelle quels quelles combien',
+    'que cual cuales cuanto cuanta cuantos cuantas',
+    'welche welcher welches welchem welchen wie+viele wie+viel',
+    'quale quali qual che quanto quanta quanti quante',
+    'quais quantos quantas',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((w) => w.replace('+', ' ')),
+);
+const OF = new Set(['de', 'd', 'of']);
+/**
+ * Nouns after an interrogative that a text rarely writes out, folded: reasons and manners ("for
+ * what purpose", "dans quel but", "in what way": the answer is a clause) and the most general
+ * kinds ("what event", "which organisation": the text names the event, not the word).
+ */
+const UNWRITTEN_KINDS = new Set(
+  [
+    'purpose reason reasons aim goal motive way manner event events happening incident fact facts person people organisation organization organisations organizations entity situation',
+    'but raison raisons motif motifs objectif facon maniere moyen evenement evenements fait faits personne personnes organisation organisations entite situation',
+    'razon razones motivo motivos proposito objetivo fin manera forma modo evento eventos acontecimiento acontecimientos hecho hechos persona personas organizacion organizaciones entidad situacion',
+    'grund grunde zweck absicht ziel weise ereignis ereignisse vorfall tatsache person personen leute organisation organisationen situation',
+    'ragione ragioni motivo motivi scopo fine obiettivo modo maniera evento eventi avvenimento fatto fatti persona persone organizzazione organizzazioni entita situazione',
+    'razao razoes motivo motivos proposito objetivo fim maneira forma jeito evento eventos acontecimento fato fatos facto factos pessoa pessoas organizacao organizacoes entidade situacao',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** Small cardinals, folded, six languages: "which two authorities" asks for authorities. */
+const CARDINALS = new Set(
+  'two three four five deux trois quatre cinq dos tres cuatro cinco zwei drei vier funf due tre quattro cinque dois duas quatro'.split(' '),
+);
+
+/**
+ * Where, among a question's folded tokens, the noun that names what is asked for sits: the token
+ * after the question's first interrogative determiner ("which hospital", "combien de blessés"),
+ * or null. Whether it is a noun is for the caller to say (a content word: "what is" has none).
+ */
+export function askedNounAt(tokens: readonly string[]): number | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const pair = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : '';
+    const width = ASKING_DETERMINERS.has(pair) ? 2 : ASKING_DETERMINERS.has(tokens[i]!) ? 1 : 0;
+    if (!width) continue;
+    let at = i + width;
+    if (OF.has(tokens[at] ?? '')) at++;
+    while (at < tokens.length && (CARDINALS.has(tokens[at]!) || /^\d+$/.test(tokens[at]!))) at++;
+    return at < tokens.length && !UNWRITTEN_KINDS.has(tokens[at]!) ? at : null;
+  }
+  return null;
+}
+
 /** The answer type a question asks for, or null (why, what, yes/no questions). */
 export function answerType(question: string): AnswerType | null {
   const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');

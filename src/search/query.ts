@@ -2,10 +2,10 @@ import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
-import { accentedContentWords, contentMask, isContentWord, isLightVerb, misspeltFunctionWord } from '../text/stopwords.js';
+import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, asksForName, isNamingVerb, isTypeNoun, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
+import { answerType, askedNounAt, asksForName, isNamingVerb, isTypeNoun, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -68,6 +68,11 @@ export interface AnalysedQuery {
   readonly translated: boolean;
   /** Content words that nothing (exact form, dictionary, spelling) connected to the corpus. */
   readonly unmatchedWords: string[];
+  /**
+   * The concept that names the kind of thing asked for ("which hospital", "how many sailors"),
+   * when the question has one and it is no name; null otherwise.
+   */
+  readonly asked: Concept | null;
 }
 
 /** How the question writes a word: as a name (capital mid-sentence) or as an acronym. */
@@ -574,5 +579,11 @@ export function buildQuery(question: string, language: Language, context: QueryC
     return { ...concept, name };
   });
   const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some(inIndex)).map((c) => c.label);
-  return { language, answerType: type, concepts: result, translated, unmatchedWords };
+  let askedAt = askedNounAt(tokens);
+  // "How many other wounded", "combien d'autres blessés": the noun comes after.
+  while (askedAt !== null && askedAt + 1 < tokens.length && isNotNoun(tokens[askedAt]!, language)) askedAt++;
+  const askedSpan = askedAt === null || !isContent(tokens[askedAt]!) ? -1 : spans.findIndex(([start, end]) => start <= askedAt! && askedAt! < end);
+  const askedLabel = askedSpan >= 0 ? concepts[askedSpan]!.label : null;
+  const asked = result.find((c) => c.label === askedLabel && !c.name) ?? null;
+  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked };
 }

@@ -122,6 +122,11 @@ function notNouns(language: Language): Set<string> {
   return wordSet('not-nouns', language, () => listed(AFTER_ARTICLE_NOT_NOUNS[language.code], FILLER_WORDS[language.code]));
 }
 
+/** Whether a folded token is a word an article does not make a noun ("other", "same", "more", filler). */
+export function isNotNoun(token: string, language: Language): boolean {
+  return notNouns(language).has(token);
+}
+
 function articles(language: Language): Set<string> {
   return wordSet('articles', language, () => listed(ARTICLES[language.code]));
 }
