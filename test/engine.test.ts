@@ -264,6 +264,12 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask('Combien de blessés la Russie va-t-elle encore soigner ?')).toMatchObject({ answered: true, paragraph: 4 });
   });
 
+  it('does not search for a kind of thing no text writes out ("what event", "dans quel but")', async () => {
+    const answer = await engine.ask('quel evenement a declenche le chaos libyen');
+    expect(answer.unmatched).not.toContain('evenement');
+    expect(answer).toMatchObject({ answered: true, paragraph: 3 });
+  });
+
   it('reads a dictionary phrase whole: "foreign minister" is not the article\'s minister of defence', async () => {
     const trap = await engine.ask("Who is Russia's foreign minister?");
     expect(trap.answered).toBe(false);

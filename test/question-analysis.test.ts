@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, askedNounAt, asksForName, candidates, isTypeNoun, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, asksForName, candidates, isTypeNoun, isUnwrittenKind, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -137,10 +137,12 @@ describe('answer types', () => {
     expect(at('em que avião viajaram')).toBe('aviao');
     // A cardinal is no kind: the noun after it is.
     expect(at('Which two authorities compete?')).toBe('authorities');
-    // Reasons, manners and the most general kinds are not written out by a text.
-    expect(at('dans quel but Moscou aide-t-elle Haftar')).toBeNull();
-    expect(at('What event started the chaos?')).toBeNull();
     expect(at('Who leads the army?')).toBeNull();
+    // Reasons, manners and the most general kinds are asked for, but a text does not write them out.
+    expect(at('dans quel but Moscou aide-t-elle Haftar')).toBe('but');
+    expect(isUnwrittenKind('but')).toBe(true);
+    expect(isUnwrittenKind('event')).toBe(true);
+    expect(isUnwrittenKind('hospital')).toBe(false);
   });
 
   it('knows the nouns that name the type itself', () => {

@@ -129,6 +129,11 @@ const UNWRITTEN_KINDS = new Set(
     .join(' ')
     .split(' '),
 );
+/** Whether a folded noun asked for is one a text rarely writes out (see UNWRITTEN_KINDS). */
+export function isUnwrittenKind(token: string): boolean {
+  return UNWRITTEN_KINDS.has(token);
+}
+
 /** Small cardinals, folded, six languages: "which two authorities" asks for authorities. */
 const CARDINALS = new Set(
   'two three four five deux trois quatre cinq dos tres cuatro cinco zwei drei vier funf due tre quattro cinque dois duas quatro'.split(' '),
@@ -147,7 +152,7 @@ export function askedNounAt(tokens: readonly string[]): number | null {
     let at = i + width;
     if (OF.has(tokens[at] ?? '')) at++;
     while (at < tokens.length && (CARDINALS.has(tokens[at]!) || /^\d+$/.test(tokens[at]!))) at++;
-    return at < tokens.length && !UNWRITTEN_KINDS.has(tokens[at]!) ? at : null;
+    return at < tokens.length ? at : null;
   }
   return null;
 }

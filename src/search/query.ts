@@ -5,7 +5,7 @@ import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, askedNounAt, asksForName, isNamingVerb, isTypeNoun, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
+import { answerType, askedNounAt, asksForName, isNamingVerb, isTypeNoun, isUnwrittenKind, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -435,6 +435,13 @@ export function buildQuery(question: string, language: Language, context: QueryC
   const isVerbOf = (token: string): boolean => infinitiveCandidates(token, language).some((infinitive) => known.has(stem(infinitive, language)));
   const separable = sameLanguage ? null : joinSeparableParticle(plainTokens, language, isVerbOf);
   const tokens = separable ? separable.tokens.flatMap((token) => compoundParts(token, language, known) ?? [token]) : plainTokens;
+  // The noun that names what is asked for ("which hospital"); "how many other wounded",
+  // "combien d'autres blessés": the noun comes after.
+  let askedAt = askedNounAt(tokens);
+  while (askedAt !== null && askedAt + 1 < tokens.length && isNotNoun(tokens[askedAt]!, language)) askedAt++;
+  // A kind no text writes out ("what event", "dans quel but") is not searched for, like a type noun.
+  const unwrittenKind = askedAt !== null && isUnwrittenKind(tokens[askedAt]!) ? tokens[askedAt]! : null;
+  if (unwrittenKind) askedAt = null;
   const capitals = capitalisedWords(question);
   const shape: WordShape = {
     names: new Set(capitals.filter((w) => w.name).map((w) => w.word)),
@@ -457,7 +464,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
     if (next && context.vocabulary.isCompound(token, next)) for (const part of [token, next]) if (!isContentWord(part, language)) asNouns.add(part);
   });
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && isNamingVerb(token)) && !isLightVerb(token, language) && !misspeltAs.has(token);
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && isNamingVerb(token)) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind;
   const concepts: Concept[] = [];
   // Where each concept sits among the tokens, to find the words that qualify it.
   const spans: [number, number][] = [];
@@ -579,9 +586,6 @@ export function buildQuery(question: string, language: Language, context: QueryC
     return { ...concept, name };
   });
   const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some(inIndex)).map((c) => c.label);
-  let askedAt = askedNounAt(tokens);
-  // "How many other wounded", "combien d'autres blessés": the noun comes after.
-  while (askedAt !== null && askedAt + 1 < tokens.length && isNotNoun(tokens[askedAt]!, language)) askedAt++;
   const askedSpan = askedAt === null || !isContent(tokens[askedAt]!) ? -1 : spans.findIndex(([start, end]) => start <= askedAt! && askedAt! < end);
   const askedLabel = askedSpan >= 0 ? concepts[askedSpan]!.label : null;
   const asked = result.find((c) => c.label === askedLabel && !c.name) ?? null;
