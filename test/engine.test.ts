@@ -256,7 +256,12 @@ describe('names alone never make an answer', () => {
     const trap = await engine.ask('which hospital in russia are the LNA soldiers being treated at');
     expect(trap.answered).toBe(false);
     expect(trap.unmatched).toContain('hospital');
-    for (const question of ['how many sailors serve on the admiral kuznetsov', 'hey bot, what airline flew the soldiers to russia']) {
+    for (const question of [
+      'how many sailors serve on the admiral kuznetsov',
+      'hey bot, what airline flew the soldiers to russia',
+      // The adjective before the noun is in the article; the hospital is not.
+      'Which Russian hospital are the Libyan soldiers being treated in?',
+    ]) {
       expect((await engine.ask(question)).answered, question).toBe(false);
     }
     // The kind asked for is in the article: answered.

@@ -75,6 +75,9 @@ export interface AnalysedQuery {
   readonly asked: Concept | null;
 }
 
+/** Languages whose adjectives come before the noun they qualify. */
+const ADJECTIVE_FIRST = new Set(['en', 'de']);
+
 /** How the question writes a word: as a name (capital mid-sentence) or as an acronym. */
 interface WordShape {
   readonly names: ReadonlySet<string>;
@@ -586,8 +589,19 @@ export function buildQuery(question: string, language: Language, context: QueryC
     return { ...concept, name };
   });
   const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some(inIndex)).map((c) => c.label);
-  const askedSpan = askedAt === null || !isContent(tokens[askedAt]!) ? -1 : spans.findIndex(([start, end]) => start <= askedAt! && askedAt! < end);
-  const askedLabel = askedSpan >= 0 ? concepts[askedSpan]!.label : null;
-  const asked = result.find((c) => c.label === askedLabel && !c.name) ?? null;
+  const conceptAt = (at: number | null): Concept | null => {
+    const span = at === null || at >= tokens.length || !isContent(tokens[at]!) ? -1 : spans.findIndex(([start, end]) => start <= at && at < end);
+    const label = span >= 0 ? concepts[span]!.label : null;
+    return result.find((c) => c.label === label) ?? null;
+  };
+  const reaches = (concept: Concept): boolean => [...concept.terms.keys()].some(inIndex);
+  let asked = conceptAt(askedAt);
+  // English and German put adjectives before the noun: in "which Russian hospital" the kind
+  // asked for is the hospital, found nowhere, not the adjective the article has.
+  if (asked && askedAt !== null && ADJECTIVE_FIRST.has(language.code) && (asked.name || reaches(asked))) {
+    const next = conceptAt(askedAt + asked.label.split(' ').length);
+    if (next && !next.name && !reaches(next)) asked = next;
+  }
+  if (asked?.name) asked = null;
   return { language, answerType: type, concepts: result, translated, unmatchedWords, asked };
 }
