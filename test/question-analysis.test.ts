@@ -107,6 +107,8 @@ describe('answer types', () => {
     ['Why did Russia help?', null],
     ['What is the name of the spokesman?', 'person'],
     ["Comment s'appelle le porte-avions ?", 'person'],
+    ["Comment s'appelait le porte-parole ?", 'person'],
+    ['¿Cómo se llamaba el portavoz?', 'person'],
     ['Le gouvernement d’union est basé dans quelle ville ?', 'place'],
     ['In which city is the GNA based?', 'place'],
     ['¿En qué país está Bengasi?', 'place'],

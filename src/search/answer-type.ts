@@ -14,12 +14,25 @@ export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance';
  * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
  * question for a name they ask for the name and are not searched for as words.
  */
-const NAMING_VERBS = new Set(
-  'called named appelle appellent appelait appelaient llama llaman llamaba llamaban heisst heissen hiess hiessen chiama chiamano chiamava chiamavano chama chamam chamava chamavam'.split(' '),
-);
+const NAMING_VERB_FORMS: Record<string, { readonly pronoun: string; readonly forms: string }> = {
+  en: { pronoun: '', forms: 'called named' },
+  fr: { pronoun: 's', forms: 'appelle appellent appelait appelaient' },
+  es: { pronoun: 'se', forms: 'llama llaman llamaba llamaban' },
+  de: { pronoun: '', forms: 'heisst heissen hiess hiessen' },
+  it: { pronoun: 'si', forms: 'chiama chiamano chiamava chiamavano' },
+  pt: { pronoun: 'se', forms: 'chama chamam chamava chamavam' },
+};
+const NAMING_VERBS = new Set(Object.values(NAMING_VERB_FORMS).flatMap(({ forms }) => forms.split(' ')));
 
-/** Ways of asking what someone or something is called, folded: the answer is a name. */
-const CALLED = 'name of|called|named|nom d[eu]|s appelle(nt)?|se llama(n)?|heisst|heissen|hiess|si chiama(no)?|se chama(m)?';
+/**
+ * Ways of asking what someone or something is called, folded: the answer is a name. The
+ * reflexive verbs only with their pronoun ("se llama", not the "llama" of "llama a la policía").
+ */
+const CALLED = [
+  'name of',
+  'nom d[eu]',
+  ...Object.values(NAMING_VERB_FORMS).map(({ pronoun, forms }) => `${pronoun ? `${pronoun} ` : ''}(${forms.split(' ').join('|')})`),
+].join('|');
 
 /** Whether a folded word is a verb of being called (see NAMING_VERBS). */
 export function isNamingVerb(word: string): boolean {
