@@ -164,6 +164,23 @@ describe('questions in six languages, as people type them', () => {
     }
   });
 
+  it('reads a question typed all in capitals as typed in lower case, acronyms in lower case as acronyms', async () => {
+    for (const [question, paragraph] of [
+      ['QUE PIDIO HAFTAR A RUSIA EN NOVIEMBRE', 6],
+      ['que pidio haftar a rusia en noviembre', 6],
+      ['WER FÜHRT DIE EINHEITSREGIERUNG IN TRIPOLIS AN', 1],
+      // "lna" is no English word: the article's ANL, letters in another order.
+      ["what's the name of the lna spokesperson", 4],
+      ['wie heißt der sprecher der lna', 4],
+    ] as const) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph });
+    }
+    // A trap stays a trap in capitals and without its accent.
+    for (const question of ['QUAND FAYEZ AL-SARRAJ EST-IL NÉ', 'quand fayez al-sarraj est-il ne']) {
+      expect((await engine.ask(question)).answered, question).toBe(false);
+    }
+  });
+
   it('reads chat contractions written without their apostrophe as the function words they are', async () => {
     expect(await engine.ask('im wondering who the LNA spokesman is')).toMatchObject({ answered: true, paragraph: 4 });
     expect(await engine.ask('dont know, who backs the GNA?')).toMatchObject({ answered: true, paragraph: 2 });

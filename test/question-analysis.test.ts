@@ -87,6 +87,12 @@ describe('question words', () => {
     expect([...accentedContentWords('¿Cuántos heridos?', es)]).toEqual([]);
   });
 
+  it('reads a French "ne" with no partner after it as "né" typed without its accent', () => {
+    expect([...accentedContentWords('quand haftar est-il ne', fr)]).toEqual(['ne']);
+    expect(accentedContentWords('pourquoi les troupes ne controlent-elles pas Benghazi', fr).has('ne')).toBe(false);
+    expect(accentedContentWords("l'ANL ne controle que l'est", fr).has('ne')).toBe(false);
+  });
+
   it('drops conversational filler and light verbs, not the words asked about', () => {
     for (const filler of ['hey', 'quick', 'question', 'thanks', 'please']) expect(isContentWord(filler, en)).toBe(false);
     expect(isContentWord('wounded', en)).toBe(true);

@@ -172,8 +172,16 @@ export function expandedAcronyms(
   return found;
 }
 
-function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>): void {
-  if (!shape.acronyms.has(token)) return;
+/** Longest word read as an acronym when typed in lower case ("lna"). */
+const MAX_LOWERCASE_ACRONYM = 5;
+
+/**
+ * The article's acronyms a question word spells, in any letter order (LNA → ANL): a word written
+ * in capitals, or one in lower case that is no word of the question's language ("the lna").
+ */
+function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>, isWord: boolean): void {
+  const lowercaseAcronym = !isWord && token.length >= 2 && token.length <= MAX_LOWERCASE_ACRONYM && /^\p{L}+$/u.test(token);
+  if (!shape.acronyms.has(token) && !lowercaseAcronym) return;
   for (const acronymStem of vocabulary.acronymStems(token)) if (!terms.has(acronymStem)) terms.set(acronymStem, ACRONYM_WEIGHT);
 }
 
@@ -410,7 +418,10 @@ function addAll(terms: Map<string, number>, targets: ReadonlyMap<string, number>
  * towards the words that can reach the corpus. Spelling similarity carries names and cognates
  * across languages (Moscow → Moscou).
  */
-export function buildQuery(question: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
+export function buildQuery(typed: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
+  // A question typed all in capitals says nothing by its capitals (no name, no acronym, no German
+  // noun): it is read as typed in lower case, so capitals never change the answer.
+  const question = /\p{Ll}/u.test(typed) ? typed : typed.toLowerCase();
   const { lexicon, thesaurus, known, verbForms } = resources;
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
@@ -493,7 +504,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
       // A name or a cognate of the article (Kadhafi, Choïgou) is not a typo.
       const look = new Map<string, number>();
       spellingMatches(token, shape, context.vocabulary, look, false);
-      acronymMatches(token, shape, context.vocabulary, look);
+      acronymMatches(token, shape, context.vocabulary, look, false);
       if ([...look.keys()].some(inIndex)) continue;
       const at = tokens.indexOf(token);
       const neighbour = (i: number): string | null => (i >= 0 && i < tokens.length ? stem(tokens[i]!, language) : null);
@@ -528,7 +539,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
       for (const word of sourceWords) {
         if (!isContent(word) || unreached) continue;
         spellingMatches(word, shape, context.vocabulary, terms, isWord(word));
-        acronymMatches(word, shape, context.vocabulary, terms);
+        acronymMatches(word, shape, context.vocabulary, terms, isWord(word));
       }
       for (let i = 0; i < translation.length; i++) covered[translation.start + i] = true;
       concepts.push({ label: translation.source, terms, name: sourceWords.every(isNameLike) });
@@ -553,7 +564,7 @@ export function buildQuery(question: string, language: Language, context: QueryC
         addAll(terms, thesaurus?.lookup(lemma), THESAURUS_WEIGHT * INFLECTED_WEIGHT);
       }
     }
-    acronymMatches(token, shape, context.vocabulary, terms);
+    acronymMatches(token, shape, context.vocabulary, terms, isWord(token));
     if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, isWord(token));
     const reached = [...terms.keys()].some(inIndex);
     // Not a word of the language as far as any source knows: most likely a typo. Questions in other

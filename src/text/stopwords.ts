@@ -250,9 +250,23 @@ function writtenStopwords(language: Language): Set<string> {
 export function accentedContentWords(text: string, language: Language): Set<string> {
   const out = new Set<string>();
   const stop = writtenStopwords(language);
-  for (const raw of text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
+  const raws = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  for (const raw of raws) {
     const folded = fold(raw);
     if (folded !== raw && folded.length > 1 && !stop.has(raw) && !extraWords(language).has(folded) && !/^\d+$/.test(folded)) out.add(folded);
   }
+  // Typed without its accent: a particle that needs a partner after it and has none is the
+  // accented word folded onto it ("quand est-il ne" is né, born; "il ne vient pas" is ne).
+  const particle = PARTNERED_PARTICLES[language.code];
+  if (particle) {
+    const folded = raws.map((raw) => fold(raw));
+    const at = folded.lastIndexOf(particle.word);
+    if (at >= 0 && !folded.slice(at + 1).some((word) => particle.partners.has(word))) out.add(particle.word);
+  }
   return out;
 }
+
+/** Function words that only work with a partner later in the sentence (French ne … pas). Folded. */
+const PARTNERED_PARTICLES: Record<string, { readonly word: string; readonly partners: ReadonlySet<string> }> = {
+  fr: { word: 'ne', partners: new Set('pas plus jamais rien personne guere point aucun aucune nul nulle que ni'.split(' ')) },
+};
