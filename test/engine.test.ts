@@ -254,6 +254,8 @@ describe('names alone never make an answer', () => {
     'How tall is Fayez al-Sarraj?',
     // A name's particle in lower case is still part of the name, no word asked about.
     'quand fayez al-sarraj est-il né',
+    // … and when the name after it is misspelt.
+    'quand fayez al-sararj est-il né',
     'What is the population of Tripoli?',
     'Quelle est la météo demain ?',
     // Another minister than the article's (of defence), named by a word the article lacks.

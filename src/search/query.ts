@@ -463,10 +463,14 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   };
   const accented = accentedContentWords(question, language);
   // The lower-case particle of a hyphenated name (al-Sarraj, el-Sisi, ben-Ali) is part of the name.
-  // Written in lower case too ("al-sarraj"), when the word it joins is a name of the article.
+  // Written in lower case too ("al-sarraj"), when the word it joins is a name of the article,
+  // misspelt or not ("al-sararj").
   const particles = new Set(
     [...question.matchAll(/(?<![\p{L}\p{N}])(\p{Ll}{1,3})-(\p{L}+)/gu)]
-      .filter((m) => /^\p{Lu}/u.test(m[2]!) || context.vocabulary.isNameStem(stem(fold(m[2]!), context.corpusLanguage)))
+      .filter((m) => {
+        const joined = fold(m[2]!);
+        return /^\p{Lu}/u.test(m[2]!) || context.vocabulary.isNameStem(stem(joined, context.corpusLanguage)) || spelledLikeName(joined, context.vocabulary);
+      })
       .map((m) => fold(m[1]!)),
   );
   // Stop words the question uses as nouns ("the east" is fine; "l'est", "el este" need the article).
