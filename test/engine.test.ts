@@ -197,6 +197,11 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('What kind of deal is behind Russia treating the wounded fighters?')).toMatchObject({ answered: true, paragraph: 4 });
   });
 
+  it('reads a misspelt question word as the question word, even when its consonants recall a name (quatni: quanti, not Ghanim)', async () => {
+    expect(await engine.ask('quatni militari sono volati in russia per farsi curare')).toMatchObject({ answered: true, paragraph: 1 });
+    expect(await engine.ask('Desde quadno a Líbia vive em caos?')).toMatchObject({ language: 'pt', answered: true, paragraph: 3 });
+  });
+
   it('reads a misspelt name of the article as the name, not as a misspelt function word (hafter, not after)', async () => {
     expect(await engine.ask('who did hafter talk to while he was on the russian carrier')).toMatchObject({ answered: true, paragraph: 5 });
   });

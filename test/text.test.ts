@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languageByCode } from '../src/text/languages.js';
 import { fold, words } from '../src/text/normalize.js';
 import { stem } from '../src/text/stem.js';
-import { contentTokens, contentWordsOf, isContentWord, misspeltFunctionWord } from '../src/text/stopwords.js';
+import { contentTokens, contentWordsOf, isContentWord, misspeltFunctionWord, misspeltQuestionWord } from '../src/text/stopwords.js';
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { functionWordLeaders } from '../src/search/language-id.js';
@@ -75,6 +75,12 @@ describe('stemming and stop words', () => {
     expect(leaders('gna backers europe us un').length).toBeGreaterThan(1);
     // A function word counts once: the two "s" of "What's Libya's" do not outvote "what".
     expect(leaders("What's Libya's second largest city?")).toContain('en');
+    // A misspelt question word still says the language ("quadno": Portuguese "quando", not Spanish).
+    expect(leaders('Desde quadno a Líbia vive em caos?')).toEqual(['pt']);
+    expect(leaders('Desde quando a Líbia vive em caos?')).toEqual(['pt']);
+    // … but not a word one letter off filler or a light verb ("porta" is no "sorta").
+    expect(misspeltQuestionWord('quadno', languageByCode('pt')!)).toBe('quando');
+    expect(misspeltQuestionWord('porta', en)).toBeNull();
   });
 
   it('reads a tie of function words by the words each tied language knows', async () => {

@@ -116,11 +116,16 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
   for (const [term, similarity] of found) if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);
 }
 
-/** Whether a question word looks like one of the article's names (see `spellingMatches`). */
-function spelledLikeName(token: string, vocabulary: SurfaceVocabulary): boolean {
+/**
+ * Whether a question word looks like one of the article's names (see `spellingMatches`) at
+ * most `edits` edits away from it as written: "hafter" is Haftar, one letter off; "quatni",
+ * whose consonants recall Ghanim, is a misspelt "quanti".
+ */
+function spelledLikeName(token: string, vocabulary: SurfaceVocabulary, edits: number): boolean {
   const found = new Map<string, number>();
   spellingMatches(token, { names: new Set([token]), acronyms: new Set() }, vocabulary, found, false);
-  return [...found.keys()].some((term) => vocabulary.isNameStem(term));
+  const names = new Set([...found.keys()].filter((term) => vocabulary.isNameStem(term)));
+  return names.size > 0 && vocabulary.words.some((word) => names.has(word.stem) && editDistance(token, word.surface, edits) <= edits);
 }
 
 /** How similar a name with the same consonants as a name of the article counts (see `spellingMatches`). */
@@ -442,8 +447,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     }
     if (known.empty) continue;
     const word = misspeltFunctionWord(token, language, isKnown, TYPE_NOUN_WORDS);
-    // A name of the article misspelt ("hafter") is not a misspelt function word ("after").
-    if (word && !spelledLikeName(token, context.vocabulary)) misspeltAs.set(token, word);
+    // A name of the article misspelt ("hafter") is not a misspelt function word ("after"), unless
+    // the name is further off than the function word.
+    if (word && !spelledLikeName(token, context.vocabulary, 1)) misspeltAs.set(token, word);
   }
   const type = answerType(misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question);
   const isVerbOf = (token: string): boolean => infinitiveCandidates(token, language).some((infinitive) => known.has(stem(infinitive, language)));
@@ -451,7 +457,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   const tokens = separable ? separable.tokens.flatMap((token) => compoundParts(token, language, known) ?? [token]) : plainTokens;
   // The noun that names what is asked for ("which hospital"); "how many other wounded",
   // "combien d'autres blessés": the noun comes after.
-  let askedAt = askedNounAt(tokens);
+  let askedAt = askedNounAt(misspeltAs.size ? tokens.map((token) => misspeltAs.get(token) ?? token) : tokens);
   while (askedAt !== null && askedAt + 1 < tokens.length && isNotNoun(tokens[askedAt]!, language)) askedAt++;
   // A kind no text writes out ("what event", "dans quel but") is not searched for, like a type noun.
   const unwrittenKind = askedAt !== null && isUnwrittenKind(tokens[askedAt]!) ? tokens[askedAt]! : null;
@@ -469,7 +475,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     [...question.matchAll(/(?<![\p{L}\p{N}])(\p{Ll}{1,3})-(\p{L}+)/gu)]
       .filter((m) => {
         const joined = fold(m[2]!);
-        return /^\p{Lu}/u.test(m[2]!) || context.vocabulary.isNameStem(stem(joined, context.corpusLanguage)) || spelledLikeName(joined, context.vocabulary);
+        return /^\p{Lu}/u.test(m[2]!) || context.vocabulary.isNameStem(stem(joined, context.corpusLanguage)) || spelledLikeName(joined, context.vocabulary, 2);
       })
       .map((m) => fold(m[1]!)),
   );
