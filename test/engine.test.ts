@@ -197,6 +197,14 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('What kind of deal is behind Russia treating the wounded fighters?')).toMatchObject({ answered: true, paragraph: 4 });
   });
 
+  it('corrects a typo to the word one edit away as typed, whose stem can be further off (noveber → november), and not a name of the article one letter off (hafar)', async () => {
+    expect(await engine.ask('What did Haftar ask Russia for in Noveber?')).toMatchObject({ answered: true, paragraph: 6 });
+    expect(await engine.ask('How many Libyan troops were flown to Russia for medcal care?')).toMatchObject({ answered: true, paragraph: 1 });
+    // "hafar" is Haftar misspelt, not "afar": the spokesman of his army is asked for, his age is not stated.
+    expect(await engine.ask('como se llama el portavoz del ejercito de hafar')).toMatchObject({ answered: true, paragraph: 4 });
+    expect((await engine.ask('how old is khalifa hafar')).answered).toBe(false);
+  });
+
   it('reads a misspelt question word as the question word, even when its consonants recall a name (quatni: quanti, not Ghanim)', async () => {
     expect(await engine.ask('quatni militari sono volati in russia per farsi curare')).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('Desde quadno a Líbia vive em caos?')).toMatchObject({ language: 'pt', answered: true, paragraph: 3 });

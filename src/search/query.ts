@@ -220,6 +220,7 @@ export function nearestCandidates(typo: string, candidates: Iterable<string>): s
 
 /** Corrections already made, per candidate source (a lexicon, the corpus's words): a typo costs one scan per process. */
 const corrections = new WeakMap<object, Map<string, string[]>>();
+const typedCorrections = new WeakMap<object, Map<string, string[]>>();
 const MAX_REMEMBERED = 10_000;
 
 /** `compute()`, remembered under `key` for `owner` (a lexicon, a vocabulary) in `store`; bounded. */
@@ -308,7 +309,42 @@ function splitCompound(token: string, language: Language, known: WordList): [str
   return null;
 }
 
-/** The lexicon keys a misspelt word may stand for (see `correctTypo`); remembered per lexicon. */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every word one edit away from a folded token: a letter dropped, added, changed, or two swapped. */
+function oneEditAway(token: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= token.length; i++) {
+    const [head, tail] = [token.slice(0, i), token.slice(i)];
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of LETTERS) {
+      out.add(head + letter + tail);
+      if (tail) out.add(head + letter + tail.slice(1));
+    }
+  }
+  out.delete(token);
+  return out;
+}
+
+/**
+ * The lexicon key a misspelt word stands for when a word one edit away from it as typed reaches
+ * the corpus ("noveber" → november: their stems, "novebe" and "novemb", are further apart than
+ * the words), or null; of several, the one that makes a phrase with a neighbour, else the one the
+ * lexicon translates best. Remembered per lexicon.
+ */
+function typedTypoFix(token: string, language: Language, lexicon: BilingualLexicon, fitsContext: (key: string) => boolean): string | null {
+  const keys = remembered(typedCorrections, lexicon, token, () =>
+    [...new Set([...oneEditAway(token)].map((word) => wordKey(word, language)))].filter((key) => (lexicon.lookup(key)?.size ?? 0) > 0),
+  );
+  if (!keys.length) return null;
+  const inPhrase = keys.filter(fitsContext);
+  if (inPhrase.length === 1) return inPhrase[0]!;
+  const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
+  return pickCorrection(keys, token, best)[0] ?? null;
+}
+
+/** The lexicon keys nearest to a misspelt word's stem (see `correctTypo`); remembered per lexicon. */
 function lexiconTypoFixes(token: string, sourceStem: string, lexicon: BilingualLexicon, fitsContext: (key: string) => boolean): string[] {
   const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
   const budget = typoBudget(sourceStem.length);
@@ -511,16 +547,24 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     for (const token of new Set(tokens)) {
       const sourceStem = stem(token, language);
       if (!isContent(token) || isWord(token) || /\d/.test(token) || context.indexTerms.has(stem(token, context.corpusLanguage))) continue;
-      // A name or a cognate of the article (Kadhafi, Choïgou) is not a typo.
-      const look = new Map<string, number>();
-      spellingMatches(token, shape, context.vocabulary, look, false);
-      acronymMatches(token, shape, context.vocabulary, look, false);
-      if ([...look.keys()].some(inIndex)) continue;
       const at = tokens.indexOf(token);
       const neighbour = (i: number): string | null => (i >= 0 && i < tokens.length ? stem(tokens[i]!, language) : null);
       const [before, after] = [neighbour(at - 1), neighbour(at + 1)];
       const fitsContext = (key: string): boolean =>
         (before !== null && lexicon.lookup(`${before} ${key}`) !== undefined) || (after !== null && lexicon.lookup(`${key} ${after}`) !== undefined);
+      // A word of the language one letter off is what was meant, rather than a look-alike of the
+      // article's ("noveber" is november, not "nouveau"), unless it is one of the article's names
+      // one letter off ("hafar" is Haftar, not "afar").
+      const typed = spelledLikeName(token, context.vocabulary, 1) ? null : typedTypoFix(token, language, lexicon, fitsContext);
+      if (typed) {
+        typoKeys.set(token, typed);
+        continue;
+      }
+      // A name or a cognate of the article (Kadhafi, Choïgou) is not a typo.
+      const look = new Map<string, number>();
+      spellingMatches(token, shape, context.vocabulary, look, false);
+      acronymMatches(token, shape, context.vocabulary, look, false);
+      if ([...look.keys()].some(inIndex)) continue;
       const fixes = lexiconTypoFixes(token, sourceStem, lexicon, fitsContext);
       if (fixes.length === 1) typoKeys.set(token, fixes[0]!);
     }
