@@ -205,6 +205,11 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('how old is khalifa hafar')).answered).toBe(false);
   });
 
+  it("corrects a French typo whose stem happens to be another word's to the article's word one edit away (avins → avions)", async () => {
+    expect(await engine.ask('nom du porte avins')).toMatchObject({ answered: true, paragraph: 5 });
+    expect(await engine.ask('quel navire russe haftar a-t-il visté')).toMatchObject({ answered: true, paragraph: 5 });
+  });
+
   it('reads a misspelt question word as the question word, even when its consonants recall a name (quatni: quanti, not Ghanim)', async () => {
     expect(await engine.ask('quatni militari sono volati in russia per farsi curare')).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('Desde quadno a Líbia vive em caos?')).toMatchObject({ language: 'pt', answered: true, paragraph: 3 });

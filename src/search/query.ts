@@ -221,6 +221,9 @@ export function nearestCandidates(typo: string, candidates: Iterable<string>): s
 /** Corrections already made, per candidate source (a lexicon, the corpus's words): a typo costs one scan per process. */
 const corrections = new WeakMap<object, Map<string, string[]>>();
 const typedCorrections = new WeakMap<object, Map<string, string[]>>();
+const oneEditCorrections = new WeakMap<object, Map<string, string[]>>();
+/** Shortest word corrected although its stem is a word's: one edit turns shorter words into others. */
+const MIN_TYPED_FIX = 5;
 const MAX_REMEMBERED = 10_000;
 
 /** `compute()`, remembered under `key` for `owner` (a lexicon, a vocabulary) in `store`; bounded. */
@@ -625,12 +628,18 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     // languages had theirs corrected before translation (typoKeys); here, the corpus language's,
     // against the corpus's words as written: a typo is in the written form (gouvernment →
     // gouvernement), which its stem may not show (gouvernment stays whole, gouvernement is gouvern).
-    if (sameLanguage && !reached && !known.empty && !isWord(token)) {
+    if (sameLanguage && !known.empty && (isWord(token) ? !reachesAsFocus(terms, inIndex) : !reached)) {
       const surfaces = context.vocabulary.words;
-      const fixes = remembered(corrections, context.vocabulary, token, () =>
-        correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),
-      );
-      for (const fixed of fixes) terms.set(fixed, TYPO_WEIGHT);
+      // A word whose stem some word of the language shares ("avins": avinés) is still a typo of the
+      // article's word one edit away as typed ("avions", "visité").
+      const fixes = isWord(token)
+        ? remembered(oneEditCorrections, context.vocabulary, token, () =>
+            token.length >= MIN_TYPED_FIX ? surfaces.filter((w) => editDistance(token, w.surface, 1) <= 1).map((w) => w.stem) : [],
+          )
+        : remembered(corrections, context.vocabulary, token, () =>
+            correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),
+          );
+      for (const fixed of new Set(fixes)) terms.set(fixed, TYPO_WEIGHT);
     }
     concepts.push({ label: token, terms, name: isNameLike(token) });
     spans.push([i, i + 1]);
