@@ -306,6 +306,11 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask('Combien de blessés la Russie va-t-elle encore soigner ?')).toMatchObject({ answered: true, paragraph: 4 });
   });
 
+  it('asks a paragraph for a candidate of the type when the kind asked for is the type itself (which day, welche Stadt)', async () => {
+    // ¶7 says where the soldiers are fighting, ¶1 on which day (mardi) they flew out.
+    expect(await engine.ask('an welchem wochentag sind die soldaten abgeflogen')).toMatchObject({ answered: true, paragraph: 1 });
+  });
+
   it('does not search for a kind of thing no text writes out ("what event", "dans quel but")', async () => {
     const answer = await engine.ask('quel evenement a declenche le chaos libyen');
     expect(answer.unmatched).not.toContain('evenement');

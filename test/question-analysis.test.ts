@@ -119,6 +119,9 @@ describe('answer types', () => {
     ['In which city is the GNA based?', 'place'],
     ['¿En qué país está Bengasi?', 'place'],
     ['In welcher Stadt sitzt die Regierung?', 'place'],
+    // An adjective between the question word and the noun.
+    ['In welcher russischen Stadt werden sie behandelt?', 'place'],
+    ['Which Russian city treats them?', 'place'],
   ])('reads the type a question asks for, in six languages: %s → %s', (question, type) => {
     expect(answerType(question)).toBe(type);
   });

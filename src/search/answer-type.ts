@@ -45,7 +45,7 @@ const CUES: [AnswerType, RegExp][] = [
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
   ['person', new RegExp(String.raw`\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|${CALLED})\b`)],
-  ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde|(what|which) (city|town|country|place)|quel(le)? (ville|pays|endroit|lieu)|(que|cual|qual|qu[ae]le?|che|welche[mnrs]?) (ciudad|pais|lugar|sitio|cidade|local|citta|paese|luogo|posto|stadt|land|ort))\b/],
+  ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde|(what|which) (\w+ )?(city|town|country|place)|quel(le)? (ville|pays|endroit|lieu)|(que|cual|qual|qu[ae]le?|che|welche[mnrs]?) (\w+ )?(ciudad|pais|lugar|sitio|cidade|local|citta|paese|luogo|posto|stadt|land|ort))\b/],
 ];
 
 /**

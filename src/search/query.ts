@@ -73,6 +73,8 @@ export interface AnalysedQuery {
    * when the question has one and it is no name; null otherwise.
    */
   readonly asked: Concept | null;
+  /** True when the kind asked for is the answer type itself ("which city", "what day"). */
+  readonly askedType: boolean;
 }
 
 /** Languages whose adjectives come before the noun they qualify. */
@@ -676,6 +678,12 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     const next = conceptAt(askedAt + asked.label.split(' ').length);
     if (next && !next.name && !reaches(next)) asked = next;
   }
-  if (asked?.name) asked = null;
-  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked };
+  // "Which city", "what day of the week", "welcher russischen Stadt": the kind asked for is the answer type itself.
+  // Only kinds of thing: "how many times" counts, "what is the name" names (see askedFactor).
+  const askedType =
+    askedAt !== null &&
+    (type === 'date' || type === 'place') &&
+    (isTypeNoun(tokens[askedAt]!, type) || (ADJECTIVE_FIRST.has(language.code) && askedAt + 1 < tokens.length && isTypeNoun(tokens[askedAt + 1]!, type)));
+  if (asked?.name || askedType) asked = null;
+  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType };
 }

@@ -373,7 +373,9 @@ export class Retriever {
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
     const coverages = fused.map((_, index) => coverage(matches, index));
     const askedMatch = query.asked ? matches.find((m) => m.concept === query.asked) : undefined;
-    const asked = fused.map((_, index) => (askedMatch ? (askedMatch.strengths[index] ?? 0) : null));
+    const asked = fused.map((_, index) =>
+      askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] ? 1 : 0) : null,
+    );
     const ranked = fused.map(
       (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null),
     );
