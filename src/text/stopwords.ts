@@ -233,18 +233,20 @@ const longQuestionWordCache = new Map<string, string[]>();
 
 /**
  * The question word of its language ("quando", "welche", "cuantos") that a folded token no
- * list has misspells by one letter, or null: words of five letters or more only, where one
- * edit does not turn one word into another. Filler and light verbs are left out: "porta" is no
- * misspelt "sorta".
+ * list has misspells by one letter, or null: words of five letters or more only (a letter more
+ * or less only from six), where one edit does not turn one word into another. Filler and light
+ * verbs are left out: "porta" is no misspelt "sorta".
  */
 export function misspeltQuestionWord(token: string, language: Language): string | null {
-  if (token.length < MIN_MISSPELT - 1) return null;
+  // A letter more or less turns short words of one language into another's ("armi": "parmi").
+  if (token.length < MIN_MISSPELT) return null;
   let list = longQuestionWordCache.get(language.code);
   if (!list) {
     list = listed(QUESTION_WORDS[language.code]).map((w) => fold(w)).filter((w) => w.length >= MIN_MISSPELT);
     longQuestionWordCache.set(language.code, list);
   }
-  return list.find((word) => Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1) ?? null;
+  const lengthSlack = token.length > MIN_MISSPELT ? 1 : 0;
+  return list.find((word) => Math.abs(word.length - token.length) <= lengthSlack && editDistance(token, word, 1) <= 1) ?? null;
 }
 
 function extraWords(language: Language): Set<string> {
