@@ -228,7 +228,6 @@ export function isContentWord(token: string, language: Language): boolean {
   return token.length > 1 && !stopwords(language).has(token);
 }
 
-/** The question and filler words (written without accents, so only their folded forms exist). */
 const longQuestionWordCache = new Map<string, string[]>();
 
 /**
@@ -245,10 +244,21 @@ export function misspeltQuestionWord(token: string, language: Language): string 
     list = listed(QUESTION_WORDS[language.code]).map((w) => fold(w)).filter((w) => w.length >= MIN_MISSPELT);
     longQuestionWordCache.set(language.code, list);
   }
-  const lengthSlack = token.length > MIN_MISSPELT ? 1 : 0;
-  return list.find((word) => Math.abs(word.length - token.length) <= lengthSlack && editDistance(token, word, 1) <= 1) ?? null;
+  const key = `${language.code}:${token}`;
+  let found = nearQuestionWords.get(key);
+  if (found === undefined) {
+    const lengthSlack = token.length > MIN_MISSPELT ? 1 : 0;
+    found = list.find((word) => Math.abs(word.length - token.length) <= lengthSlack && editDistance(token, word, 1) <= 1) ?? null;
+    if (nearQuestionWords.size >= 10_000) nearQuestionWords.clear();
+    nearQuestionWords.set(key, found);
+  }
+  return found;
 }
 
+/** Words already compared with the question words: the names of the article come back in every question. */
+const nearQuestionWords = new Map<string, string | null>();
+
+/** The question and filler words (written without accents, so only their folded forms exist). */
 function extraWords(language: Language): Set<string> {
   return wordSet('extra', language, () => listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], LIGHT_VERBS[language.code]));
 }
