@@ -351,6 +351,14 @@ describe('names alone never make an answer', () => {
     }
   });
 
+  it('reads "nombre", "nome" as a question for a name in Spanish, Italian and Portuguese', async () => {
+    for (const question of ['nombre del portavoz del ejército nacional libio', "portavoce dell'ANL nome"]) {
+      const answer = await engine.ask(question);
+      expect(answer, question).toMatchObject({ answered: true, paragraph: 4 });
+      expect(answer.span?.text, question).toBe('Mohamad Ghanim');
+    }
+  });
+
   it('answers a question that asks only who someone is', async () => {
     expect(await engine.ask('Who is Fayez al-Sarraj?')).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('who is fayez al-sarraj')).toMatchObject({ answered: true, paragraph: 1 });

@@ -126,6 +126,14 @@ describe('answer types', () => {
     expect(answerType(question)).toBe(type);
   });
 
+  it('reads the noun "name" of the question\'s language as a question for a name, keyword queries included', () => {
+    expect(answerType('nombre del portavoz del ejército', es)).toBe('person');
+    expect(answerType("portavoce dell'ANL nome", languageByCode('it')!)).toBe('person');
+    // French "nombre" is a number, not a name.
+    expect(answerType('nombre de blessés soignés en Russie', fr)).not.toBe('person');
+    expect(asksForName("portavoce dell'ANL nome", languageByCode('it')!)).toBe(true);
+  });
+
   it('tells a question for a name from a "who" that countries or groups may answer', () => {
     expect(asksForName('Who is the spokesman of the army?')).toBe(true);
     expect(asksForName("Comment s'appelle le porte-parole ?")).toBe(true);

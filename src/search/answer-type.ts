@@ -101,9 +101,10 @@ const NAME_CUE = new RegExp(
   String.raw`\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|${CALLED}|nom de|nombre de|nome d[eio])\b`,
 );
 
-/** Whether a question of type person asks for a name (see NAME_CUE). */
-export function asksForName(question: string): boolean {
-  return NAME_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+/** Whether a question of type person asks for a name (see NAME_CUE), or names the noun "name" of its language. */
+export function asksForName(question: string, language?: Language): boolean {
+  const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return NAME_CUE.test(` ${folded} `) || (language !== undefined && folded.split(' ').some((word) => isNameNoun(word, language)));
 }
 
 /**
@@ -171,13 +172,28 @@ export function askedNounAt(tokens: readonly string[]): number | null {
 }
 
 /** The answer type a question asks for, or null (why, what, yes/no questions). */
-export function answerType(question: string): AnswerType | null {
+export function answerType(question: string, language?: Language): AnswerType | null {
   const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
   const text = ` ${folded} `;
   for (const [type, cue] of CUES) if (cue.test(text)) return type;
   // "the distance between Benghazi and Tripoli", "in what year …"
-  for (const word of folded.split(' ')) if (TYPE_NOUNS[word] === 'distance' || TYPE_NOUNS[word] === 'date') return TYPE_NOUNS[word]!;
+  const words = folded.split(' ');
+  for (const word of words) if (TYPE_NOUNS[word] === 'distance' || TYPE_NOUNS[word] === 'date') return TYPE_NOUNS[word]!;
+  // "nombre del portavoz", "portavoce dell'ANL nome": the name of the question's language (Spanish
+  // "nombre" is a name, French "nombre" a number).
+  const names = language ? NAME_NOUNS[language.code] : undefined;
+  if (names && words.some((word) => names.has(word))) return 'person';
   return null;
+}
+
+/** The noun "name" in each question language, folded. */
+const NAME_NOUNS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries({ en: 'name names', fr: 'nom noms', es: 'nombre nombres', de: 'name namen', it: 'nome nomi', pt: 'nome nomes' }).map(([code, list]) => [code, new Set(list.split(' '))]),
+);
+
+/** Whether a folded word is the noun "name" in a language ("nombre" in Spanish, not in French). */
+export function isNameNoun(word: string, language: Language): boolean {
+  return NAME_NOUNS[language.code]?.has(word) ?? false;
 }
 
 export interface Candidate {

@@ -5,7 +5,7 @@ import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, askedNounAt, asksForName, isNamingVerb, isTypeNoun, isUnwrittenKind, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
+import { answerType, askedNounAt, asksForName, isNameNoun, isNamingVerb, isTypeNoun, isUnwrittenKind, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -492,7 +492,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     // the name is further off than the function word.
     if (word && !spelledLikeName(token, context.vocabulary, 1)) misspeltAs.set(token, word);
   }
-  const type = answerType(misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question);
+  const type = answerType(misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question, language);
   const isVerbOf = (token: string): boolean => infinitiveCandidates(token, language).some((infinitive) => known.has(stem(infinitive, language)));
   const separable = sameLanguage ? null : joinSeparableParticle(plainTokens, language, isVerbOf);
   const tokens = separable ? separable.tokens.flatMap((token) => compoundParts(token, language, known) ?? [token]) : plainTokens;
@@ -529,7 +529,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (next && context.vocabulary.isCompound(token, next)) for (const part of [token, next]) if (!isContentWord(part, language)) asNouns.add(part);
   });
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && isNamingVerb(token)) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind;
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && isNameNoun(token, language)) && !(type === 'person' && isNamingVerb(token)) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind;
   const concepts: Concept[] = [];
   // Where each concept sits among the tokens, to find the words that qualify it.
   const spans: [number, number][] = [];
@@ -649,7 +649,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
 
   const wordReaches = (word: string): boolean => reachesAsFocus(lexicon?.translate([word], () => true)[0]?.targets ?? [], inIndex);
   const qualifiedConcepts =
-    type === 'person' && asksForName(question)
+    type === 'person' && asksForName(question, language)
       ? qualifiedByUnknown(language, concepts, spans, tokens, isContent, inIndex, (token) => splitCompound(token, language, known), wordReaches)
       : new Set<number>();
   // Repeated words ("Haftar … Haftar") would count twice; one concept per label.

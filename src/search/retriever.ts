@@ -349,7 +349,7 @@ export class Retriever {
     // "Who" counts only when it asks for a name: who backs a government is the Europeans and the
     // UN, which no person pattern finds, and a stray name (Moummar Kadhafi) outweighed coverage.
     const givenNames = new Set(query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]));
-    const typedSentences = type && (type !== 'person' || asksForName(question)) ? this.typedSentences(type, givenNames) : null;
+    const typedSentences = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
     // that names one of them and gives a distance is the answer, whatever verb the question used.
