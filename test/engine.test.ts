@@ -298,6 +298,8 @@ describe('names alone never make an answer', () => {
       'hey bot, what airline flew the soldiers to russia',
       // The adjective before the noun is in the article; the hospital is not.
       'Which Russian hospital are the Libyan soldiers being treated in?',
+      // People are a kind of thing asked for too: the article counts soldiers, not inhabitants.
+      'How many people live in Benghazi?',
     ]) {
       expect((await engine.ask(question)).answered, question).toBe(false);
     }

@@ -129,16 +129,17 @@ const OF = new Set(['de', 'd', 'of']);
 /**
  * Nouns after an interrogative that a text rarely writes out, folded: reasons and manners ("for
  * what purpose", "dans quel but", "in what way": the answer is a clause) and the most general
- * kinds ("what event", "which organisation": the text names the event, not the word).
+ * kinds ("what event", "which organisation": the text names the event, not the word). People
+ * are no such kind: "how many people live in Tripoli" asks for a count the text would state.
  */
 const UNWRITTEN_KINDS = new Set(
   [
-    'purpose reason reasons aim goal motive way manner event events happening incident fact facts person people organisation organization organisations organizations entity situation',
-    'but raison raisons motif motifs objectif facon maniere moyen evenement evenements fait faits personne personnes organisation organisations entite situation',
-    'razon razones motivo motivos proposito objetivo fin manera forma modo evento eventos acontecimiento acontecimientos hecho hechos persona personas organizacion organizaciones entidad situacion',
-    'grund grunde zweck absicht ziel weise ereignis ereignisse vorfall tatsache person personen leute organisation organisationen situation',
-    'ragione ragioni motivo motivi scopo fine obiettivo modo maniera evento eventi avvenimento fatto fatti persona persone organizzazione organizzazioni entita situazione',
-    'razao razoes motivo motivos proposito objetivo fim maneira forma jeito evento eventos acontecimento fato fatos facto factos pessoa pessoas organizacao organizacoes entidade situacao',
+    'purpose reason reasons aim goal motive way manner event events happening incident fact facts organisation organization organisations organizations entity situation',
+    'but raison raisons motif motifs objectif facon maniere moyen evenement evenements fait faits organisation organisations entite situation',
+    'razon razones motivo motivos proposito objetivo fin manera forma modo evento eventos acontecimiento acontecimientos hecho hechos organizacion organizaciones entidad situacion',
+    'grund grunde zweck absicht ziel weise ereignis ereignisse vorfall tatsache organisation organisationen situation',
+    'ragione ragioni motivo motivi scopo fine obiettivo modo maniera evento eventi avvenimento fatto fatti organizzazione organizzazioni entita situazione',
+    'razao razoes motivo motivos proposito objetivo fim maneira forma jeito evento eventos acontecimento fato fatos facto factos organizacao organizacoes entidade situacao',
   ]
     .join(' ')
     .split(' '),
