@@ -37,6 +37,10 @@ describe('asking in offline lexical mode', () => {
     expect((await engine.ask('How many times did Haftar go to Moscow in 2016?')).paragraph).toBe(6);
     // A transliteration that changes the vowels of a name of the article: same consonants, same name.
     expect((await engine.ask('Cosa è successo dopo la caduta di Gheddafi?')).unmatched).not.toContain('gheddafi');
+    // German writes Russian з and ц as s and z, English and French as z and ts.
+    const german = await engine.ask('Wann besuchte Haftar die Kusnezow?');
+    expect(german.unmatched).not.toContain('kusnezow');
+    expect(german).toMatchObject({ answered: true, paragraph: 5 });
   });
 
   it('says the article does not cover an unrelated question, offering the closest passage', async () => {

@@ -133,9 +133,12 @@ function spelledLikeName(token: string, vocabulary: SurfaceVocabulary, edits: nu
 /** How similar a name with the same consonants as a name of the article counts (see `spellingMatches`). */
 const NAME_BY_CONSONANTS = 0.95;
 
-/** A skeleton's consonants: its letters other than vowels. */
+/**
+ * A skeleton's consonants: its letters other than vowels, the sibilants as one (Russian з and ц
+ * are s and z in German, z and ts elsewhere: Kusnezow, Kuznetsov, Kouznetsov).
+ */
 function consonants(skeletonText: string): string {
-  return skeletonText.replace(/[aeiouy]/g, '');
+  return skeletonText.replace(/[aeiouy]/g, '').replace(/ts|tz|z/g, 's');
 }
 
 /** Spelling matches already computed, per corpus vocabulary: a word is compared with the corpus once per process. */
