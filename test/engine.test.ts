@@ -41,6 +41,8 @@ describe('asking in offline lexical mode', () => {
     const german = await engine.ask('Wann besuchte Haftar die Kusnezow?');
     expect(german.unmatched).not.toContain('kusnezow');
     expect(german).toMatchObject({ answered: true, paragraph: 5 });
+    // In French, the article's language, a name spelt another way still finds the article's.
+    expect(await engine.ask('Qui est Shoigu ?')).toMatchObject({ answered: true, paragraph: 5 });
   });
 
   it('says the article does not cover an unrelated question, offering the closest passage', async () => {

@@ -628,6 +628,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     }
     acronymMatches(token, shape, context.vocabulary, terms, isWord(token));
     if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, isWord(token));
+    // In the article's own language, a word it does not know may still be one of its names spelt
+    // another way ("Shoigu" for Choïgou): compared with its names only ("demain" is no "mains").
+    else if (sameLanguage && !inCorpus && !isWord(token)) spellingMatches(token, { names: new Set([token]), acronyms: shape.acronyms }, context.vocabulary, terms, false);
     const reached = [...terms.keys()].some(inIndex);
     // Not a word of the language as far as any source knows: most likely a typo. Questions in other
     // languages had theirs corrected before translation (typoKeys); here, the corpus language's,
