@@ -309,6 +309,8 @@ describe('names alone never make an answer', () => {
     ]) {
       expect((await engine.ask(question)).answered, question).toBe(false);
     }
+    // A kind asked for with two typos no correction reaches ("sodlai") says nothing of what the article lacks.
+    expect(await engine.ask('Quanti sodlai libici sono volati in Russia per farsi curare?')).toMatchObject({ answered: true, paragraph: 1 });
     // The kind asked for is in the article: answered.
     expect(await engine.ask('Which government does Fayez al-Sarraj lead?')).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('Combien de blessés la Russie va-t-elle encore soigner ?')).toMatchObject({ answered: true, paragraph: 4 });

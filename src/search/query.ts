@@ -690,6 +690,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     askedAt !== null &&
     (type === 'date' || type === 'place') &&
     (isTypeNoun(tokens[askedAt]!, type) || (ADJECTIVE_FIRST.has(language.code) && askedAt + 1 < tokens.length && isTypeNoun(tokens[askedAt + 1]!, type)));
-  if (asked?.name || askedType) asked = null;
+  // Only a word the language knows says which kind is asked for, typed right or one letter off
+  // ("hosptial"); a word no source knows ("sodlai") says nothing of what the article lacks.
+  const knownOrNear = (word: string): boolean => isWord(word) || typoKeys.has(word) || [...oneEditAway(word)].some(isWord);
+  if (asked?.name || askedType || (asked && !reaches(asked) && !asked.label.split(' ').every(knownOrNear))) asked = null;
   return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType };
 }
