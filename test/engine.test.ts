@@ -321,6 +321,10 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask('an welchem wochentag sind die soldaten abgeflogen')).toMatchObject({ answered: true, paragraph: 1 });
   });
 
+  it('reads "which international organisation" as a kind no text writes out, not as the adjective asked for', async () => {
+    expect(await engine.ask('Which international organisation recognises the GNA?')).toMatchObject({ answered: true, paragraph: 2 });
+  });
+
   it('does not search for a kind of thing no text writes out ("what event", "dans quel but")', async () => {
     const answer = await engine.ask('quel evenement a declenche le chaos libyen');
     expect(answer.unmatched).not.toContain('evenement');

@@ -680,9 +680,12 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   let asked = conceptAt(askedAt);
   // English and German put adjectives before the noun: in "which Russian hospital" the kind
   // asked for is the hospital, found nowhere, not the adjective the article has.
-  if (asked && askedAt !== null && ADJECTIVE_FIRST.has(language.code) && (asked.name || reaches(asked))) {
-    const next = conceptAt(askedAt + asked.label.split(' ').length);
-    if (next && !next.name && !reaches(next)) asked = next;
+  if (asked && askedAt !== null && ADJECTIVE_FIRST.has(language.code)) {
+    const nextAt = askedAt + asked.label.split(' ').length;
+    const next = conceptAt(nextAt);
+    // … and "which international organisation" asks for a kind no text writes out.
+    if (nextAt < tokens.length && isUnwrittenKind(tokens[nextAt]!)) asked = null;
+    else if ((asked.name || reaches(asked)) && next && !next.name && !reaches(next)) asked = next;
   }
   // "Which city", "what day of the week", "welcher russischen Stadt": the kind asked for is the answer type itself.
   // Only kinds of thing: "how many times" counts, "what is the name" names (see askedFactor).
