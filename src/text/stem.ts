@@ -18,6 +18,8 @@ function loadSnowball(): typeof import('snowball-stemmers') {
 type Stemmer = { stem(word: string): string };
 const stemmers = new Map<string, Stemmer>();
 const memo = new Map<string, string>();
+/** Stems remembered at most: a bot runs for months on words of every kind, typos included. */
+const MAX_MEMO = 50_000;
 
 /**
  * Snowball stem of an already folded word. Snowball expects accents, which `fold` removed;
@@ -44,6 +46,7 @@ export function stem(word: string, language: Language): string {
   }
   // Numbers and very short tokens are kept whole: "500" must never become "50".
   const result = /\d/.test(word) || word.length < 3 ? word : stemmer.stem(unfoldable(word, language));
+  if (memo.size >= MAX_MEMO) memo.clear();
   memo.set(key, result);
   return result;
 }
