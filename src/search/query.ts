@@ -23,6 +23,8 @@ export const FOCUS_STRENGTH = 0.55;
 export const SPELLING_THRESHOLD = 0.88;
 /** The same for a word the question's language knows (not a name): only near-identical spellings (militari → militaires). */
 const KNOWN_WORD_SPELLING_THRESHOLD = 0.93;
+/** Edits at most between a known word and its look-alike as written (troops/troupes: 1). */
+const KNOWN_LOOKALIKE_EDITS = 2;
 /** What `wordSimilarity` returns for different spellings of one skeleton. */
 const SAME_SKELETON = 0.99;
 /**
@@ -111,6 +113,8 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
       if (similarity < NAME_BY_CONSONANTS && word.name && tokenConsonants.length >= 3 && consonants(word.skeleton) === tokenConsonants) similarity = NAME_BY_CONSONANTS;
       if (similarity < threshold) continue;
       if (nameOnly && similarity < SAME_SKELETON && !word.name) continue;
+      // A known word's look-alike must also be close as written: "married" is not "mardi".
+      if (knownWord && similarity < SAME_SKELETON && editDistance(token, word.surface, KNOWN_LOOKALIKE_EDITS) > KNOWN_LOOKALIKE_EDITS) continue;
       similar.push([word.stem, similarity]);
     }
     return similar;
