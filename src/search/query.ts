@@ -113,8 +113,9 @@ function spellingMatches(token: string, shape: WordShape, vocabulary: SurfaceVoc
       if (similarity < NAME_BY_CONSONANTS && word.name && tokenConsonants.length >= 3 && consonants(word.skeleton) === tokenConsonants) similarity = NAME_BY_CONSONANTS;
       if (similarity < threshold) continue;
       if (nameOnly && similarity < SAME_SKELETON && !word.name) continue;
-      // A known word's look-alike must also be close as written: "married" is not "mardi".
-      if (knownWord && similarity < SAME_SKELETON && editDistance(token, word.surface, KNOWN_LOOKALIKE_EDITS) > KNOWN_LOOKALIKE_EDITS) continue;
+      // A known word's look-alike must also be close as written ("married" is not "mardi"), unless
+      // it is one of the article's names, which transliterations spell far apart (Gheddafi).
+      if (knownWord && !word.name && similarity < SAME_SKELETON && editDistance(token, word.surface, KNOWN_LOOKALIKE_EDITS) > KNOWN_LOOKALIKE_EDITS) continue;
       similar.push([word.stem, similarity]);
     }
     return similar;
