@@ -173,7 +173,34 @@ export function contentWordsOf(text: string, language: Language): string[] {
 
 /** Shortest function word a typo is compared with: under five letters, one edit turns a word into another. */
 const MIN_MISSPELT = 5;
-const longFunctionWordCache = new Map<string, string[]>();
+
+/**
+ * The first word of `lists` (words of five letters or more) that `token` misspells by one edit,
+ * its length off by at most `lengthSlack`, or null; remembered in `memo` under `key`.
+ */
+function oneEditFrom(memo: Map<string, string | null>, key: string, token: string, lists: readonly Iterable<string>[], lengthSlack: number): string | null {
+  let found = memo.get(key);
+  if (found !== undefined) return found;
+  found = null;
+  search: for (const list of lists) {
+    for (const word of list) {
+      if (word.length >= MIN_MISSPELT && Math.abs(word.length - token.length) <= lengthSlack && editDistance(token, word, 1) <= 1) {
+        found = word;
+        break search;
+      }
+    }
+  }
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(key, found);
+  return found;
+}
+
+/** A language's function, question and filler words and light verbs of five letters or more, folded. */
+function longFunctionWords(language: Language): Set<string> {
+  return wordSet('long-function', language, () =>
+    [...stopwords(language), ...listed(LIGHT_VERBS[language.code]).map((w) => fold(w))].filter((w) => w.length >= MIN_MISSPELT),
+  );
+}
 
 /**
  * The function word, question word, filler or light verb of its language that a folded token
@@ -184,24 +211,9 @@ const longFunctionWordCache = new Map<string, string[]>();
  */
 export function misspeltFunctionWord(token: string, language: Language, known: (token: string) => boolean, more: readonly string[] = NO_MORE): string | null {
   if (token.length < MIN_MISSPELT - 1 || known(token)) return null;
-  let list = longFunctionWordCache.get(language.code);
-  if (!list) {
-    list = [...new Set([...stopwords(language), ...(LIGHT_VERBS[language.code] ?? '').split(' ').map((w) => fold(w))])].filter((w) => w.length >= MIN_MISSPELT);
-    longFunctionWordCache.set(language.code, list);
-  }
-  let remembered = nearFunctionWords.get(more);
-  if (!remembered) nearFunctionWords.set(more, (remembered = new Map()));
-  const key = `${language.code}:${token}`;
-  let found = remembered.get(key);
-  if (found === undefined) {
-    found = null;
-    for (const candidates of [list, more]) {
-      found ??= candidates.find((word) => word.length >= MIN_MISSPELT && Math.abs(word.length - token.length) <= 1 && editDistance(token, word, 1) <= 1) ?? null;
-    }
-    if (remembered.size >= 10_000) remembered.clear();
-    remembered.set(key, found);
-  }
-  return found;
+  let memo = nearFunctionWords.get(more);
+  if (!memo) nearFunctionWords.set(more, (memo = new Map()));
+  return oneEditFrom(memo, `${language.code}:${token}`, token, [longFunctionWords(language), more], 1);
 }
 
 const NO_MORE: readonly string[] = [];
@@ -228,8 +240,6 @@ export function isContentWord(token: string, language: Language): boolean {
   return token.length > 1 && !stopwords(language).has(token);
 }
 
-const longQuestionWordCache = new Map<string, string[]>();
-
 /**
  * The question word of its language ("quando", "welche", "cuantos") that a folded token no
  * list has misspells by one letter, or null: words of five letters or more only (a letter more
@@ -239,20 +249,8 @@ const longQuestionWordCache = new Map<string, string[]>();
 export function misspeltQuestionWord(token: string, language: Language): string | null {
   // A letter more or less turns short words of one language into another's ("armi": "parmi").
   if (token.length < MIN_MISSPELT) return null;
-  let list = longQuestionWordCache.get(language.code);
-  if (!list) {
-    list = listed(QUESTION_WORDS[language.code]).map((w) => fold(w)).filter((w) => w.length >= MIN_MISSPELT);
-    longQuestionWordCache.set(language.code, list);
-  }
-  const key = `${language.code}:${token}`;
-  let found = nearQuestionWords.get(key);
-  if (found === undefined) {
-    const lengthSlack = token.length > MIN_MISSPELT ? 1 : 0;
-    found = list.find((word) => Math.abs(word.length - token.length) <= lengthSlack && editDistance(token, word, 1) <= 1) ?? null;
-    if (nearQuestionWords.size >= 10_000) nearQuestionWords.clear();
-    nearQuestionWords.set(key, found);
-  }
-  return found;
+  const questionWords = wordSet('long-question', language, () => listed(QUESTION_WORDS[language.code]).map((w) => fold(w)).filter((w) => w.length >= MIN_MISSPELT));
+  return oneEditFrom(nearQuestionWords, `${language.code}:${token}`, token, [questionWords], token.length > MIN_MISSPELT ? 1 : 0);
 }
 
 /** Words already compared with the question words: the names of the article come back in every question. */
