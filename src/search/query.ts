@@ -353,13 +353,16 @@ function typedTypoFix(token: string, language: Language, lexicon: BilingualLexic
   if (!keys.length) return null;
   const inPhrase = keys.filter(fitsContext);
   if (inPhrase.length === 1) return inPhrase[0]!;
-  const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
-  return pickCorrection(keys, token, best)[0] ?? null;
+  return pickCorrection(keys, token, (key) => strongestTarget(lexicon, key))[0] ?? null;
+}
+
+/** The weight of a lexicon key's strongest target (0 for a key it lacks): how well it translates. */
+function strongestTarget(lexicon: BilingualLexicon, key: string): number {
+  return Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
 }
 
 /** The lexicon keys nearest to a misspelt word's stem (see `correctTypo`); remembered per lexicon. */
 function lexiconTypoFixes(token: string, sourceStem: string, lexicon: BilingualLexicon, fitsContext: (key: string) => boolean): string[] {
-  const best = (key: string): number => Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
   const budget = typoBudget(sourceStem.length);
   const nearest = remembered(corrections, lexicon, token, () =>
     nearestCandidates(sourceStem, lexicon.keysOfLength(sourceStem.length - budget, sourceStem.length + budget)),
@@ -367,7 +370,7 @@ function lexiconTypoFixes(token: string, sourceStem: string, lexicon: BilingualL
   // Of equally near words, one that makes a phrase with its neighbours wins (aircraft carier → carrier, not carer).
   const inPhrase = nearest.filter(fitsContext);
   if (inPhrase.length === 1) return inPhrase;
-  return pickCorrection(nearest, token, best);
+  return pickCorrection(nearest, token, (key) => strongestTarget(lexicon, key));
 }
 
 /**
@@ -537,7 +540,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (next && context.vocabulary.isCompound(token, next)) for (const part of [token, next]) if (!isContentWord(part, language)) asNouns.add(part);
   });
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && isNameNoun(token, language)) && !(type === 'person' && isNamingVerb(token)) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind;
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && (isNameNoun(token, language) || isNamingVerb(token))) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind;
   const concepts: Concept[] = [];
   // Where each concept sits among the tokens, to find the words that qualify it.
   const spans: [number, number][] = [];
@@ -675,13 +678,13 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     const name = concept.name || (termsHit.length > 0 && termsHit.every((term) => context.vocabulary.isNameStem(term)));
     return { ...concept, name };
   });
-  const unmatchedWords = result.filter((c) => ![...c.terms.keys()].some(inIndex)).map((c) => c.label);
+  const reaches = (concept: Concept): boolean => [...concept.terms.keys()].some(inIndex);
+  const unmatchedWords = result.filter((c) => !reaches(c)).map((c) => c.label);
   const conceptAt = (at: number | null): Concept | null => {
     const span = at === null || at >= tokens.length || !isContent(tokens[at]!) ? -1 : spans.findIndex(([start, end]) => start <= at && at < end);
     const label = span >= 0 ? concepts[span]!.label : null;
     return result.find((c) => c.label === label) ?? null;
   };
-  const reaches = (concept: Concept): boolean => [...concept.terms.keys()].some(inIndex);
   let asked = conceptAt(askedAt);
   // English and German put adjectives before the noun: in "which Russian hospital" the kind
   // asked for is the hospital, found nowhere, not the adjective the article has.
@@ -692,8 +695,8 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (nextAt < tokens.length && isUnwrittenKind(tokens[nextAt]!)) asked = null;
     else if ((asked.name || reaches(asked)) && next && !next.name && !reaches(next)) asked = next;
   }
-  // "Which city", "what day of the week", "welcher russischen Stadt": the kind asked for is the answer type itself.
-  // Only kinds of thing: "how many times" counts, "what is the name" names (see askedFactor).
+  // "Which city", "what day of the week", "welcher russischen Stadt": the kind asked for is the
+  // answer type itself. Dates and places only: "how many times" asks for a count, not a kind.
   const askedType =
     askedAt !== null &&
     (type === 'date' || type === 'place') &&
