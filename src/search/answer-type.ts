@@ -98,7 +98,7 @@ export function isTypeNoun(word: string, type: AnswerType | null): boolean {
  * organisations, which the person pattern does not find: there, the type is no ranking cue.
  */
 const NAME_CUE = new RegExp(
-  String.raw`\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|${CALLED}|nom de|nombre de|nome d[eio])\b`,
+  String.raw`\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|${CALLED}|nombre de|nome d[eio])\b`,
 );
 
 /** Whether a question of type person asks for a name (see NAME_CUE), or names the noun "name" of its language. */

@@ -69,7 +69,6 @@ export interface Retrieval {
 /** Share of the focus words' weight a paragraph must hold for its other evidence to count in full. */
 const FOCUS_ENOUGH = 0.5;
 
-
 /** In [0, 1]: how much of a paragraph's evidence stands, given the share of the focus words it holds. */
 export function focusFactor(focus: number | null): number {
   return focus === null ? 1 : Math.min(1, focus / FOCUS_ENOUGH);
