@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: speed and memory on this machine, each figure beside its target, in one run.
  *
- *  - CLI cold start: `node dist/src/cli/ask.js --json "…"` (OFFLINE=1, as `npm run ask` runs it),
+ *  - CLI cold start: `node dist/cli/ask.mjs --json "…"` (OFFLINE=1, as `npm run ask` runs it),
  *    median of COLD_RUNS, against the median of `node -e 0` (the floor any Node CLI pays); target ≤ 3×.
  *  - Marginal cost of one more question in batch mode: one process asks the evaluation questions
  *    ROUNDS times after a warm-up round; total time / count (target ≤ 0.5 ms), with p50/p95. The
@@ -41,7 +41,7 @@ const CLI_BATCH_REPEAT = 8;
 const CLI_BATCH_RUNS = 7;
 const FLAGSHIP = 'How many wounded will Russia treat?';
 const self = fileURLToPath(import.meta.url);
-const CLI = path.join(PACKAGE_ROOT, 'dist/src/cli/ask.js');
+const CLI = path.join(PACKAGE_ROOT, 'dist/cli/ask.mjs');
 
 export const TARGETS = {
   coldStartRatio: 3,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { requireWithCodeCache } from './code-cache.js';
+import { VENDOR_DIR } from './paths.js';
 import type { DestinationStream, Logger } from 'pino';
 import type { LogConfig } from './config.js';
 
@@ -11,7 +12,7 @@ import type { LogConfig } from './config.js';
 const require = createRequire(import.meta.url);
 function loadPino(): typeof import('pino').default {
   try {
-    return requireWithCodeCache(fileURLToPath(new URL('../vendor/pino.cjs', import.meta.url))) as typeof import('pino').default;
+    return requireWithCodeCache(path.join(VENDOR_DIR, 'pino.cjs')) as typeof import('pino').default;
   } catch {
     return require('pino') as typeof import('pino').default;
   }

@@ -42,5 +42,11 @@ function readIfPresent(file: string): string | null {
   }
 }
 
-/** The package root, whether running from src/ (tests) or dist/src/ (built). */
+/** The package root, whether running from src/ (tests), dist/src/ (built) or a bundle in dist/cli/. */
 export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * The one-file bundles of dependencies the build makes (scripts/bundle-deps.mjs). Found from the
+ * root, not from the calling module, whose place differs in src/, dist/src/ and the bundled CLI.
+ */
+export const VENDOR_DIR = path.join(PACKAGE_ROOT, 'dist', 'vendor');

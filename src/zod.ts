@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { z as Zod } from 'zod';
 import { requireWithCodeCache } from './code-cache.js';
+import { VENDOR_DIR } from './paths.js';
 
 /** The part of zod the project uses (see scripts/bundle-deps.mjs, which must export the same names). */
 export type ZodSubset = Pick<typeof Zod, 'object' | 'string' | 'coerce' | 'enum' | 'NEVER'>;
@@ -16,7 +17,7 @@ const require = createRequire(import.meta.url);
  */
 function loadZod(): ZodSubset {
   try {
-    return requireWithCodeCache(fileURLToPath(new URL('../vendor/zod-subset.cjs', import.meta.url))) as ZodSubset;
+    return requireWithCodeCache(path.join(VENDOR_DIR, 'zod-subset.cjs')) as ZodSubset;
   } catch {
     return require('zod').z as ZodSubset;
   }

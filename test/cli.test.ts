@@ -15,6 +15,7 @@ import { STATUS_MAX, statusLine, type StatusContext } from '../src/cli/status.js
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { downloadFailurePath } from '../src/search/dense.js';
 import { LANGUAGES } from '../src/text/languages.js';
+import { buildTinyModel } from '../bench/tiny-model.js';
 
 const LONG_PARAGRAPH =
   'Le conseil municipal de Villeneuve a voté mardi soir un budget de 12 millions d’euros pour rénover les trois écoles ' +
@@ -37,9 +38,12 @@ Le festival de musique aura lieu en juillet sur la place du marché. Vingt conce
 
 let corpusDir: string;
 
+/** What `npm run <name>` runs (package.json): the bundled ask and summary, the compiled eval. */
+const ENTRY_POINTS = { ask: 'dist/cli/ask.mjs', summary: 'dist/cli/summary.mjs', eval: 'dist/src/cli/eval.js' } as const;
+
 /** Runs a built CLI entry point as `npm run <name>` does: offline, no model, over the small corpus. */
-function run(script: 'ask' | 'summary' | 'eval', args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, `dist/src/cli/${script}.js`), ...args], {
+function run(script: keyof typeof ENTRY_POINTS, args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, ENTRY_POINTS[script]), ...args], {
     cwd: PACKAGE_ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
@@ -167,6 +171,18 @@ describe('npm run ask', () => {
   });
 });
 
+describe('npm run ask with a model', () => {
+  it('loads it through transformers.js and answers in hybrid mode (the tiny model the suite builds)', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'cli-model-'));
+    const { modelDir, modelId } = await buildTinyModel(root, { vocabulary: ['travaux', 'écoles', 'festival', 'musique', 'piste', 'cyclable'] });
+    const env = { EMBEDDING_MODEL: modelId, MODEL_DIR: modelDir, CACHE_DIR: path.join(root, 'cache') };
+    const { code, stdout, stderr } = run('ask', ['--json', 'travaux des écoles'], { env });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ paragraph: 1, mode: 'hybrid', model: modelId });
+  });
+});
+
 describe('a model download that failed for lack of network', () => {
   async function cacheWithFailure(modelId: string): Promise<string> {
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'cli-cache-'));
@@ -260,6 +276,11 @@ describe('the npm scripts', () => {
     visit(path.join(PACKAGE_ROOT, entry));
     return seen;
   }
+
+  it('run the entry points these tests run', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    for (const [name, entry] of Object.entries(ENTRY_POINTS)) expect(scripts[name], name).toBe(`node ${entry}`);
+  });
 
   it.each([['src/cli/eval.ts'], ['bench/bench.ts'], ['src/cli/ask.ts'], ['src/cli/summary.ts']])('%s imports nothing under test/', (entry) => {
     const files = [...reachable(entry)].map((f) => path.relative(PACKAGE_ROOT, f));

@@ -1,7 +1,8 @@
 /**
  * The one-file bundles the build makes (scripts/bundle-deps.mjs → dist/vendor/), which the
  * compiled program loads: the zod subset the configuration is validated with accepts, rejects
- * and words its messages as the zod package does; the pino bundle writes and redacts as pino.
+ * and words its messages as the zod package does; the pino bundle writes and redacts as pino;
+ * the Snowball file cut to the engine's languages stems as the package does and holds no other.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,9 +12,11 @@ import pinoPackage from 'pino';
 import { z as full } from 'zod';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import type { ZodSubset } from '../src/zod.js';
+import { LANGUAGES } from '../src/text/languages.js';
 
 const bundle = path.join(PACKAGE_ROOT, 'dist/vendor/zod-subset.cjs');
 const pinoBundle = path.join(PACKAGE_ROOT, 'dist/vendor/pino.cjs');
+const snowballBundle = path.join(PACKAGE_ROOT, 'dist/vendor/snowball.cjs');
 
 const schemaOf = (zod: ZodSubset) =>
   zod.object({
@@ -59,5 +62,27 @@ describe('the pino bundle', () => {
     expect(mine).toEqual(lines(pinoPackage));
     expect(JSON.stringify(mine)).not.toContain('secret');
     expect(mine).toHaveLength(2);
+  });
+});
+
+describe('the Snowball file cut to the engine\'s languages', () => {
+  type Snowball = { newStemmer(name: string): { stem(word: string): string }; algorithms(): string[] };
+  const load = createRequire(import.meta.url);
+
+  it('stems every word of every engine language as the package does', () => {
+    const cut = load(snowballBundle) as Snowball;
+    const full = load('snowball-stemmers') as Snowball;
+    const words = ['blessées', 'hospitalisations', 'Krankenhäusern', 'soldados', 'feriti', 'tratamento', 'gewonden', 'sjukhusen', 'sairaaloissa', 'running'];
+    for (const { snowball } of LANGUAGES) {
+      for (const word of words) expect(cut.newStemmer(snowball).stem(word), `${snowball}: ${word}`).toBe(full.newStemmer(snowball).stem(word));
+    }
+  });
+
+  it('holds no algorithm of a language the engine does not have', () => {
+    const cut = load(snowballBundle) as Snowball;
+    const engine = new Set(LANGUAGES.map((language) => language.snowball));
+    const others = cut.algorithms().filter((name) => !engine.has(name));
+    expect(others).toContain('arabic');
+    for (const name of others) expect(() => cut.newStemmer(name), name).toThrow();
   });
 });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeCacheFile } from '../cache-file.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { languageByCode } from '../text/languages.js';
 import type { Article, Corpus, Paragraph } from './types.js';
 
@@ -21,15 +21,16 @@ const FORMAT = 1;
 
 /**
  * The parser's own code is part of the key: a change to how articles are split (a new
- * sentence rule) must not be served from a cache the old code wrote.
+ * sentence rule) must not be served from a cache the old code wrote. The compiled parser is read
+ * from the build, which the bundled CLI is made from too.
  */
 let parserCode: string | null = null;
 function parserFingerprint(): string {
   if (parserCode === null) {
     try {
-      parserCode = readFileSync(fileURLToPath(new URL('./parse.js', import.meta.url)), 'utf8');
+      parserCode = readFileSync(path.join(PACKAGE_ROOT, 'dist', 'src', 'corpus', 'parse.js'), 'utf8');
     } catch {
-      // Not found (bundled elsewhere): the cache is still keyed by the articles and the format.
+      // Not built (tests run from the sources): the cache is still keyed by the articles and the format.
       parserCode = '';
     }
   }

@@ -1,18 +1,24 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Language } from './languages.js';
 import { requireWithCodeCache } from '../code-cache.js';
+import { VENDOR_DIR } from '../paths.js';
 
-// A CommonJS bundle of every Snowball algorithm (860 kB): loaded as plain CommonJS, it skips the
-// ESM loader's scan of its exports (~40 ms of every CLI start), and with V8's code cache its
-// compiled code is reused from the previous run.
+// The Snowball algorithms, as the build cuts them to the engine's languages (dist/vendor/snowball.cjs,
+// see scripts/bundle-deps.mjs), else the package's bundle of all 24 (860 kB). Loaded as plain
+// CommonJS, it skips the ESM loader's scan of its exports (~40 ms of every CLI start), and with
+// V8's code cache its compiled code is reused from the previous run.
 const snowball = loadSnowball();
 function loadSnowball(): typeof import('snowball-stemmers') {
   const require = createRequire(import.meta.url);
-  try {
-    return requireWithCodeCache(require.resolve('snowball-stemmers')) as typeof import('snowball-stemmers');
-  } catch {
-    return require('snowball-stemmers') as typeof import('snowball-stemmers');
+  for (const file of [path.join(VENDOR_DIR, 'snowball.cjs'), require.resolve('snowball-stemmers')]) {
+    try {
+      return requireWithCodeCache(file) as typeof import('snowball-stemmers');
+    } catch {
+      // Not built (or not readable): the next one.
+    }
   }
+  return require('snowball-stemmers') as typeof import('snowball-stemmers');
 }
 
 type Stemmer = { stem(word: string): string };

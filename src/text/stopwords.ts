@@ -3,8 +3,9 @@ import { fold, hyphenatedWords } from './normalize.js';
 import { editDistance } from './fuzzy.js';
 
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { requireWithCodeCache } from '../code-cache.js';
+import { VENDOR_DIR } from '../paths.js';
 
 type StopwordLists = Record<string, string[] | undefined>;
 
@@ -16,7 +17,7 @@ type StopwordLists = Record<string, string[] | undefined>;
 const lists: StopwordLists = (() => {
   const require = createRequire(import.meta.url);
   try {
-    return requireWithCodeCache(fileURLToPath(new URL('../../vendor/stopwords.cjs', import.meta.url))) as StopwordLists;
+    return requireWithCodeCache(path.join(VENDOR_DIR, 'stopwords.cjs')) as StopwordLists;
   } catch {
     return require('stopword') as StopwordLists;
   }
