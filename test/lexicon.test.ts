@@ -340,6 +340,17 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(lexicon.translate(words('the minister')).map((t) => [t.source, t.targets.size])).toEqual([['minister', 1]]);
   });
 
+  it('loads a file whose lines are out of order, phrases without targets included', async () => {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['wound\tbless', 'minister\tministr', 'foreign minister\tministr+affair+etrang~60', 'care\tsoin', 'health minister\tsant']);
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms: new Set(['ministr', 'bless', 'soin']) }))!;
+    expect(lexicon.lookup('care')).toEqual(new Map([['soin', 1]]));
+    expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
+    expect(lexicon.lookup('minister')).toEqual(new Map([['ministr', 1]]));
+    expect(lexicon.lookup('foreign minister')).toEqual(new Map());
+    expect(lexicon.lookup('health minister')).toEqual(new Map());
+  });
+
   it('is null when no lexicon of the pair ships', async () => {
     const { dataDir } = await setup();
     expect(await loadLexicon(de, fr, { dataDir, corpusTerms })).toBeNull();

@@ -6,6 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import { writeCacheFile } from '../cache-file.js';
+import { TimeSlices, yieldToEventLoop } from '../event-loop.js';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { stem } from '../text/stem.js';
@@ -25,8 +26,10 @@ const INFINITIVE_WEIGHT = 0.9;
 /** Weaker targets than this are noise: a synonym of a pivot's translation, say. */
 const MIN_WEIGHT = 0.25;
 
-/** Decompressed bytes handed over per event-loop turn while a lexicon loads (each slice parses in a few ms). */
+/** Decompressed bytes parsed in one go while a lexicon loads (a few ms each). */
 const CHUNK_SIZE = 64 * 1024;
+/** Longest stretch a lexicon is read without letting the event loop turn (a bot's heartbeats, its deferrals). */
+const SLICE_MS = 10;
 
 export interface Translation {
   /** The question words that were translated, as folded text. */
@@ -178,12 +181,25 @@ const CHAIN_CAP = 0.4;
 /** Restricted entries in file order (sorted by key): key → targets field. */
 type Entries = Map<string, string>;
 
-/** The entries as sorted lines (the shipped files are sorted already; a file that is not still loads). */
-function entriesText(entries: Entries): string {
-  let out = '';
-  for (const key of [...entries.keys()].sort()) out += `${key}\t${entries.get(key)!}\n`;
-  return out;
+/**
+ * The entries as sorted lines: the restricted entries in file order, and the targetless phrases
+ * (see readRestricted), merged. Both are sorted when the file is, as the shipped files are; one
+ * that is not still loads, sorted here.
+ */
+async function entriesText({ entries, phrases }: Restricted, slices: TimeSlices): Promise<string> {
+  const keys = [...entries.keys()];
+  let lines: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < keys.length || j < phrases.length) {
+    if (slices.due()) await slices.next();
+    lines.push(j >= phrases.length || (i < keys.length && keys[i]! <= phrases[j]!) ? `${keys[i]!}\t${entries.get(keys[i++]!)!}\n` : `${phrases[j++]!}\t\n`);
+  }
+  if (lines.some((line, n) => n > 0 && lineKey(lines[n - 1]!) > lineKey(line))) lines = lines.sort((a, b) => (lineKey(a) < lineKey(b) ? -1 : 1));
+  return lines.join('');
 }
+
+const lineKey = (line: string): string => line.slice(0, line.indexOf('\t'));
 
 function lexiconFile(dataDir: string, source: Language, target: Language): string {
   return path.join(dataDir, `${source.code}-${target.code}.tsv.gz`);
@@ -198,11 +214,14 @@ async function readFileOrNull(file: string): Promise<Buffer | null> {
 }
 
 /** Calls `onLine` for every line of a gzipped text file, streaming: the whole text is never in memory at once. */
-async function forEachLine(file: string, onLine: (line: string) => void): Promise<void> {
+async function forEachLine(file: string, slices: TimeSlices, onLine: (line: string) => void): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  // Each chunk is parsed in one go (a few milliseconds); awaiting the next one lets timers and I/O run.
+  // Each chunk is parsed in one go (a few milliseconds). Awaiting the next chunk is not enough to
+  // let timers and I/O run: chunks the stream has buffered already arrive as microtasks, in one
+  // turn of the event loop (60 ms for the English lexicon); so the loop steps aside between slices.
   for await (const chunk of createReadStream(file).pipe(createGunzip({ chunkSize: CHUNK_SIZE })) as AsyncIterable<Buffer>) {
+    if (slices.due()) await slices.next();
     const text = rest + decoder.write(chunk);
     let start = 0;
     let end = text.indexOf('\n');
@@ -217,8 +236,14 @@ async function forEachLine(file: string, onLine: (line: string) => void): Promis
   if (rest) onLine(rest);
 }
 
+/** A lexicon restricted to a corpus: entries with their targets, and phrases kept without any, each in file order. */
+interface Restricted {
+  readonly entries: Entries;
+  readonly phrases: readonly string[];
+}
+
 /** Reads a lexicon file, keeping only targets in `corpusTerms` (directly or through `synonyms`). */
-async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null): Promise<Entries> {
+async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null, slices: TimeSlices): Promise<Restricted> {
   const entries: Entries = new Map();
   const chain = synonyms?.parsed() ?? null;
   const kept = new Map<string, number>();
@@ -232,7 +257,7 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
   const unreached: string[] = [];
   // Hand-scanned, not split and parsed: a lexicon has tens of thousands of lines and only a few
   // hundred of them reach a given article.
-  await forEachLine(file, (line) => {
+  await forEachLine(file, slices, (line) => {
     const tab = line.indexOf('\t');
     if (tab <= 0) return;
     kept.clear();
@@ -275,8 +300,12 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
   // "minister". One that reaches nothing in the corpus is kept without targets, so a question's
   // phrase is read as a whole and stays unmatched, rather than matched on one of its words (the
   // article's minister of defence). Only phrases with a word that reaches the corpus matter.
-  for (const phrase of unreached) if (phrase.split(' ').some((word) => entries.has(word))) entries.set(phrase, '');
-  return entries;
+  const phrases: string[] = [];
+  for (const phrase of unreached) {
+    if (slices.due()) await slices.next();
+    if (phrase.split(' ').some((word) => entries.has(word))) phrases.push(phrase);
+  }
+  return { entries, phrases };
 }
 
 /**
@@ -316,7 +345,10 @@ export async function loadLexicon(source: Language, target: Language, options: L
   }
   const fromCache = entries !== null;
   if (!entries) {
-    const text = entriesText(await readRestricted(file, corpusTerms, synonyms));
+    const slices = new TimeSlices(SLICE_MS);
+    const text = await entriesText(await readRestricted(file, corpusTerms, synonyms, slices), slices);
+    // Indexing the lines is the next long step (~10 ms for 50,000 lines): the event loop turns first.
+    await yieldToEventLoop();
     entries = SortedLines.fromText(text, true);
     // A read-only cache folder costs speed, not answers.
     const failed = cacheFile ? await writeCacheFile(cacheFile, text) : null;
