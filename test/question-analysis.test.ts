@@ -182,6 +182,10 @@ describe('answer types', () => {
     expect(isTypeNoun(typeNounOfStem('distanca', stem('distanca', pt), pt)!, 'distance')).toBe(true);
     expect(typeNounOfStem('distance', stem('distance', en), en)).toBeNull();
     expect(typeNounOfStem('soldiers', stem('soldiers', en), en)).toBeNull();
+    // Only the nouns of the question's language: Portuguese "voltaram" (returned) stems like Italian "volte" (times).
+    expect(typeNounOfStem('voltaram', stem('voltaram', pt), pt)).toBeNull();
+    const it_ = languageByCode('it')!;
+    expect(typeNounOfStem('volta', stem('volta', it_), it_)).toBe('volte');
   });
 
   it('finds candidates of each type in French text, counts with their noun, years as dates', () => {

@@ -49,20 +49,40 @@ const CUES: [AnswerType, RegExp][] = [
 ];
 
 /**
- * Nouns that name the answer type itself ("the distance between", "in what year"): they are
- * answered by a candidate of the type, not by the same word in the text, so they are not
+ * Nouns that name the answer type itself ("the distance between", "in what year"), by language:
+ * they are answered by a candidate of the type, not by the same word in the text, so they are not
  * searched for as words.
  */
-const TYPE_NOUNS: Record<string, AnswerType> = Object.fromEntries([
-  ...['distance', 'distances', 'far', 'km', 'kilometres', 'kilometers', 'miles', 'distancia', 'distanza', 'entfernung', 'entfernt', 'weit', 'dista', 'lontano', 'lejos', 'longe', 'kilometros', 'chilometri', 'quilometros'].map((w) => [w, 'distance' as const]),
-  ...['year', 'years', 'date', 'day', 'week', 'weekday', 'month', 'annee', 'jour', 'semaine', 'mois', 'ano', 'dia', 'semana', 'fecha', 'mes', 'jahr', 'tag', 'woche', 'wochentag', 'monat', 'datum', 'anno', 'giorno', 'settimana', 'mese', 'data'].map((w) => [w, 'date' as const]),
-  ...['number', 'nombre', 'numero', 'anzahl', 'zahl', 'times', 'fois', 'veces', 'mal', 'volte', 'vezes'].map((w) => [w, 'number' as const]),
+const TYPE_NOUNS_BY_LANGUAGE: readonly [AnswerType, Record<string, string>][] = [
+  ['distance', {
+    en: 'distance distances far km kilometres kilometers miles',
+    fr: 'distance km kilometres',
+    es: 'distancia lejos kilometros km',
+    de: 'entfernung entfernt weit km',
+    it: 'distanza dista lontano chilometri km',
+    pt: 'distancia longe quilometros km',
+  }],
+  ['date', {
+    en: 'year years date day week weekday month',
+    fr: 'annee jour semaine mois date',
+    es: 'ano dia semana fecha mes',
+    de: 'jahr tag woche wochentag monat datum',
+    it: 'anno giorno settimana mese data',
+    pt: 'ano dia semana mes data',
+  }],
+  // Spanish "nombre" is French for number: listed here first, it stays a number noun.
+  ['number', { en: 'number times', fr: 'nombre numero fois', es: 'numero veces', de: 'anzahl zahl mal', it: 'numero volte', pt: 'numero vezes' }],
   // "In which city": a city's name answers, not the word. "Which countries" stays a word: the
   // answer may well be "pays africains", which no place pattern finds.
-  ...['city', 'town', 'ville', 'ciudad', 'cidade', 'citta', 'stadt'].map((w) => [w, 'place' as const]),
-  // Spanish "nombre" is French for number: it stays a number noun.
-  ...['name', 'names', 'nom', 'noms', 'nome', 'nomi', 'namen'].map((w) => [w, 'person' as const]),
-]);
+  ['place', { en: 'city town', fr: 'ville', es: 'ciudad', de: 'stadt', it: 'citta', pt: 'cidade' }],
+  ['person', { en: 'name names', fr: 'nom noms', de: 'namen', it: 'nome nomi', pt: 'nome' }],
+];
+
+/** Type nouns of every language, folded: a question word is one whatever language it is read in. */
+const TYPE_NOUNS: Record<string, AnswerType> = {};
+for (const [type, byLanguage] of TYPE_NOUNS_BY_LANGUAGE) {
+  for (const list of Object.values(byLanguage)) for (const noun of list.split(' ')) TYPE_NOUNS[noun] ??= type;
+}
 
 /** Every noun that names an answer type, folded (what a misspelt "dstance" is compared with). */
 export const TYPE_NOUN_WORDS: readonly string[] = Object.keys(TYPE_NOUNS);
@@ -80,8 +100,13 @@ export function typeNounOfStem(word: string, wordStem: string, language: Languag
   let stems = typeNounStems.get(language.code);
   if (!stems) {
     stems = new Map();
-    // The first noun of a stem wins: the lists are written most common first.
-    for (const noun of TYPE_NOUN_WORDS) if (noun.length >= MIN_TYPE_NOUN_FORM && !stems.has(stem(noun, language))) stems.set(stem(noun, language), noun);
+    // The language's own nouns only: Portuguese "voltaram" (they returned) stems like Italian
+    // "volte" (times). The first noun of a stem wins: the lists are written most common first.
+    for (const [, byLanguage] of TYPE_NOUNS_BY_LANGUAGE) {
+      for (const noun of byLanguage[language.code]?.split(' ') ?? []) {
+        if (noun.length >= MIN_TYPE_NOUN_FORM && !stems.has(stem(noun, language))) stems.set(stem(noun, language), noun);
+      }
+    }
     typeNounStems.set(language.code, stems);
   }
   return stems.get(wordStem) ?? null;
