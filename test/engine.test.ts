@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -292,6 +292,10 @@ describe('names alone never make an answer', () => {
     'Wer ist der russische Innenminister?',
     // A known word's look-alike must be close as written too: "married" is not "mardi" (Tuesday).
     'Is Haftar married?',
+    // Russia takes the wounded in charge; what that costs, the article does not say.
+    "How much did Russia pay for the soldiers' treatment?",
+    'Combien coûtent les soins des blessés à la Russie ?',
+    'Qual é o salário do porta-voz Mohamad Ghanim?',
   ])('"%s" is not covered', async (question) => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
@@ -316,6 +320,17 @@ describe('names alone never make an answer', () => {
     // The kind asked for is in the article: answered.
     expect(await engine.ask('Which government does Fayez al-Sarraj lead?')).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('Combien de blessés la Russie va-t-elle encore soigner ?')).toMatchObject({ answered: true, paragraph: 4 });
+  });
+
+  it('answers a question about a cost with the paragraph that gives an amount, and bolds it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'money-corpus-'));
+    await writeFile(
+      path.join(dir, 'ecoles.md'),
+      '---\ndate: 2021-03\nlanguage: fr\n---\n\nLa rénovation des écoles de la commune commencera en avril, selon le maire.\n\nLe conseil municipal a voté mardi un budget de 12 millions d’euros pour la rénovation des écoles.\n',
+    );
+    const local = await lexicalEngine({ CORPUS_DIR: dir });
+    const answer = await local.ask('Combien coûtera la rénovation des écoles ?');
+    expect(answer).toMatchObject({ answered: true, paragraph: 2, span: { text: '12 millions d’euros', type: 'money' } });
   });
 
   it('asks a paragraph for a candidate of the type when the kind asked for is the type itself (which day, welche Stadt)', async () => {

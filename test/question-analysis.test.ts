@@ -126,6 +126,23 @@ describe('answer types', () => {
     expect(answerType(question)).toBe(type);
   });
 
+  it('reads a question about a cost, a price or a wage as one for an amount of money, in its own language', () => {
+    const [en_, fr_, es_, de_, it_, pt_] = ['en', 'fr', 'es', 'de', 'it', 'pt'].map((code) => languageByCode(code)!);
+    expect(answerType('How much did Russia pay for their treatment?', en_)).toBe('money');
+    expect(answerType('Combien coûtent les soins ?', fr_)).toBe('money');
+    expect(answerType('quel est le prix du billet', fr_)).toBe('money');
+    expect(answerType('¿Cuánto cuesta el tratamiento?', es_)).toBe('money');
+    expect(answerType('Wie viel kostet die Behandlung?', de_)).toBe('money');
+    expect(answerType('quanto costa la cura dei feriti', it_)).toBe('money');
+    expect(answerType('qual o salário de um soldado', pt_)).toBe('money');
+    // Another type asked for stays: who pays is a person, when a date.
+    expect(answerType('Who paid for the treatment?', en_)).toBe('person');
+    expect(answerType('When will Russia pay?', en_)).toBe('date');
+    // Spanish and Portuguese "costa" is a coast; a count without a word of money stays a count.
+    expect(answerType('em que costa fica o porta-aviões?', pt_)).toBeNull();
+    expect(answerType('How many wounded will Russia treat?', en_)).toBe('number');
+  });
+
   it('reads the noun "name" of the question\'s language as a question for a name, keyword queries included', () => {
     expect(answerType('nombre del portavoz del ejército', es)).toBe('person');
     expect(answerType("portavoce dell'ANL nome", languageByCode('it')!)).toBe('person');
@@ -186,6 +203,13 @@ describe('answer types', () => {
     expect(typeNounOfStem('voltaram', stem('voltaram', pt), pt)).toBeNull();
     const it_ = languageByCode('it')!;
     expect(typeNounOfStem('volta', stem('volta', it_), it_)).toBe('volte');
+  });
+
+  it('finds amounts of money in French text, and does not count them again as numbers', () => {
+    const text = 'Le contrat de 1,5 milliard d’euros prévoit 300 € par soldat, un million de dollars de matériel, 500 livres et 20 blessés.';
+    const of = (type: Parameters<typeof candidates>[1]) => candidates(text, type).map((c) => text.slice(c.start, c.end));
+    expect(of('money')).toEqual(['1,5 milliard d’euros', '300 €', 'un million de dollars']);
+    expect(of('number')).toEqual(['500 livres', '20 blessés']);
   });
 
   it('finds candidates of each type in French text, counts with their noun, years as dates', () => {

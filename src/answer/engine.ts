@@ -4,6 +4,7 @@ import { loadCorpus } from '../corpus/load.js';
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { EmbedderUnavailableError, loadEmbedder, type DownloadProgress, type Embedder } from '../search/dense.js';
 import { askedFactor, focusFactor, Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
+import type { AnswerType } from '../search/answer-type.js';
 import { languageByCode } from '../text/languages.js';
 import { cleanQuestion, QuestionError } from '../text/question.js';
 import { VERSION } from '../version.js';
@@ -154,9 +155,9 @@ export class Engine {
    * Haftar born?") or the kind of thing asked for ("Which hospital …?"), or the dense evidence
    * when higher.
    */
-  private evidence(hit: ParagraphHit): number {
+  private evidence(hit: ParagraphHit, type: AnswerType | null): number {
     const focus = focusFactor(hit.focus);
-    const lexical = hit.coverage * focus * askedFactor(hit.asked);
+    const lexical = hit.coverage * focus * askedFactor(hit.asked, type);
     if (hit.dense === null) return lexical;
     // The model finds paraphrases the lexicons miss, so missing focus words only halve its
     // evidence at most: a trap close in topic ("When was Haftar born?") needs a higher cosine.
@@ -192,14 +193,15 @@ export class Engine {
     const { question, retrieval } = await this.retrieve(rawQuestion, options);
     const [top, ...rest] = retrieval.hits;
     if (!top) throw new Error('the corpus has no paragraph');
-    const score = this.evidence(top);
+    const evidence = (hit: ParagraphHit): number => this.evidence(hit, retrieval.answerType);
+    const score = evidence(top);
     const answered = score >= this.threshold && (top.bm25 > 0 || top.dense !== null);
     const { sentences, ranges } = this.highlight(retrieval, top);
     const span = answered ? findSpan(top.paragraph.text, ranges, retrieval) : null;
     const alternatives: Alternative[] = rest
-      .filter((hit) => this.evidence(hit) >= this.threshold / 2 && hit.fused > 0)
+      .filter((hit) => evidence(hit) >= this.threshold / 2 && hit.fused > 0)
       .slice(0, MAX_ALTERNATIVES)
-      .map((hit) => ({ ...this.passage(hit.paragraph), highlight: this.highlight(retrieval, hit).sentences, score: round(this.evidence(hit)) }));
+      .map((hit) => ({ ...this.passage(hit.paragraph), highlight: this.highlight(retrieval, hit).sentences, score: round(evidence(hit)) }));
     const answer: Answer = {
       question,
       answered,
@@ -229,7 +231,7 @@ export class Engine {
     return retrieval.hits.map((hit) => ({
       paragraph: hit.paragraph.number,
       articleId: hit.paragraph.articleId,
-      evidence: round(this.evidence(hit)),
+      evidence: round(this.evidence(hit, retrieval.answerType)),
       fused: round(hit.fused),
       bm25: round(hit.bm25),
       dense: hit.dense === null ? null : round(hit.dense),

@@ -16,10 +16,10 @@ export interface HighlightRange {
   readonly end: number;
 }
 
-/** The short answer inside the quote: one number, date, person, place or distance. */
+/** The short answer inside the quote: one number, date, person, place, distance or amount of money. */
 export interface AnswerSpan extends HighlightRange {
   readonly text: string;
-  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance';
+  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance' | 'money';
 }
 
 export interface Alternative extends Passage {

@@ -1,6 +1,6 @@
 /**
  * What kind of short answer a question asks for (how many → a number, when → a date, who → a
- * person, where → a place, how far → a distance), and where a text holds candidates of that
+ * person, where → a place, how far → a distance, how much … cost → an amount of money), and where a text holds candidates of that
  * kind. Question cues cover the six question languages; candidates are read from French text
  * (the corpus language) with general patterns of French news writing, nothing of one article.
  */
@@ -8,7 +8,7 @@ import { fold } from '../text/normalize.js';
 import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
 
-export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance';
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'money';
 
 /**
  * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
@@ -197,13 +197,33 @@ export function askedNounAt(tokens: readonly string[]): number | null {
   return null;
 }
 
+/**
+ * Words of money, folded, by language: what a thing costs, a price, a wage, paying, spending.
+ * A question for a count or with no type cue ("how much did Russia pay", "quel est le coût",
+ * "qual o salário") that holds one asks for an amount of money, which only a sentence with an
+ * amount answers. By language: Spanish and Portuguese "costa" is a coast.
+ */
+const MONEY_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries({
+    en: 'cost costs costing price prices priced salary salaries wage wages pay pays paid paying spend spends spent spending budget money fee fees expensive',
+    fr: 'cout couts coute coutent coutera couteront coutait couter prix salaire salaires remuneration payer paye payee payes paie paient paiera paieront payait depense depenses depense depenser budget argent frais tarif',
+    es: 'costo costos coste costes cuesta cuestan costara costaran costaba costar precio precios salario salarios sueldo sueldos pagar pago pagaron pagara pagan paga pagaba gasto gastos gastar gasta gastaron presupuesto dinero tarifa',
+    de: 'kosten kostet kostete kosteten preis preise gehalt gehalter lohn lohne zahlen zahlt zahlte zahlten bezahlt bezahlen bezahlte ausgaben ausgegeben budget geld gebuhr',
+    it: 'costo costi costa costano costera costeranno costava costato costare prezzo prezzi stipendio stipendi salario pagare paga pagano pagato pagera pagava spesa spese spendere speso budget soldi denaro tariffa',
+    pt: 'custo custos custa custam custara custaram custou custar preco precos salario salarios pagar paga pagam pagou pagaram pagara gasto gastos gastar gastou gastaram orcamento dinheiro tarifa',
+  }).map(([code, list]) => [code, new Set(list.split(' '))]),
+);
+
 /** The answer type a question asks for, or null (why, what, yes/no questions). */
 export function answerType(question: string, language?: Language): AnswerType | null {
   const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
   const text = ` ${folded} `;
-  for (const [type, cue] of CUES) if (cue.test(text)) return type;
-  // "the distance between Benghazi and Tripoli", "in what year …"
   const words = folded.split(' ');
+  const cued = CUES.find(([, cue]) => cue.test(text))?.[0] ?? null;
+  const money = language ? MONEY_WORDS[language.code] : undefined;
+  if ((cued === 'number' || cued === null) && money && words.some((word) => money.has(word))) return 'money';
+  if (cued) return cued;
+  // "the distance between Benghazi and Tripoli", "in what year …"
   for (const word of words) if (TYPE_NOUNS[word] === 'distance' || TYPE_NOUNS[word] === 'date') return TYPE_NOUNS[word]!;
   // "nombre del portavoz", "portavoce dell'ANL nome": the name of the question's language (Spanish
   // "nombre" is a name, French "nombre" a number).
@@ -233,6 +253,8 @@ const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 const NUMBER_WORDS = 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaine|dizaines|centaine|centaines|millier|milliers';
 const NUMBER = String.raw`\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?`;
 const UNITS = 'km|kilomètres|kilometres|mètres|metres|m|miles|milles';
+/** Currencies as French news writes them; "livres" alone is books too. */
+const CURRENCIES = 'euros?|dollars?|roubles?|dinars?|livres?\\ssterling|francs?|yuans?|€|\\$|£';
 const FUNCTION = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'à', 'au', 'aux', 'en', 'et', 'ou', 'par', 'pour', 'sur', 'dans', 'vers', 'avec', 'sans', 'qui', 'que', 'a', 'est', 'sont', 'se', 's', 'l', 'd']);
 
 /**
@@ -244,6 +266,8 @@ const LOWER = 'a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳ
 const LETTER = `${UPPER}${LOWER}`;
 
 const PATTERNS: [AnswerType, RegExp][] = [
+  // "500 euros", "1,5 million de dollars", "deux milliards d’euros", "300 €", "$ 40".
+  ['money', new RegExp(String.raw`(?<![${LETTER}0-9])(?:(?:${NUMBER}|${NUMBER_WORDS}|un|une)\s?(?:(?:millions?|milliards?)\s)?(?:d[’']|de\s)?(?:${CURRENCIES})|(?:€|\$|£)\s?(?:${NUMBER}))(?![${LETTER}])`, 'g')],
   ['distance', new RegExp(String.raw`(?:${NUMBER}|${NUMBER_WORDS})\s?(?:${UNITS})\b`, 'g')],
   // Without the i and u flags these compile several times faster; the capitals that occur (a
   // sentence's first word) are spelt out.
@@ -281,18 +305,18 @@ function extendCount(text: string, end: number): number {
 export function candidates(text: string, type: AnswerType): Candidate[] {
   const found: Candidate[] = [];
   const taken = (start: number, end: number): boolean => found.some((c) => start < c.end && end > c.start);
-  // Distances and dates are found first so that "1 000 km" or "2016" is not also a bare count;
+  // Amounts, distances and dates are found first so that "500 euros", "1 000 km" or "2016" is not also a bare count;
   // other types need only their own pattern.
   const claimed: { start: number; end: number }[] = [];
   for (const [patternType, pattern] of PATTERNS) {
-    if (patternType !== type && !(type === 'number' && (patternType === 'distance' || patternType === 'date'))) continue;
+    if (patternType !== type && !(type === 'number' && (patternType === 'distance' || patternType === 'date' || patternType === 'money'))) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       let end = start + match[0].length;
       const overlapsClaimed = claimed.some((c) => start < c.end && end > c.start);
       if (patternType === 'number' && (overlapsClaimed || isYear(match[0]))) continue;
-      if (patternType === 'distance' || patternType === 'date') claimed.push({ start, end });
+      if (patternType === 'distance' || patternType === 'date' || patternType === 'money') claimed.push({ start, end });
       if (patternType !== type) continue;
       if (type === 'number') end = extendCount(text, end);
       if (!taken(start, end)) found.push({ type, start, end });

@@ -697,10 +697,13 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   }
   // "Which city", "what day of the week", "welcher russischen Stadt": the kind asked for is the
   // answer type itself. Dates and places only: "how many times" asks for a count, not a kind.
+  // An amount of money is always what a question about a cost or a wage asks for: only a
+  // sentence that gives one answers it.
   const askedType =
-    askedAt !== null &&
-    (type === 'date' || type === 'place') &&
-    (isTypeNoun(tokens[askedAt]!, type) || (ADJECTIVE_FIRST.has(language.code) && askedAt + 1 < tokens.length && isTypeNoun(tokens[askedAt + 1]!, type)));
+    type === 'money' ||
+    (askedAt !== null &&
+      (type === 'date' || type === 'place') &&
+      (isTypeNoun(tokens[askedAt]!, type) || (ADJECTIVE_FIRST.has(language.code) && askedAt + 1 < tokens.length && isTypeNoun(tokens[askedAt + 1]!, type))));
   // Only a word the language knows says which kind is asked for, typed right or one letter off
   // ("hosptial"); a word no source knows ("sodlai") says nothing of what the article lacks.
   const knownOrNear = (word: string): boolean => isWord(word) || typoKeys.has(word) || [...oneEditAway(word)].some(isWord);

@@ -82,10 +82,21 @@ export function focusFactor(focus: number | null): number {
  * 0.6 kept as many of those and declined fewer traps.
  */
 const ASKED_MISSING_FACTOR = 0.5;
+/**
+ * The same for a question about a cost or a wage and a paragraph that gives no amount: only an
+ * amount answers it, and amounts are written in few ways ("500 euros", "1,5 milliard de
+ * dollars"), so their absence is surer than that of a noun; the 0.5 above left the article's
+ * paragraph on the soldiers' care answering "how much does their care cost" (own trap sets).
+ */
+const AMOUNT_MISSING_FACTOR = 0.25;
 
-/** In [0, 1]: how much of a paragraph's evidence stands, given whether it holds the noun asked for. */
-export function askedFactor(asked: number | null): number {
-  return asked === null || asked > 0 ? 1 : ASKED_MISSING_FACTOR;
+/**
+ * In [0, 1]: how much of a paragraph's evidence stands, given whether it holds the noun asked
+ * for (or, for a date, a place or an amount asked for as such, a sentence of that type).
+ */
+export function askedFactor(asked: number | null, type: AnswerType | null): number {
+  if (asked === null || asked > 0) return 1;
+  return type === 'money' ? AMOUNT_MISSING_FACTOR : ASKED_MISSING_FACTOR;
 }
 
 /**
@@ -376,7 +387,7 @@ export class Retriever {
       askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] ? 1 : 0) : null,
     );
     const ranked = fused.map(
-      (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null),
+      (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type),
     );
     const hits = rank(ranked).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
