@@ -296,6 +296,11 @@ describe('names alone never make an answer', () => {
     "How much did Russia pay for the soldiers' treatment?",
     'Combien coûtent les soins des blessés à la Russie ?',
     'Qual é o salário do porta-voz Mohamad Ghanim?',
+    // No age is given: "depuis trois ans" is how long a war has lasted.
+    'how old is marshal haftar',
+    'che età ha il portavoce ghanim',
+    'Quel âge a le maréchal Haftar ?',
+    'Wie alt ist Khalifa Haftar?',
   ])('"%s" is not covered', async (question) => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
@@ -331,6 +336,16 @@ describe('names alone never make an answer', () => {
     const local = await lexicalEngine({ CORPUS_DIR: dir });
     const answer = await local.ask('Combien coûtera la rénovation des écoles ?');
     expect(answer).toMatchObject({ answered: true, paragraph: 2, span: { text: '12 millions d’euros', type: 'money' } });
+  });
+
+  it('answers "how old" with the paragraph that gives an age', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'age-corpus-'));
+    await writeFile(
+      path.join(dir, 'maire.md'),
+      '---\ndate: 2021-03\nlanguage: fr\n---\n\nLe maire de la commune a présenté mardi son budget pour les écoles.\n\nLe maire, 62 ans, se représentera aux élections de juin.\n',
+    );
+    const local = await lexicalEngine({ CORPUS_DIR: dir });
+    expect(await local.ask('Quel âge a le maire ?')).toMatchObject({ answered: true, paragraph: 2, span: { text: '62 ans', type: 'age' } });
   });
 
   it('asks a paragraph for a candidate of the type when the kind asked for is the type itself (which day, welche Stadt)', async () => {

@@ -143,6 +143,22 @@ describe('answer types', () => {
     expect(answerType('How many wounded will Russia treat?', en_)).toBe('number');
   });
 
+  it('reads "how old" in six languages as a question for an age, and "for how many years" as a count', () => {
+    for (const [code, question] of [
+      ['en', 'how old is marshal haftar'],
+      ['fr', 'Quel âge a Fayez al-Sarraj ?'],
+      ['es', '¿Cuántos años tiene Haftar?'],
+      ['de', 'Wie alt ist Khalifa Haftar?'],
+      ['it', 'che età ha il portavoce ghanim'],
+      ['it', 'quanti anni ha Haftar?'],
+      ['pt', 'Quantos anos tem o marechal Haftar?'],
+    ] as const) {
+      expect(answerType(question, languageByCode(code)!), question).toBe('age');
+    }
+    expect(answerType("da quanti anni l'esercito combatte gli islamisti", languageByCode('it')!)).toBe('number');
+    expect(answerType('¿Cuántos años lleva la guerra?', languageByCode('es')!)).toBe('number');
+  });
+
   it('reads the noun "name" of the question\'s language as a question for a name, keyword queries included', () => {
     expect(answerType('nombre del portavoz del ejército', es)).toBe('person');
     expect(answerType("portavoce dell'ANL nome", languageByCode('it')!)).toBe('person');
@@ -210,6 +226,11 @@ describe('answer types', () => {
     const of = (type: Parameters<typeof candidates>[1]) => candidates(text, type).map((c) => text.slice(c.start, c.end));
     expect(of('money')).toEqual(['1,5 milliard d’euros', '300 €', 'un million de dollars']);
     expect(of('number')).toEqual(['500 livres', '20 blessés']);
+  });
+
+  it('finds ages as news gives them, and not a duration', () => {
+    const text = 'Khalifa Haftar, 73 ans, a vu le ministre (61 ans), âgé de soixante ans, et le maire, né en 1943. Depuis trois ans, la guerre dure.';
+    expect(candidates(text, 'age').map((c) => text.slice(c.start, c.end))).toEqual(['73 ans', '61 ans', 'âgé de soixante ans', 'né en 1943']);
   });
 
   it('finds candidates of each type in French text, counts with their noun, years as dates', () => {

@@ -16,10 +16,10 @@ export interface HighlightRange {
   readonly end: number;
 }
 
-/** The short answer inside the quote: one number, date, person, place, distance or amount of money. */
+/** The short answer inside the quote: one number, date, person, place, distance, amount of money or age. */
 export interface AnswerSpan extends HighlightRange {
   readonly text: string;
-  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance' | 'money';
+  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance' | 'money' | 'age';
 }
 
 export interface Alternative extends Passage {

@@ -1,6 +1,7 @@
 /**
  * What kind of short answer a question asks for (how many → a number, when → a date, who → a
- * person, where → a place, how far → a distance, how much … cost → an amount of money), and where a text holds candidates of that
+ * person, where → a place, how far → a distance, how much … cost → an amount of money, how old →
+ * an age), and where a text holds candidates of that
  * kind. Question cues cover the six question languages; candidates are read from French text
  * (the corpus language) with general patterns of French news writing, nothing of one article.
  */
@@ -8,7 +9,7 @@ import { fold } from '../text/normalize.js';
 import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
 
-export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'money';
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'money' | 'age';
 
 /**
  * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
@@ -41,6 +42,8 @@ export function isNamingVerb(word: string): boolean {
 
 /** Question cues, folded, matched as whole words at the start of a phrase; longest first within a language. */
 const CUES: [AnswerType, RegExp][] = [
+  // Before counts: "cuántos años tiene", "quanti anni ha" ask for an age ("da quanti anni" does not).
+  ['age', /\b(how old|what age|at what age|quel age|a quel age|que edad|a que edad|cuantos anos (tiene|tenia|tendra)|wie alt|in welchem alter|che eta|a che eta|(?<!da )quanti anni (ha|aveva|avra)|que idade|com que idade|quantos anos (tem|tinha|tera))\b/],
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|wie weit|welche entfernung|quanto dista|a che distanza|que distancia|a que distancia)\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
@@ -76,6 +79,7 @@ const TYPE_NOUNS_BY_LANGUAGE: readonly [AnswerType, Record<string, string>][] = 
   // answer may well be "pays africains", which no place pattern finds.
   ['place', { en: 'city town', fr: 'ville', es: 'ciudad', de: 'stadt', it: 'citta', pt: 'cidade' }],
   ['person', { en: 'name names', fr: 'nom noms', de: 'namen', it: 'nome nomi', pt: 'nome' }],
+  ['age', { en: 'age old', fr: 'age', es: 'edad anos', de: 'alter alt', it: 'eta anni', pt: 'idade anos' }],
 ];
 
 /** Type nouns of every language, folded: a question word is one whatever language it is read in. */
@@ -266,6 +270,8 @@ const LOWER = 'a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳ
 const LETTER = `${UPPER}${LOWER}`;
 
 const PATTERNS: [AnswerType, RegExp][] = [
+  // An age as news gives it: "Khalifa Haftar, 73 ans,", "(73 ans)", "âgé de 73 ans", "né en 1943".
+  ['age', new RegExp(String.raw`(?:(?<=[,(]\s?)\d{1,3}\sans|(?:âgée?s?\sde|à\sl[’']âge\sde)\s(?:\d{1,3}|${NUMBER_WORDS})\sans|(?<![${LETTER}])née?s?\s(?:en|le)\s(?:\d{1,2}(?:er)?\s(?:${MONTHS})\s)?\d{4})(?![${LETTER}0-9])`, 'g')],
   // "500 euros", "1,5 million de dollars", "deux milliards d’euros", "300 €", "$ 40".
   ['money', new RegExp(String.raw`(?<![${LETTER}0-9])(?:(?:${NUMBER}|${NUMBER_WORDS}|un|une)\s?(?:(?:millions?|milliards?)\s)?(?:d[’']|de\s)?(?:${CURRENCIES})|(?:€|\$|£)\s?(?:${NUMBER}))(?![${LETTER}])`, 'g')],
   ['distance', new RegExp(String.raw`(?:${NUMBER}|${NUMBER_WORDS})\s?(?:${UNITS})\b`, 'g')],

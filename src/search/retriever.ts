@@ -83,12 +83,14 @@ export function focusFactor(focus: number | null): number {
  */
 const ASKED_MISSING_FACTOR = 0.5;
 /**
- * The same for a question about a cost or a wage and a paragraph that gives no amount: only an
- * amount answers it, and amounts are written in few ways ("500 euros", "1,5 milliard de
- * dollars"), so their absence is surer than that of a noun; the 0.5 above left the article's
- * paragraph on the soldiers' care answering "how much does their care cost" (own trap sets).
+ * The same for a question about a cost or a wage, or someone's age, and a paragraph that gives no
+ * amount or age: only one answers it, and they are written in few ways ("500 euros", "1,5
+ * milliard de dollars"; "73 ans", "né en 1943"), so their absence is surer than that of a noun;
+ * the 0.5 above left the article's paragraph on the soldiers' care answering "how much does
+ * their care cost" (own trap sets), and a question that names only the person ("how old is Haftar")
+ * keeps the evidence of its names: 0.25 still answered it.
  */
-const AMOUNT_MISSING_FACTOR = 0.25;
+const FEW_WAYS_MISSING_FACTOR = 0.15;
 
 /**
  * In [0, 1]: how much of a paragraph's evidence stands, given whether it holds the noun asked
@@ -96,7 +98,7 @@ const AMOUNT_MISSING_FACTOR = 0.25;
  */
 export function askedFactor(asked: number | null, type: AnswerType | null): number {
   if (asked === null || asked > 0) return 1;
-  return type === 'money' ? AMOUNT_MISSING_FACTOR : ASKED_MISSING_FACTOR;
+  return type === 'money' || type === 'age' ? FEW_WAYS_MISSING_FACTOR : ASKED_MISSING_FACTOR;
 }
 
 /**
