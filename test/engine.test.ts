@@ -411,6 +411,24 @@ describe('names alone never make an answer', () => {
   });
 });
 
+describe('words the question puts side by side', () => {
+  it('are read as neighbours, function words apart, and a paragraph that writes them so ranks first', async () => {
+    const question = "Qui est à la tête du gouvernement d'union nationale ?";
+    const config = testConfig();
+    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const pairs = (await retriever.search(question)).query.neighbours.map(([a, b]) => [a.label, b.label]);
+    expect(pairs).toContainEqual(['gouvernement', 'union']);
+    expect(pairs).toContainEqual(['union', 'nationale']);
+    // Names are no neighbours: "LNA spokesman" asks for the spokesman ¶4 names.
+    expect((await retriever.search('whats the name of the LNA spokesman')).query.neighbours).toEqual([]);
+    expect(await engine.ask("cest qui le porte-parole de l'ANL")).toMatchObject({ answered: true, paragraph: 4 });
+    // ¶2 and ¶3 have these words only through the acronym GNA; ¶1 writes them out, and who heads it.
+    expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 1 });
+    // Who supports it is still ¶2, which says so with fewer of its words side by side.
+    expect(await engine.ask('Chi sostiene il governo di unità nazionale libico?')).toMatchObject({ answered: true, paragraph: 2 });
+  });
+});
+
 describe('names, acronyms and look-alike words', () => {
   it('matches acronyms whose letters the two languages order differently (LNA → ANL)', async () => {
     const ranking = await engine.explain('What ship did the LNA chief visit in January?');

@@ -77,6 +77,12 @@ export interface AnalysedQuery {
   readonly asked: Concept | null;
   /** True when the kind asked for is the answer type itself ("which city", "what day"). */
   readonly askedType: boolean;
+  /**
+   * Concepts next to each other in the question, function words apart, names left out
+   * ("gouvernement d'union nationale": gouvernement + union, union + nationale): a text that
+   * writes them side by side says the same thing, more surely than one that has them apart.
+   */
+  readonly neighbours: readonly (readonly [Concept, Concept])[];
 }
 
 /** Languages whose adjectives come before the noun they qualify. */
@@ -709,5 +715,22 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   // ("hosptial"); a word no source knows ("sodlai") says nothing of what the article lacks.
   const knownOrNear = (word: string): boolean => isWord(word) || typoKeys.has(word) || [...oneEditAway(word)].some(isWord);
   if (asked?.name || askedType || (asked && !reaches(asked) && !asked.label.split(' ').every(knownOrNear))) asked = null;
-  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType };
+  // Spans in question order; two concepts are neighbours when only non-content tokens lie between
+  // them. Names are left out: "LNA spokesman" is asked of the spokesman ¶4 names, not of the
+  // paragraph that writes "porte-parole de l'ANL" without naming him.
+  const order = concepts.map((concept, k) => ({ label: concept.label, span: spans[k]! })).sort((a, b) => a.span[0] - b.span[0]);
+  const byLabel = new Map(result.map((concept) => [concept.label, concept]));
+  // A name, or a word whose best match is one (a lower-case acronym: "lna" → ANL).
+  const namelike = (concept: Concept): boolean => {
+    const best = [...concept.terms].reduce<[string, number] | null>((top, entry) => (top === null || entry[1] > top[1] ? entry : top), null);
+    return concept.name === true || (best !== null && context.vocabulary.isNameStem(best[0]));
+  };
+  const neighbours: [Concept, Concept][] = [];
+  for (let k = 1; k < order.length; k++) {
+    const [left, right] = [order[k - 1]!, order[k]!];
+    const between = tokens.slice(left.span[1], right.span[0]);
+    const [a, b] = [byLabel.get(left.label), byLabel.get(right.label)];
+    if (a && b && a !== b && !namelike(a) && !namelike(b) && !between.some(isContent)) neighbours.push([a, b]);
+  }
+  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType, neighbours };
 }

@@ -4,11 +4,12 @@ import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { words } from '../text/normalize.js';
 import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
-import { Bm25Index, coverage, type ConceptMatch } from './bm25.js';
+import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
+import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { asksForName, candidates, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
@@ -111,6 +112,15 @@ const BM25_SHARE = 0.2;
 const TYPE_BONUS = 0.1;
 
 /**
+ * Added to the ranking score, in proportion to the share of the question's neighbouring concepts
+ * (see AnalysedQuery.neighbours) that a paragraph writes side by side, in either order (word
+ * order differs across languages: "national accord", "union nationale"). Of three paragraphs
+ * about the GNA, the one that writes "gouvernement d'union nationale" out answers who heads it;
+ * the others have its words only through the acronym.
+ */
+const NEIGHBOURS_BONUS = 0.07;
+
+/**
  * Ranking factor, for a question that asks for a name, of a paragraph where no sentence holds both
  * a matched word and a person the question did not name: "what is the name of the spokesman of
  * Haftar's army" is answered where the spokesman is named, not where Haftar is (measured on the
@@ -141,6 +151,8 @@ export class Retriever {
   private readonly paragraphLanguages: Language[] = [];
   /** Per paragraph, the positions of its sentences in `sentenceRefs`. */
   private readonly sentencesOf: number[][];
+  /** Per paragraph, the stems of its content words in text order (no acronym definitions added). */
+  private readonly wordOrder: string[][] = [];
   /** Set by `create`, before the first search. */
   private inflected: InflectedTerms = new Map();
   private paragraphVectors: Float32Array[] | null = null;
@@ -177,6 +189,7 @@ export class Retriever {
       // A subheading says what the paragraphs under it are about ("Deux visites à Moscou en 2016"),
       // those that share a word with it: a news subheading often covers only the first of them.
       const own = terms(paragraph.text);
+      this.wordOrder.push(analyze(paragraph.text, language));
       const heading = paragraph.section ? analyze(paragraph.section, language) : [];
       const underHeading = heading.some((term) => own.includes(term)) ? heading : [];
       paragraphTerms.push(withAcronymDefinitions([...own, ...underHeading], defined));
@@ -228,6 +241,35 @@ export class Retriever {
 
   get embedder(): Embedder | null {
     return this.options.embedder;
+  }
+
+  /**
+   * Where paragraph `p` writes a concept, as spans of positions in its word order: one position
+   * per strong term (a focus match or better), several for a group ("port+parol": porte-parole).
+   */
+  private spansOf(p: number, concept: Concept): [number, number][] {
+    const order = this.wordOrder[p]!;
+    const spans: [number, number][] = [];
+    for (const [term, weight] of concept.terms) {
+      if (weight < FOCUS_STRENGTH) continue;
+      const members = term.split(GROUP_SEPARATOR);
+      for (let i = 0; i + members.length <= order.length; i++) {
+        if (members.every((member, k) => order[i + k] === member)) spans.push([i, i + members.length - 1]);
+      }
+    }
+    return spans;
+  }
+
+  /** The share of the question's neighbouring concepts that paragraph `p` writes side by side. */
+  private neighboursShare(p: number, neighbours: AnalysedQuery['neighbours']): number {
+    if (!neighbours.length) return 0;
+    let found = 0;
+    for (const [a, b] of neighbours) {
+      const left = this.spansOf(p, a);
+      const right = this.spansOf(p, b);
+      if (left.some(([s1, e1]) => right.some(([s2, e2]) => e1 + 1 === s2 || e2 + 1 === s1))) found++;
+    }
+    return found / neighbours.length;
   }
 
   /** Embeds paragraphs and sentences once, through the on-disk vector cache. */
@@ -389,7 +431,8 @@ export class Retriever {
       askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] ? 1 : 0) : null,
     );
     const ranked = fused.map(
-      (score, index) => ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type),
+      (score, index) =>
+        ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0) + NEIGHBOURS_BONUS * this.neighboursShare(index, query.neighbours)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type),
     );
     const hits = rank(ranked).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
