@@ -216,6 +216,11 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('quel navire russe haftar a-t-il visté')).toMatchObject({ answered: true, paragraph: 5 });
   });
 
+  it('corrects a French typo by stem when the article writes the word in another form (disupte: disputent)', async () => {
+    expect(await engine.ask('qui se disupte le pouvoir en libye ?')).toMatchObject({ answered: true, paragraph: 3 });
+    expect(await engine.ask('la russie se rapproce de haftar dans quel but')).toMatchObject({ answered: true, paragraph: 2 });
+  });
+
   it('reads a misspelt question word as the question word, even when its consonants recall a name (quatni: quanti, not Ghanim)', async () => {
     expect(await engine.ask('quatni militari sono volati in russia per farsi curare')).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('Desde quadno a Líbia vive em caos?')).toMatchObject({ language: 'pt', answered: true, paragraph: 3 });

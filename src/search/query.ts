@@ -240,6 +240,8 @@ const typedCorrections = new WeakMap<object, Map<string, string[]>>();
 const oneEditCorrections = new WeakMap<object, Map<string, string[]>>();
 /** Shortest word corrected although its stem is a word's: one edit turns shorter words into others. */
 const MIN_TYPED_FIX = 5;
+/** Shortest stem of a typo compared with the article's stems (see buildQuery). */
+const MIN_STEM_FIX = 5;
 const MAX_REMEMBERED = 10_000;
 
 /** `compute()`, remembered under `key` for `owner` (a lexicon, a vocabulary) in `store`; bounded. */
@@ -658,9 +660,14 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
         ? remembered(oneEditCorrections, context.vocabulary, token, () =>
             token.length >= MIN_TYPED_FIX ? surfaces.filter((w) => editDistance(token, w.surface, 1) <= 1).map((w) => w.stem) : [],
           )
-        : remembered(corrections, context.vocabulary, token, () =>
-            correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem),
-          );
+        : remembered(corrections, context.vocabulary, token, () => {
+            const bySurface = correctTypo(token, surfaces.map((w) => w.surface), token).map((surface) => surfaces.find((w) => w.surface === surface)!.stem);
+            if (bySurface.length) return bySurface;
+            // A typo in a word the article inflects differently ("disupte": disputent) is one edit
+            // from it by stem (disupt, disput: the stem the article's form is filed under).
+            const typoStem = stem(token, language);
+            return typoStem.length >= MIN_STEM_FIX ? correctTypo(typoStem, new Set([...surfaces.map((w) => w.stem), ...context.inflected.keys()]), token) : [];
+          });
       for (const fixed of new Set(fixes)) terms.set(fixed, TYPO_WEIGHT);
     }
     concepts.push({ label: token, terms, name: isNameLike(token) });
