@@ -4,21 +4,35 @@ import type { Language } from './languages.js';
 import { requireWithCodeCache } from '../code-cache.js';
 import { VENDOR_DIR } from '../paths.js';
 
+type Snowball = typeof import('snowball-stemmers');
+const require = createRequire(import.meta.url);
+
 // The Snowball algorithms, as the build cuts them to the engine's languages (dist/vendor/snowball.cjs,
 // see scripts/bundle-deps.mjs), else the package's bundle of all 24 (860 kB). Loaded as plain
 // CommonJS, it skips the ESM loader's scan of its exports (~40 ms of every CLI start), and with
 // V8's code cache its compiled code is reused from the previous run.
-const snowball = loadSnowball();
-function loadSnowball(): typeof import('snowball-stemmers') {
-  const require = createRequire(import.meta.url);
-  for (const file of [path.join(VENDOR_DIR, 'snowball.cjs'), require.resolve('snowball-stemmers')]) {
+const snowball = loadSnowball([path.join(VENDOR_DIR, 'snowball.cjs'), require.resolve('snowball-stemmers')]);
+/** All 24 algorithms, loaded only for a language the cut file lacks (the data build's Catalan pivot). */
+let everySnowball: Snowball | null = null;
+
+function loadSnowball(files: readonly string[]): Snowball {
+  for (const file of files) {
     try {
-      return requireWithCodeCache(file) as typeof import('snowball-stemmers');
+      return requireWithCodeCache(file) as Snowball;
     } catch {
       // Not built (or not readable): the next one.
     }
   }
-  return require('snowball-stemmers') as typeof import('snowball-stemmers');
+  return require('snowball-stemmers') as Snowball;
+}
+
+function newStemmer(algorithm: string): Stemmer {
+  try {
+    return snowball.newStemmer(algorithm) as Stemmer;
+  } catch {
+    everySnowball ??= loadSnowball([require.resolve('snowball-stemmers')]);
+    return everySnowball.newStemmer(algorithm) as Stemmer;
+  }
 }
 
 type Stemmer = { stem(word: string): string };
@@ -47,7 +61,7 @@ export function stem(word: string, language: Language): string {
   if (cached !== undefined) return cached;
   let stemmer = stemmers.get(language.snowball);
   if (!stemmer) {
-    stemmer = snowball.newStemmer(language.snowball) as Stemmer;
+    stemmer = newStemmer(language.snowball);
     stemmers.set(language.snowball, stemmer);
   }
   // Numbers and very short tokens are kept whole: "500" must never become "50".
