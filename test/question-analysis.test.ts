@@ -190,6 +190,10 @@ describe('answer types', () => {
     // A cardinal is no kind: the noun after it is.
     expect(at('Which two authorities compete?')).toBe('authorities');
     expect(at('Who leads the army?')).toBeNull();
+    // "What is the …" asks for the noun after the article, as "which …" does.
+    expect(at("why is russia getting closer to haftar, what's the goal?")).toBe('goal');
+    expect(at('Quelle est la population de Tripoli ?')).toBe('population');
+    expect(at('qual è il motivo?')).toBe('motivo');
     // Reasons, manners and the most general kinds are asked for, but a text does not write them out.
     expect(at('dans quel but Moscou aide-t-elle Haftar')).toBe('but');
     expect(isUnwrittenKind('but')).toBe(true);

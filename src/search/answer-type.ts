@@ -155,6 +155,9 @@ const ASKING_DETERMINERS = new Set(
     .map((w) => w.replace('+', ' ')),
 );
 const OF = new Set(['de', 'd', 'of']);
+/** "What is the …", "quelle est la …", "was ist der …": the copula and the article before the noun asked for, folded. */
+const COPULAS = new Set('is s was are were est etait sont es era fue son ist war sind e foi'.split(' '));
+const ARTICLES_ANY = new Set('the le la l les el los las der die das den dem il lo gli o os as'.split(' '));
 /**
  * Nouns after an interrogative that a text rarely writes out, folded: reasons and manners ("for
  * what purpose", "dans quel but", "in what way": the answer is a clause) and the most general
@@ -186,7 +189,7 @@ const CARDINALS = new Set(
 /**
  * Where, among a question's folded tokens, the noun that names what is asked for sits: the token
  * after the question's first interrogative determiner ("which hospital", "combien de blessés"),
- * or null. Whether it is a noun is for the caller to say (a content word: "what is" has none).
+ * past a copula and an article ("what is the goal", "quelle est la population"), or null. Whether it is a noun is for the caller to say (a content word: "what is" has none).
  */
 export function askedNounAt(tokens: readonly string[]): number | null {
   for (let i = 0; i < tokens.length; i++) {
@@ -194,6 +197,7 @@ export function askedNounAt(tokens: readonly string[]): number | null {
     const width = ASKING_DETERMINERS.has(pair) ? 2 : ASKING_DETERMINERS.has(tokens[i]!) ? 1 : 0;
     if (!width) continue;
     let at = i + width;
+    if (COPULAS.has(tokens[at] ?? '') && ARTICLES_ANY.has(tokens[at + 1] ?? '')) at += 2;
     if (OF.has(tokens[at] ?? '')) at++;
     while (at < tokens.length && (CARDINALS.has(tokens[at]!) || /^\d+$/.test(tokens[at]!))) at++;
     return at < tokens.length ? at : null;
