@@ -31,7 +31,7 @@ const lists: StopwordLists = (() => {
  * apostrophe (whats, dont, jai, pq). General grammar of each language, not vocabulary of any article.
  */
 const QUESTION_WORDS: Record<string, string> = {
-  en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about regarding concerning its whats whos wheres whens hows whys thats theres via per amid among upon onto towards toward kind sort dont doesnt didnt isnt arent wasnt werent cant wont im ive youre theyre hes shes u ur',
+  en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about regarding concerning its whats whos wheres whens hows whys thats theres via per amid among upon onto towards toward aboard kind sort dont doesnt didnt isnt arent wasnt werent cant wont im ive youre theyre hes shes u ur',
 
   fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant lors parmi envers afin chez sous celui celle ceux celles sorte jai quest ya pk pq koi',
   de: 'wie viel viele wieviel wieviele wann warum wieso weshalb welche welcher welches welchem welchen wer wen wem was wo wird werden hat haben ist sind war waren bezuglich betreffend art',
