@@ -196,6 +196,9 @@ describe('questions in six languages, as people type them', () => {
   it('does not count a preposition or chat filler as a word asked about (via, ça, pra quê, o no)', async () => {
     expect(await engine.ask('who did haftar talk to via video link')).toMatchObject({ answered: true, paragraph: 5 });
     expect(await engine.ask('which warship did haftar go aboard in january')).toMatchObject({ answered: true, paragraph: 5 });
+    // Portuguese "ficar" is "to be" of a place ("onde fica"): no word asked about.
+    expect((await engine.ask('a quantos km de tripoli fica benghazi')).unmatched).not.toContain('fica');
+    expect(await engine.ask('em que regiao da libia ficam estacionadas as tropas do ENL')).toMatchObject({ answered: true, paragraph: 2 });
     expect(await engine.ask('ça fait depuis quand que le pays est plongé dans le désordre')).toMatchObject({ answered: true, paragraph: 3 });
     expect(await engine.ask('a aproximação entre a rússia e o haftar serve pra quê?')).toMatchObject({ answered: true, paragraph: 2 });
     expect(await engine.ask("l'ANL accetta di sottostare all'esecutivo di Tripoli o no?")).toMatchObject({ answered: true, paragraph: 1 });

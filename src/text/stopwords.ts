@@ -38,7 +38,7 @@ const QUESTION_WORDS: Record<string, string> = {
   es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han acerca respecto mediante hacia tras esos esas estos estas aquellos aquellas aquel aquella esto esa este esta tipo q xq pq',
   it: 'quanto quanti quante quando come perche chi che cosa quale qual quali dove sara e sono ha hanno stato stata stati state riguardo tramite verso presso cio tipo',
   nl: 'hoeveel wanneer waarom welke wie wat waar hoe zal zullen heeft hebben is zijn was waren',
-  pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem ha respeito perante apos que tipo q pq tb',
+  pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem ha fica ficam ficava ficavam respeito perante apos que tipo q pq tb',
 };
 
 /**
