@@ -336,24 +336,24 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask('Combien de blessés la Russie va-t-elle encore soigner ?')).toMatchObject({ answered: true, paragraph: 4 });
   });
 
+  /** An engine over a small French article of these paragraphs. */
+  async function engineOver(...paragraphs: string[]): Promise<Engine> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'small-corpus-'));
+    await writeFile(path.join(dir, 'article.md'), `---\ndate: 2021-03\nlanguage: fr\n---\n\n${paragraphs.join('\n\n')}\n`);
+    return lexicalEngine({ CORPUS_DIR: dir });
+  }
+
   it('answers a question about a cost with the paragraph that gives an amount, and bolds it', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'money-corpus-'));
-    await writeFile(
-      path.join(dir, 'ecoles.md'),
-      '---\ndate: 2021-03\nlanguage: fr\n---\n\nLa rénovation des écoles de la commune commencera en avril, selon le maire.\n\nLe conseil municipal a voté mardi un budget de 12 millions d’euros pour la rénovation des écoles.\n',
+    const local = await engineOver(
+      'La rénovation des écoles de la commune commencera en avril, selon le maire.',
+      'Le conseil municipal a voté mardi un budget de 12 millions d’euros pour la rénovation des écoles.',
     );
-    const local = await lexicalEngine({ CORPUS_DIR: dir });
     const answer = await local.ask('Combien coûtera la rénovation des écoles ?');
     expect(answer).toMatchObject({ answered: true, paragraph: 2, span: { text: '12 millions d’euros', type: 'money' } });
   });
 
   it('answers "how old" with the paragraph that gives an age', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'age-corpus-'));
-    await writeFile(
-      path.join(dir, 'maire.md'),
-      '---\ndate: 2021-03\nlanguage: fr\n---\n\nLe maire de la commune a présenté mardi son budget pour les écoles.\n\nLe maire, 62 ans, se représentera aux élections de juin.\n',
-    );
-    const local = await lexicalEngine({ CORPUS_DIR: dir });
+    const local = await engineOver('Le maire de la commune a présenté mardi son budget pour les écoles.', 'Le maire, 62 ans, se représentera aux élections de juin.');
     expect(await local.ask('Quel âge a le maire ?')).toMatchObject({ answered: true, paragraph: 2, span: { text: '62 ans', type: 'age' } });
   });
 
