@@ -153,6 +153,8 @@ export class Retriever {
   private readonly sentencesOf: number[][];
   /** Per paragraph, the stems of its content words in text order (no acronym definitions added). */
   private readonly wordOrder: string[][] = [];
+  /** Per paragraph, where each stem of `wordOrder` occurs. */
+  private readonly wordPositions: Map<string, number[]>[] = [];
   /** Set by `create`, before the first search. */
   private inflected: InflectedTerms = new Map();
   private paragraphVectors: Float32Array[] | null = null;
@@ -189,7 +191,11 @@ export class Retriever {
       // A subheading says what the paragraphs under it are about ("Deux visites à Moscou en 2016"),
       // those that share a word with it: a news subheading often covers only the first of them.
       const own = terms(paragraph.text);
-      this.wordOrder.push(analyze(paragraph.text, language));
+      const order = analyze(paragraph.text, language);
+      const positions = new Map<string, number[]>();
+      order.forEach((term, i) => positions.set(term, [...(positions.get(term) ?? []), i]));
+      this.wordOrder.push(order);
+      this.wordPositions.push(positions);
       const heading = paragraph.section ? analyze(paragraph.section, language) : [];
       const underHeading = heading.some((term) => own.includes(term)) ? heading : [];
       paragraphTerms.push(withAcronymDefinitions([...own, ...underHeading], defined));
@@ -249,11 +255,12 @@ export class Retriever {
    */
   private spansOf(p: number, concept: Concept): [number, number][] {
     const order = this.wordOrder[p]!;
+    const positions = this.wordPositions[p]!;
     const spans: [number, number][] = [];
     for (const [term, weight] of concept.terms) {
       if (weight < FOCUS_STRENGTH) continue;
       const members = term.split(GROUP_SEPARATOR);
-      for (let i = 0; i + members.length <= order.length; i++) {
+      for (const i of positions.get(members[0]!) ?? []) {
         if (members.every((member, k) => order[i + k] === member)) spans.push([i, i + members.length - 1]);
       }
     }
