@@ -259,8 +259,10 @@ export class Retriever {
     const spans: [number, number][] = [];
     for (const [term, weight] of concept.terms) {
       if (weight < FOCUS_STRENGTH) continue;
+      const first = positions.get(term.includes(GROUP_SEPARATOR) ? term.slice(0, term.indexOf(GROUP_SEPARATOR)) : term);
+      if (!first) continue;
       const members = term.split(GROUP_SEPARATOR);
-      for (const i of positions.get(members[0]!) ?? []) {
+      for (const i of first) {
         if (members.every((member, k) => order[i + k] === member)) spans.push([i, i + members.length - 1]);
       }
     }
@@ -270,10 +272,16 @@ export class Retriever {
   /** The share of the question's neighbouring concepts that paragraph `p` writes side by side. */
   private neighboursShare(p: number, neighbours: AnalysedQuery['neighbours']): number {
     if (!neighbours.length) return 0;
+    const spans = new Map<Concept, [number, number][]>();
+    const spansOf = (concept: Concept): [number, number][] => {
+      let found = spans.get(concept);
+      if (!found) spans.set(concept, (found = this.spansOf(p, concept)));
+      return found;
+    };
     let found = 0;
     for (const [a, b] of neighbours) {
-      const left = this.spansOf(p, a);
-      const right = this.spansOf(p, b);
+      const left = spansOf(a);
+      const right = left.length ? spansOf(b) : [];
       if (left.some(([s1, e1]) => right.some(([s2, e2]) => e1 + 1 === s2 || e2 + 1 === s1))) found++;
     }
     return found / neighbours.length;
