@@ -187,11 +187,12 @@ export class Retriever {
         this.vocabulary.add(paragraph.section, language);
       }
       // A hyphenated compound is indexed whole too (see hyphenCompounds).
-      const terms = (text: string): string[] => [...analyze(text, language), ...hyphenCompounds(text).map((word) => stem(word, language))];
+      const compounds = (text: string): string[] => hyphenCompounds(text).map((word) => stem(word, language));
+      const terms = (text: string): string[] => [...analyze(text, language), ...compounds(text)];
+      const order = analyze(paragraph.text, language);
       // A subheading says what the paragraphs under it are about ("Deux visites à Moscou en 2016"),
       // those that share a word with it: a news subheading often covers only the first of them.
-      const own = terms(paragraph.text);
-      const order = analyze(paragraph.text, language);
+      const own = [...order, ...compounds(paragraph.text)];
       const positions = new Map<string, number[]>();
       order.forEach((term, i) => positions.set(term, [...(positions.get(term) ?? []), i]));
       this.wordOrder.push(order);
