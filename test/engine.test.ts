@@ -345,6 +345,15 @@ describe('names alone never make an answer', () => {
     return lexicalEngine({ CORPUS_DIR: dir });
   }
 
+  it('declines "which African countries" where the article says only "quelques pays africains", and answers "which countries"', async () => {
+    for (const question of ['quels pays africains soutiennent le GNA', 'Which African countries back the GNA, by name?', 'welche afrikanischen länder unterstützen die GNA genau']) {
+      expect((await engine.ask(question)).answered, question).toBe(false);
+    }
+    expect(await engine.ask('Which countries back the GNA?')).toMatchObject({ answered: true, paragraph: 2 });
+    // "les groupes islamistes et radicaux" are named as such: the kind is there.
+    expect(await engine.ask('which islamist groups is haftar fighting')).toMatchObject({ answered: true, paragraph: 7 });
+  });
+
   it('answers a question about a cost with the paragraph that gives an amount, and bolds it', async () => {
     const local = await engineOver(
       'La rénovation des écoles de la commune commencera en avril, selon le maire.',

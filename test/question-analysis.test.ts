@@ -283,6 +283,15 @@ describe('what the article itself teaches the index', () => {
     expect(withAcronymDefinitions(['russ'], definitions)).toEqual(['russ']);
   });
 
+  it('marks the words of a group it leaves unnamed ("quelques pays africains"), in the order of its index terms', async () => {
+    const { analyze, unnamedGroupMask } = await import('../src/search/analyze.js');
+    const text = 'Le GNA est soutenu par les Européens, quelques pays africains et l’ONU ; des groupes jihadistes sont retranchés.';
+    const order = analyze(text, fr);
+    const mask = unnamedGroupMask(text, fr);
+    expect(mask).toHaveLength(order.length);
+    expect(order.filter((_, i) => mask[i])).toEqual(['pay', 'africain', 'group', 'jihad']);
+  });
+
   it('reads words whose initials spell one of its acronyms, in any order, as that acronym', async () => {
     const { SurfaceVocabulary } = await import('../src/search/analyze.js');
     const vocabulary = new SurfaceVocabulary();

@@ -2,11 +2,55 @@ import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { skeleton } from '../text/fuzzy.js';
-import { contentWordsOf, isContentWord } from '../text/stopwords.js';
+import { contentMask, contentWordsOf, isContentWord } from '../text/stopwords.js';
 
 /** Index terms of a text: stems of its content words, in order. */
 export function analyze(text: string, language: Language): string[] {
   return contentWordsOf(text, language).map((token) => stem(token, language));
+}
+
+/**
+ * Determiners that introduce a group a text leaves unnamed ("quelques pays africains", "des
+ * groupes jihadistes"), folded, by language.
+ */
+const INDEFINITES: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries({
+    fr: 'quelques plusieurs certains certaines divers diverses des nombreux nombreuses',
+    en: 'some several various certain many',
+    es: 'algunos algunas varios varias unos unas',
+    de: 'einige mehrere manche',
+    it: 'alcuni alcune diversi diverse vari varie',
+    pt: 'alguns algumas varios varias uns umas',
+  }).map(([code, list]) => [code, new Set(list.split(' '))]),
+);
+
+/** Content words of a group left unnamed: the noun and an adjective after an indefinite determiner. */
+const UNNAMED_GROUP_WORDS = 2;
+
+/**
+ * For each content word of `text`, in `analyze`'s order, whether it belongs to a group the text
+ * leaves unnamed ("quelques pays africains": pays, africains). "Which African countries back the
+ * GNA?" asks for members such a text does not name.
+ */
+export function unnamedGroupMask(text: string, language: Language): boolean[] {
+  const { tokens, joined } = hyphenatedWords(text);
+  const content = contentMask(tokens, language, joined);
+  const indefinites = INDEFINITES[language.code];
+  const mask: boolean[] = [];
+  let open = 0;
+  tokens.forEach((token, i) => {
+    if (indefinites?.has(token)) {
+      // Some of these count as content words ("quelques"): their place in the order is kept.
+      if (content[i]) mask.push(false);
+      open = UNNAMED_GROUP_WORDS;
+    } else if (!content[i]) {
+      open = 0;
+    } else {
+      mask.push(open > 0);
+      if (open > 0) open--;
+    }
+  });
+  return mask;
 }
 
 /** Shortest part of a hyphenated compound read as one word too ("al-Sarraj", "est-ce" are not compounds). */

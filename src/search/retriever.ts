@@ -3,7 +3,7 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { words } from '../text/normalize.js';
-import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, SurfaceVocabulary, withAcronymDefinitions } from './analyze.js';
+import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
@@ -47,6 +47,12 @@ export interface ParagraphHit {
    * in [0, 1]; null when the question names no such thing.
    */
   readonly asked: number | null;
+  /**
+   * True when the paragraph holds the kind asked for, with the word that qualifies it in the
+   * question, only as a group it leaves unnamed ("which African countries": "quelques pays
+   * africains"): it does not say which.
+   */
+  readonly askedUnnamed: boolean;
 }
 
 export interface SentenceHit {
@@ -97,7 +103,8 @@ const FEW_WAYS_MISSING_FACTOR = 0.15;
  * In [0, 1]: how much of a paragraph's evidence stands, given whether it holds the noun asked
  * for (or, for a date, a place or an amount asked for as such, a sentence of that type).
  */
-export function askedFactor(asked: number | null, type: AnswerType | null): number {
+export function askedFactor(asked: number | null, type: AnswerType | null, unnamed = false): number {
+  if (unnamed) return FEW_WAYS_MISSING_FACTOR;
   if (asked === null || asked > 0) return 1;
   return type === 'money' || type === 'age' ? FEW_WAYS_MISSING_FACTOR : ASKED_MISSING_FACTOR;
 }
@@ -155,6 +162,8 @@ export class Retriever {
   private readonly wordOrder: string[][] = [];
   /** Per paragraph, where each stem of `wordOrder` occurs. */
   private readonly wordPositions: Map<string, number[]>[] = [];
+  /** Per paragraph, in `wordOrder`'s order: whether the word belongs to a group it leaves unnamed (see unnamedGroupMask). */
+  private readonly unnamedGroups: boolean[][] = [];
   /** Set by `create`, before the first search. */
   private inflected: InflectedTerms = new Map();
   private paragraphVectors: Float32Array[] | null = null;
@@ -197,6 +206,7 @@ export class Retriever {
       order.forEach((term, i) => positions.set(term, [...(positions.get(term) ?? []), i]));
       this.wordOrder.push(order);
       this.wordPositions.push(positions);
+      this.unnamedGroups.push(unnamedGroupMask(paragraph.text, language));
       const heading = paragraph.section ? analyze(paragraph.section, language) : [];
       const underHeading = heading.some((term) => own.includes(term)) ? heading : [];
       paragraphTerms.push(withAcronymDefinitions([...own, ...underHeading], defined));
@@ -268,6 +278,24 @@ export class Retriever {
       }
     }
     return spans;
+  }
+
+  /**
+   * Whether paragraph `p` writes the kind asked for only inside groups it leaves unnamed, next to
+   * a word the question puts beside it ("which African countries": "quelques pays africains").
+   */
+  private askedOnlyUnnamed(p: number, query: AnalysedQuery): boolean {
+    const asked = query.asked;
+    if (!asked) return false;
+    const partners = query.neighbours.flatMap(([a, b]) => (a === asked ? [b] : b === asked ? [a] : []));
+    if (!partners.length) return false;
+    const unnamed = this.unnamedGroups[p]!;
+    const within = ([start, end]: [number, number]): boolean => unnamed.slice(start, end + 1).every(Boolean);
+    const own = this.spansOf(p, asked);
+    if (!own.length || !own.every(within)) return false;
+    return partners.some((partner) =>
+      this.spansOf(p, partner).some((span) => within(span) && own.some(([start, end]) => span[1] + 1 === start || end + 1 === span[0])),
+    );
   }
 
   /** The share of the question's neighbouring concepts that paragraph `p` writes side by side. */
@@ -446,9 +474,10 @@ export class Retriever {
     const asked = fused.map((_, index) =>
       askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] ? 1 : 0) : null,
     );
+    const askedUnnamed = fused.map((_, index) => this.askedOnlyUnnamed(index, query));
     const ranked = fused.map(
       (score, index) =>
-        ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0) + NEIGHBOURS_BONUS * this.neighboursShare(index, query.neighbours)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type),
+        ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0) + NEIGHBOURS_BONUS * this.neighboursShare(index, query.neighbours)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type, askedUnnamed[index]),
     );
     const hits = rank(ranked).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
@@ -459,6 +488,7 @@ export class Retriever {
       coverage: coverages[index] ?? 0,
       focus: focus[index] ?? null,
       asked: asked[index] ?? null,
+      askedUnnamed: askedUnnamed[index] ?? false,
     }));
 
     const sentenceDense = queryVector && this.sentenceVectors ? this.sentenceVectors.map((v) => cosine(queryVector!, v)) : null;
