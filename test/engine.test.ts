@@ -187,6 +187,12 @@ describe('questions in six languages, as people type them', () => {
     }
   });
 
+  it('reads chat abbreviations of greetings and thanks as the filler they are (bjr, dsl, vlw, grz)', async () => {
+    expect(await engine.ask('bjr, combien de blessés la russie va soigner ? dsl')).toMatchObject({ answered: true, paragraph: 4 });
+    expect((await engine.ask('quantos feridos a russia vai tratar? vlw')).unmatched).toEqual([]);
+    expect((await engine.ask('quanti feriti curerà la russia? grz')).unmatched).toEqual([]);
+  });
+
   it('reads chat contractions written without their apostrophe as the function words they are', async () => {
     expect(await engine.ask('im wondering who the LNA spokesman is')).toMatchObject({ answered: true, paragraph: 4 });
     expect(await engine.ask('dont know, who backs the GNA?')).toMatchObject({ answered: true, paragraph: 2 });
