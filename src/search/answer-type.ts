@@ -311,8 +311,22 @@ function extendCount(text: string, end: number): number {
   return position;
 }
 
+/** Candidates already found, per type and text: the same sentences are read again for every question. Bounded. */
+const foundCandidates = new Map<string, readonly Candidate[]>();
+const MAX_FOUND = 2000;
+
 /** Candidates of one answer type inside `text`, in text order, without overlaps. */
-export function candidates(text: string, type: AnswerType): Candidate[] {
+export function candidates(text: string, type: AnswerType): readonly Candidate[] {
+  const key = `${type}\u0000${text}`;
+  let found = foundCandidates.get(key);
+  if (!found) {
+    if (foundCandidates.size >= MAX_FOUND) foundCandidates.clear();
+    foundCandidates.set(key, (found = findCandidates(text, type)));
+  }
+  return found;
+}
+
+function findCandidates(text: string, type: AnswerType): Candidate[] {
   const found: Candidate[] = [];
   const taken = (start: number, end: number): boolean => found.some((c) => start < c.end && end > c.start);
   // Amounts, distances and dates are found first so that "500 euros", "1 000 km" or "2016" is not also a bare count;
