@@ -8,6 +8,7 @@
 import { fold } from '../text/normalize.js';
 import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
+import { isArticleOfAnyLanguage } from '../text/stopwords.js';
 
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'money' | 'age';
 
@@ -155,9 +156,8 @@ const ASKING_DETERMINERS = new Set(
     .map((w) => w.replace('+', ' ')),
 );
 const OF = new Set(['de', 'd', 'of']);
-/** "What is the …", "quelle est la …", "was ist der …": the copula and the article before the noun asked for, folded. */
+/** "What is the …", "quelle est la …", "qual è il …": the copula before the article and the noun asked for, folded. */
 const COPULAS = new Set('is s was are were est etait sont es era fue son ist war sind e foi'.split(' '));
-const ARTICLES_ANY = new Set('the le la l les el los las der die das den dem il lo gli o os as'.split(' '));
 /**
  * Nouns after an interrogative that a text rarely writes out, folded: reasons and manners ("for
  * what purpose", "dans quel but", "in what way": the answer is a clause) and the most general
@@ -189,7 +189,8 @@ const CARDINALS = new Set(
 /**
  * Where, among a question's folded tokens, the noun that names what is asked for sits: the token
  * after the question's first interrogative determiner ("which hospital", "combien de blessés"),
- * past a copula and an article ("what is the goal", "quelle est la population"), or null. Whether it is a noun is for the caller to say (a content word: "what is" has none).
+ * past a copula and an article ("what is the goal", "quelle est la population"), or null.
+ * Whether it is a noun is for the caller to say (a content word: "what is" has none).
  */
 export function askedNounAt(tokens: readonly string[]): number | null {
   for (let i = 0; i < tokens.length; i++) {
@@ -197,7 +198,7 @@ export function askedNounAt(tokens: readonly string[]): number | null {
     const width = ASKING_DETERMINERS.has(pair) ? 2 : ASKING_DETERMINERS.has(tokens[i]!) ? 1 : 0;
     if (!width) continue;
     let at = i + width;
-    if (COPULAS.has(tokens[at] ?? '') && ARTICLES_ANY.has(tokens[at + 1] ?? '')) at += 2;
+    if (COPULAS.has(tokens[at] ?? '') && isArticleOfAnyLanguage(tokens[at + 1] ?? '')) at += 2;
     if (OF.has(tokens[at] ?? '')) at++;
     while (at < tokens.length && (CARDINALS.has(tokens[at]!) || /^\d+$/.test(tokens[at]!))) at++;
     return at < tokens.length ? at : null;
@@ -214,7 +215,7 @@ export function askedNounAt(tokens: readonly string[]): number | null {
 const MONEY_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries({
     en: 'cost costs costing price prices priced salary salaries wage wages pay pays paid paying spend spends spent spending budget money fee fees expensive',
-    fr: 'cout couts coute coutent coutera couteront coutait couter prix salaire salaires remuneration payer paye payee payes paie paient paiera paieront payait depense depenses depense depenser budget argent frais tarif',
+    fr: 'cout couts coute coutent coutera couteront coutait couter prix salaire salaires remuneration payer paye payee payes paie paient paiera paieront payait depense depenses depenser budget argent frais tarif',
     es: 'costo costos coste costes cuesta cuestan costara costaran costaba costar precio precios salario salarios sueldo sueldos pagar pago pagaron pagara pagan paga pagaba gasto gastos gastar gasta gastaron presupuesto dinero tarifa',
     de: 'kosten kostet kostete kosteten preis preise gehalt gehalter lohn lohne zahlen zahlt zahlte zahlten bezahlt bezahlen bezahlte ausgaben ausgegeben budget geld gebuhr',
     it: 'costo costi costa costano costera costeranno costava costato costare prezzo prezzi stipendio stipendi salario pagare paga pagano pagato pagera pagava spesa spese spendere speso budget soldi denaro tariffa',

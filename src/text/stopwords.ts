@@ -137,6 +137,13 @@ export function isArticle(token: string, language: Language): boolean {
   return articles(language).has(token);
 }
 
+const anyArticle = new Set(Object.values(ARTICLES).flatMap((list) => list.split(' ')));
+
+/** Whether a folded token is an article in any of the question languages (for rules that read tokens before knowing the language). */
+export function isArticleOfAnyLanguage(token: string): boolean {
+  return anyArticle.has(token);
+}
+
 /**
  * For each folded token of a text, whether it carries content: `isContentWord`, plus stop words
  * used as nouns: after an article (see ARTICLES; not "the most", "o que"), or hyphenated to a content word (porte-avions:
