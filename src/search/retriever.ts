@@ -55,6 +55,15 @@ export interface ParagraphHit {
   readonly askedUnnamed: boolean;
 }
 
+/** First and last positions of a concept in a paragraph's word order. */
+type Span = readonly [start: number, end: number];
+type SpansOf = (p: number, concept: Concept) => readonly Span[];
+
+/** Whether two spans of a paragraph's words are next to each other, in either order. */
+function sideBySide(a: Span, b: Span): boolean {
+  return a[1] + 1 === b[0] || b[1] + 1 === a[0];
+}
+
 export interface SentenceHit {
   readonly sentence: number;
   readonly score: number;
@@ -264,10 +273,10 @@ export class Retriever {
    * Where paragraph `p` writes a concept, as spans of positions in its word order: one position
    * per strong term (a focus match or better), several for a group ("port+parol": porte-parole).
    */
-  private spansOf(p: number, concept: Concept): [number, number][] {
+  private spansOf(p: number, concept: Concept): Span[] {
     const order = this.wordOrder[p]!;
     const positions = this.wordPositions[p]!;
-    const spans: [number, number][] = [];
+    const spans: Span[] = [];
     for (const [term, weight] of concept.terms) {
       if (weight < FOCUS_STRENGTH) continue;
       const first = positions.get(term.includes(GROUP_SEPARATOR) ? term.slice(0, term.indexOf(GROUP_SEPARATOR)) : term);
@@ -284,36 +293,39 @@ export class Retriever {
    * Whether paragraph `p` writes the kind asked for only inside groups it leaves unnamed, next to
    * a word the question puts beside it ("which African countries": "quelques pays africains").
    */
-  private askedOnlyUnnamed(p: number, query: AnalysedQuery): boolean {
+  private askedOnlyUnnamed(p: number, query: AnalysedQuery, spansOf: SpansOf): boolean {
     const asked = query.asked;
     if (!asked) return false;
     const partners = query.neighbours.flatMap(([a, b]) => (a === asked ? [b] : b === asked ? [a] : []));
     if (!partners.length) return false;
     const unnamed = this.unnamedGroups[p]!;
-    const within = ([start, end]: [number, number]): boolean => unnamed.slice(start, end + 1).every(Boolean);
-    const own = this.spansOf(p, asked);
+    const within = ([start, end]: Span): boolean => unnamed.slice(start, end + 1).every(Boolean);
+    const own = spansOf(p, asked);
     if (!own.length || !own.every(within)) return false;
-    return partners.some((partner) =>
-      this.spansOf(p, partner).some((span) => within(span) && own.some(([start, end]) => span[1] + 1 === start || end + 1 === span[0])),
-    );
+    return partners.some((partner) => spansOf(p, partner).some((span) => within(span) && own.some((mine) => sideBySide(mine, span))));
   }
 
   /** The share of the question's neighbouring concepts that paragraph `p` writes side by side. */
-  private neighboursShare(p: number, neighbours: AnalysedQuery['neighbours']): number {
+  private neighboursShare(p: number, neighbours: AnalysedQuery['neighbours'], spansOf: SpansOf): number {
     if (!neighbours.length) return 0;
-    const spans = new Map<Concept, [number, number][]>();
-    const spansOf = (concept: Concept): [number, number][] => {
-      let found = spans.get(concept);
-      if (!found) spans.set(concept, (found = this.spansOf(p, concept)));
-      return found;
-    };
     let found = 0;
     for (const [a, b] of neighbours) {
-      const left = spansOf(a);
-      const right = left.length ? spansOf(b) : [];
-      if (left.some(([s1, e1]) => right.some(([s2, e2]) => e1 + 1 === s2 || e2 + 1 === s1))) found++;
+      const left = spansOf(p, a);
+      const right = left.length ? spansOf(p, b) : [];
+      if (left.some((one) => right.some((other) => sideBySide(one, other)))) found++;
     }
     return found / neighbours.length;
+  }
+
+  /** `spansOf`, remembered for one question: the neighbours and the unnamed groups ask for the same concepts. */
+  private rememberedSpans(): SpansOf {
+    const spans: Map<Concept, readonly Span[]>[] = [];
+    return (p, concept) => {
+      const ofParagraph = (spans[p] ??= new Map());
+      let found = ofParagraph.get(concept);
+      if (!found) ofParagraph.set(concept, (found = this.spansOf(p, concept)));
+      return found;
+    };
   }
 
   /** Embeds paragraphs and sentences once, through the on-disk vector cache. */
@@ -474,10 +486,11 @@ export class Retriever {
     const asked = fused.map((_, index) =>
       askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] ? 1 : 0) : null,
     );
-    const askedUnnamed = fused.map((_, index) => this.askedOnlyUnnamed(index, query));
+    const spansOf = this.rememberedSpans();
+    const askedUnnamed = fused.map((_, index) => this.askedOnlyUnnamed(index, query, spansOf));
     const ranked = fused.map(
       (score, index) =>
-        ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0) + NEIGHBOURS_BONUS * this.neighboursShare(index, query.neighbours)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type, askedUnnamed[index]),
+        ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0) + NEIGHBOURS_BONUS * this.neighboursShare(index, query.neighbours, spansOf)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type, askedUnnamed[index]),
     );
     const hits = rank(ranked).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
