@@ -141,6 +141,10 @@ export class BilingualLexicon {
         if (n > 1 && !slice.some(isContent)) continue;
         const targets = n === 1 ? this.lookupSingle(slice[0]!, keyOf, infinitives) : this.lookup(slice.map(keyOf).join(' '));
         if (!targets) continue;
+        // A phrase that reaches the article only through synonyms of its translations, more weakly
+        // than one of its own words does, is a rarer sense ("head of": of cattle, a piece) than the
+        // words read one by one.
+        if (n > 1 && targets.size && strongest(targets) <= CHAIN_CAP && strongest(targets) < Math.max(...slice.filter(isContent).map((token) => strongest(this.lookupSingle(token, keyOf, infinitives))))) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;
       }
@@ -148,6 +152,13 @@ export class BilingualLexicon {
     }
     return found;
   }
+}
+
+/** The weight of a word's strongest target (0 for none). */
+function strongest(targets: ReadonlyMap<string, number> | undefined): number {
+  let best = 0;
+  for (const weight of targets?.values() ?? []) best = Math.max(best, weight);
+  return best;
 }
 
 export interface LexiconOptions {
