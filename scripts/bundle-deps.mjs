@@ -24,7 +24,7 @@
  * src/zod.ts, src/logger.ts, src/text/stopwords.ts and src/text/stem.ts fall back to the packages when a
  * bundle is missing. Run by `npm run build` and by the test suite's build step.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +93,8 @@ try {
   }
   const dropped = full.algorithms().filter((name) => !keep.has(name));
   if (dropped.some((name) => new RegExp(`var ${name}Stemmer\\b`).test(trimmed))) throw new Error('an algorithm was not dropped');
-  writeFileSync(snowballOut, trimmed);
+  // The file just checked becomes the bundle: written once.
+  renameSync(temporary, snowballOut);
 } catch (error) {
   console.warn(`bundle-deps: snowball-stemmers not cut (${error.message}); the package is used whole`);
 } finally {

@@ -100,10 +100,11 @@ export class BilingualLexicon {
   /** A single word by its key, else by its bare stem (an agent noun without an entry of its own: "commanders" → command). */
   private lookupSingle(token: string, keyOf: (token: string) => string, infinitives: (token: string) => readonly string[]): ReadonlyMap<string, number> | undefined {
     const key = keyOf(token);
-    const found = this.lookupWord(key, infinitives(token));
+    const forms = infinitives(token);
+    const found = this.lookupWord(key, forms);
     if (found) return found;
     const bare = stem(token, this.source);
-    return bare === key ? undefined : this.lookupWord(bare, infinitives(token));
+    return bare === key ? undefined : this.lookupWord(bare, forms);
   }
 
   /** Entries already looked up (null: no such key): each question looks up its words and their phrases again. Bounded. */
