@@ -397,6 +397,14 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask("Who is Russia's defence minister?")).toMatchObject({ answered: true, paragraph: 5 });
   });
 
+  it('does not take a rare sense read backwards from a dictionary for the word: nascer (born) is not lever (the sun rising)', async () => {
+    for (const question of ['Quando nasceu Haftar?', 'Onde nasceu Haftar?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: false });
+    }
+    // "apoiar" read backwards from "soutenir" (five translations) weighs less too, and still answers.
+    expect(await engine.ask('Quem apoia o governo de união nacional?')).toMatchObject({ answered: true, paragraph: 2 });
+  });
+
   it.each([
     'Who is the Russian defence minister?',
     '¿Quién es el ministro de Defensa ruso?',

@@ -303,12 +303,19 @@ describe('loading a shipped lexicon for one corpus', () => {
     ]);
   });
 
-  it('reads a phrase reached only through synonyms word by word when one of its words reaches the corpus more strongly', async () => {
+  it('reads a weakly reached phrase word by word when its strongest word reaches something else, more strongly', async () => {
     const dataDir = await tempDir('lexicons-');
     // "head of" (of cattle): a piece, a bit; the corpus has "part" only as a synonym of those.
-    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['head\tchef~60 tet', 'head of\tmorceau~51 piec~51', 'russian\truss', 'russian capit\tmoscou~51 russ~93']);
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', [
+      'field marshal\tmarechal+camp~51',
+      'head\tchef~60 tet',
+      'head of\tmorceau~51 piec~51',
+      'marshal\tdirig~60 marechal~60',
+      'russian\truss',
+      'russian capit\tmoscou~51 russ~93',
+    ]);
     await writeLexicon(dataDir, 'fr-fr.tsv.gz', ['morceau\tpart~60', 'piec\tpart~60']);
-    const corpusTerms = new Set(['chef', 'part', 'moscou', 'russ']);
+    const corpusTerms = new Set(['chef', 'part', 'moscou', 'russ', 'dirig', 'marechal']);
     const synonyms = await loadLexicon(fr, fr, { dataDir, corpusTerms });
     const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms, synonyms }))!;
     expect(lexicon.lookup('head of')!.get('part')).toBeLessThanOrEqual(0.4);
@@ -316,6 +323,8 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(found('the head of the army')).toEqual([['head', ['chef']]]);
     // A phrase with a translation of its own keeps it, even when a word alone weighs more (russ 1 > 0.93).
     expect(found('the russian capital')).toEqual([['russian capital', ['russ', 'moscou']]]);
+    // Weak too (only part of "maréchal de camp" is in the corpus: 0.26), but it agrees with its word.
+    expect(found('the field marshal')).toEqual([['field marshal', ['marechal']]]);
   });
 
   it('reaches a verb through the infinitive of a form its stemmer does not bring back (apoia → apoiar)', async () => {

@@ -216,20 +216,36 @@ function apertiumFile(pair: string): { from: Language; to: Language; file: strin
   return { from: languageByCode(from!)!, to: languageByCode(to!)!, file };
 }
 
-/** Phrase pairs (source phrase, target phrase, read forward) of every dictionary of a pair, both directions. */
-async function phrasePairs(pairs: readonly string[], source: Language): Promise<[string, string, boolean][]> {
-  const out: [string, string, boolean][] = [];
+/**
+ * Phrase pairs of every dictionary of a pair, both directions: source phrase, target phrase,
+ * whether read forward, and for one read backwards how many translations the target headword
+ * has in that dictionary (its fan-out; 1 otherwise).
+ */
+async function phrasePairs(pairs: readonly string[], source: Language): Promise<[string, string, boolean, number][]> {
+  const out: [string, string, boolean, number][] = [];
   for (const pair of pairs) {
     if (pair.startsWith('apertium-')) {
       const { from, file } = apertiumFile(pair);
       const forward = from === source;
-      for (const [a, b] of readApertium(file)) out.push(forward ? [a, b, true] : [b, a, false]);
+      for (const [a, b] of readApertium(file)) out.push(forward ? [a, b, true, 1] : [b, a, false, 1]);
       continue;
     }
     const file = dictionaryFile(pair);
     const forward = file.from === source;
-    for (const entry of await readDictionary(file)) {
-      for (const translation of entry.translations) out.push(forward ? [entry.headword, translation, true] : [translation, entry.headword, false]);
+    const entries = await readDictionary(file);
+    if (forward) {
+      for (const entry of entries) for (const translation of entry.translations) out.push([entry.headword, translation, true, 1]);
+      continue;
+    }
+    // A headword may have several entries (a noun, a verb): their translations count together.
+    const translationsOf = new Map<string, Set<string>>();
+    for (const entry of entries) {
+      const known = translationsOf.get(entry.headword) ?? new Set<string>();
+      for (const translation of entry.translations) known.add(translation);
+      translationsOf.set(entry.headword, known);
+    }
+    for (const entry of entries) {
+      for (const translation of entry.translations) out.push([translation, entry.headword, false, translationsOf.get(entry.headword)!.size]);
     }
   }
   return out;
@@ -251,20 +267,27 @@ class KnownStems {
 /** French stems every source knows: the target sides of all dictionaries and the thesaurus. */
 const knownFrench = new KnownStems(fr);
 
+/** Up to this many translations, a headword read backwards gives the word the full reverse weight. */
+const REVERSE_FAN_OUT = 4;
+
 async function buildDirect(plan: SourcePlan, known: KnownStems): Promise<Table> {
   const table: Table = new Map();
   const pairs = await phrasePairs(plan.direct, plan.language);
   // A dictionary read backwards lists every headword whose senses include the word, rare senses
   // too (French "parti" under "support"): where the word has entries of its own, those come first.
   for (const forwardPass of [true, false]) {
-    for (const [source, target, forward] of pairs) {
+    for (const [source, target, forward, fanOut] of pairs) {
       if (forward !== forwardPass) continue;
       known.addPhrase(source);
       knownFrench.addPhrase(target);
       const key = keyOf(source, plan.language);
       const group = targetGroup(target);
       if (!key || !group) continue;
-      put(table, key, group, forward || !table.has(key) ? WEIGHT.direct : WEIGHT.reverse);
+      // Read backwards, a headword with many translations ("lever": raise, lift, the sun's rising,
+      // …) is only one sense of each of them: its weight shrinks with the fan-out, so that
+      // "nascer" (to be born) does not reach "lever" as if it meant it. Measured on the question
+      // sets: a fan-out of 4 kept answers right and turned the most wrong ones into declines.
+      put(table, key, group, forward || !table.has(key) ? WEIGHT.direct : WEIGHT.reverse * Math.min(1, REVERSE_FAN_OUT / fanOut));
     }
   }
   return table;

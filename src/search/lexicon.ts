@@ -107,6 +107,20 @@ export class BilingualLexicon {
     return bare === key ? undefined : this.lookupWord(bare, forms);
   }
 
+  /**
+   * Whether a phrase is a rarer sense than its words: it reaches the corpus only weakly (at most
+   * CHAIN_CAP: through synonyms of its translations, or part of a longer one), and nothing its
+   * strongest word reaches ("head of", of cattle: a piece, a part; "head": chef). A phrase that
+   * agrees with its word keeps it together ("field marshal": maréchal, like "marshal").
+   */
+  private rarerSense(targets: ReadonlyMap<string, number>, words: readonly (ReadonlyMap<string, number> | undefined)[]): boolean {
+    const own = strongest(targets);
+    if (!targets.size || own > CHAIN_CAP) return false;
+    const strongestWord = words.reduce<ReadonlyMap<string, number> | undefined>((best, word) => (strongest(word) > strongest(best) ? word : best), undefined);
+    if (!strongestWord || strongest(strongestWord) <= own) return false;
+    return ![...targets.keys()].some((term) => strongestWord.has(term));
+  }
+
   /** Entries already looked up (null: no such key): each question looks up its words and their phrases again. Bounded. */
   private readonly looked = new Map<string, ReadonlyMap<string, number> | null>();
 
@@ -142,10 +156,7 @@ export class BilingualLexicon {
         if (n > 1 && !slice.some(isContent)) continue;
         const targets = n === 1 ? this.lookupSingle(slice[0]!, keyOf, infinitives) : this.lookup(slice.map(keyOf).join(' '));
         if (!targets) continue;
-        // A phrase that reaches the article only through synonyms of its translations, more weakly
-        // than one of its own words does, is a rarer sense ("head of": of cattle, a piece) than the
-        // words read one by one.
-        if (n > 1 && targets.size && strongest(targets) <= CHAIN_CAP && strongest(targets) < Math.max(...slice.filter(isContent).map((token) => strongest(this.lookupSingle(token, keyOf, infinitives))))) continue;
+        if (n > 1 && this.rarerSense(targets, slice.filter(isContent).map((token) => this.lookupSingle(token, keyOf, infinitives)))) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;
       }
