@@ -360,6 +360,24 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask('which islamist groups is haftar fighting')).toMatchObject({ answered: true, paragraph: 7 });
   });
 
+  it('declines a question for the names of a kind the article leaves unnamed, in languages that put the noun first too', async () => {
+    for (const question of [
+      'What are the names of the jihadist groups in Benghazi?',
+      'quels groupes jihadistes sont à Benghazi',
+      // "les groupes islamistes" elsewhere in the paragraph is another kind, qualified otherwise.
+      'Quels sont les noms des groupes jihadistes à Benghazi ?',
+      'Quais são os nomes dos grupos jihadistas em Benghazi?',
+      // The "que" after the kind is a relative pronoun, not the word that says what is asked.
+      'cómo se llaman los grupos yihadistas que siguen en bengasi',
+      'quali paesi africani sostengono il GNA?',
+    ]) {
+      expect((await engine.ask(question)).answered, question).toBe(false);
+    }
+    // A kind the article names answers: the spokesman is Mohamad Ghanim.
+    expect(await engine.ask('What is the name of the LNA spokesman?')).toMatchObject({ answered: true, paragraph: 4 });
+    expect(await engine.ask('como se llama el portavoz del ejercito de haftar')).toMatchObject({ answered: true, paragraph: 4 });
+  });
+
   it('answers a question about a cost with the paragraph that gives an amount, and bolds it', async () => {
     const local = await engineOver(
       'La rénovation des écoles de la commune commencera en avril, selon le maire.',

@@ -36,6 +36,18 @@ const CALLED = [
   ...Object.values(NAMING_VERB_FORMS).map(({ pronoun, forms }) => `${pronoun ? `${pronoun} ` : ''}(${forms.split(' ').join('|')})`),
 ].join('|');
 
+/**
+ * In a question for a name, where the kind whose name is asked for stands: the first content word
+ * after the noun "name" ("the names of the jihadist groups", "nomes dos grupos") or after a verb
+ * of being called ("wie heißen die Gruppen", "cómo se llaman los grupos"); null when none follows.
+ */
+export function namedKindAt(tokens: readonly string[], language: Language, isContent: (token: string) => boolean): number | null {
+  const at = tokens.findIndex((token) => isNameNoun(token, language) || NAMING_VERBS.has(token));
+  if (at < 0) return null;
+  const kind = tokens.findIndex((token, i) => i > at && isContent(token));
+  return kind < 0 ? null : kind;
+}
+
 /** Whether a folded word is a verb of being called (see NAMING_VERBS). */
 export function isNamingVerb(word: string): boolean {
   return NAMING_VERBS.has(word);

@@ -5,7 +5,7 @@ import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, askedNounAt, asksForName, isNameNoun, isNamingVerb, isTypeNoun, isUnwrittenKind, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
+import { answerType, askedNounAt, asksForName, isNameNoun, isNamingVerb, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -698,7 +698,10 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     const label = span >= 0 ? concepts[span]!.label : null;
     return result.find((c) => c.label === label) ?? null;
   };
-  let asked = conceptAt(askedAt);
+  // A question for a name asks for the name of a kind: "what are the names of the jihadist groups",
+  // "cómo se llaman los grupos yihadistas que …" (the "que" after it is a relative pronoun).
+  const namedAt = type === 'person' && asksForName(question, language) ? namedKindAt(tokens, language, isContent) : null;
+  let asked = namedAt !== null && (askedAt === null || namedAt < askedAt || !conceptAt(askedAt)) ? conceptAt(namedAt) : conceptAt(askedAt);
   // English and German put adjectives before the noun: in "which Russian hospital" the kind
   // asked for is the hospital, found nowhere, not the adjective the article has.
   if (asked && askedAt !== null && ADJECTIVE_FIRST.has(language.code)) {

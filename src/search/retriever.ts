@@ -290,8 +290,10 @@ export class Retriever {
   }
 
   /**
-   * Whether paragraph `p` writes the kind asked for only inside groups it leaves unnamed, next to
-   * a word the question puts beside it ("which African countries": "quelques pays africains").
+   * Whether paragraph `p` writes the kind asked for, next to a word the question puts beside it,
+   * only inside groups it leaves unnamed ("which African countries": "quelques pays africains").
+   * The kind elsewhere, qualified otherwise, does not count: "les groupes islamistes" names no
+   * jihadist group.
    */
   private askedOnlyUnnamed(p: number, query: AnalysedQuery, spansOf: SpansOf): boolean {
     const asked = query.asked;
@@ -301,8 +303,8 @@ export class Retriever {
     const unnamed = this.unnamedGroups[p]!;
     const within = ([start, end]: Span): boolean => unnamed.slice(start, end + 1).every(Boolean);
     const own = spansOf(p, asked);
-    if (!own.length || !own.every(within)) return false;
-    return partners.some((partner) => spansOf(p, partner).some((span) => within(span) && own.some((mine) => sideBySide(mine, span))));
+    const qualified = partners.flatMap((partner) => spansOf(p, partner).flatMap((span) => own.filter((mine) => sideBySide(mine, span)).map((mine) => [mine, span])));
+    return qualified.length > 0 && qualified.every((pair) => pair.every(within));
   }
 
   /** The share of the question's neighbouring concepts that paragraph `p` writes side by side. */
