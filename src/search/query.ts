@@ -701,11 +701,12 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   // A question for a name asks for the name of a kind: "what are the names of the jihadist groups",
   // "cómo se llaman los grupos yihadistas que …" (the "que" after it is a relative pronoun).
   const namedAt = type === 'person' && asksForName(question, language) ? namedKindAt(tokens, language, isContent) : null;
-  let asked = namedAt !== null && (askedAt === null || namedAt < askedAt || !conceptAt(askedAt)) ? conceptAt(namedAt) : conceptAt(askedAt);
+  const kindAt = namedAt !== null && (askedAt === null || namedAt < askedAt || !conceptAt(askedAt)) ? namedAt : askedAt;
+  let asked = conceptAt(kindAt);
   // English and German put adjectives before the noun: in "which Russian hospital" the kind
   // asked for is the hospital, found nowhere, not the adjective the article has.
-  if (asked && askedAt !== null && ADJECTIVE_FIRST.has(language.code)) {
-    const nextAt = askedAt + asked.label.split(' ').length;
+  if (asked && kindAt !== null && ADJECTIVE_FIRST.has(language.code)) {
+    const nextAt = kindAt + asked.label.split(' ').length;
     const next = conceptAt(nextAt);
     // … and "which international organisation" asks for a kind no text writes out.
     if (nextAt < tokens.length && isUnwrittenKind(tokens[nextAt]!)) asked = null;
