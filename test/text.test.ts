@@ -38,6 +38,12 @@ describe('stemming and stop words', () => {
     expect(isContentWord('wounded', en)).toBe(true);
     expect(isContentWord('500', fr)).toBe(true);
   });
+  it('treats "other" as a function word in every language: "combien d\'autres blessés" asks about the wounded', () => {
+    const others = { en: 'other others', fr: 'autre autres', es: 'otro otra otros otras', de: 'andere anderen', it: 'altro altra altri altre', pt: 'outro outra outros outras' };
+    for (const [code, list] of Object.entries(others)) {
+      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
+    }
+  });
   it('reads a stop word after an article as the noun it spells (l\'est, the US)', () => {
     expect(contentTokens(words("Les troupes basées dans l'est se disputent le pouvoir"), fr)).toEqual(['troupes', 'basees', 'est', 'disputent', 'pouvoir']);
     expect(contentTokens(words('Il est parti et peut revenir'), fr)).toEqual(['parti', 'revenir']);
