@@ -360,6 +360,17 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask('which islamist groups is haftar fighting')).toMatchObject({ answered: true, paragraph: 7 });
   });
 
+  it("reads an acronym of the question's language through the words the article defines its own by (ENL: Ejército Nacional Libio → ANL)", async () => {
+    for (const question of ['qual o nome do porta-voz do ENL', 'como se llama el vocero del ENL', 'A ajuda russa ao ENL mostra o quê?']) {
+      const answer = await engine.ask(question);
+      expect(answer.unmatched, question).not.toContain('enl');
+      expect(answer.answered, question).toBe(true);
+    }
+    expect((await engine.ask('A ajuda russa ao ENL mostra o quê?')).paragraph).toBe(2);
+    // Letters that begin no such words stay unmatched.
+    expect((await engine.ask('qual o nome do porta-voz do XQZ')).unmatched).toContain('xqz');
+  });
+
   it('declines a question for the names of a kind the article leaves unnamed, in languages that put the noun first too', async () => {
     for (const question of [
       'What are the names of the jihadist groups in Benghazi?',

@@ -218,4 +218,16 @@ export class SurfaceVocabulary {
   acronymStems(word: string): ReadonlySet<string> {
     return this.acronyms.get(acronymKey(word)) ?? new Set();
   }
+
+  private readonly definitions = new Map<string, readonly string[]>();
+
+  /** Records the acronyms a text defines (see acronymDefinitions): acronym stem → its definition's stems. */
+  define(definitions: ReadonlyMap<string, readonly string[]>): void {
+    for (const [acronym, definition] of definitions) this.definitions.set(acronym, definition);
+  }
+
+  /** The acronyms the corpus defines, with their definitions' stems ("anl": arme, national, libyen). */
+  get definedAcronyms(): ReadonlyMap<string, readonly string[]> {
+    return this.definitions;
+  }
 }

@@ -206,6 +206,48 @@ function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVoca
   for (const acronymStem of vocabulary.acronymStems(token)) if (!terms.has(acronymStem)) terms.set(acronymStem, ACRONYM_WEIGHT);
 }
 
+/** Shortest acronym read through its words in another language: two letters match too much. */
+const MIN_TRANSLATED_ACRONYM = 3;
+
+/** Per lexicon: corpus term → first letters of the question-language words that translate to it at focus strength. */
+const initialsByTarget = new WeakMap<BilingualLexicon, Map<string, Set<string>>>();
+
+function initialsOf(lexicon: BilingualLexicon): Map<string, Set<string>> {
+  let found = initialsByTarget.get(lexicon);
+  if (!found) {
+    found = new Map();
+    for (const [key, targets] of lexicon.parsed()) {
+      if (key.includes(' ')) continue;
+      for (const [term, weight] of targets) {
+        if (weight < FOCUS_STRENGTH) continue;
+        const letters = found.get(term) ?? new Set<string>();
+        letters.add(key[0]!);
+        found.set(term, letters);
+      }
+    }
+    initialsByTarget.set(lexicon, found);
+  }
+  return found;
+}
+
+/**
+ * The corpus acronyms a question's acronym stands for in the question's own language: the letters
+ * of ENL (Ejército Nacional Libio) begin words that translate the words ANL is defined by in the
+ * article (Armée nationale libyenne), in any order (LNA: Libyan National Army).
+ */
+function translatedAcronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, lexicon: BilingualLexicon, terms: Map<string, number>, isWord: boolean): void {
+  const lowercaseAcronym = !isWord && token.length <= MAX_LOWERCASE_ACRONYM && /^\p{L}+$/u.test(token);
+  if ((!shape.acronyms.has(token) && !lowercaseAcronym) || token.length < MIN_TRANSLATED_ACRONYM) return;
+  const initials = initialsOf(lexicon);
+  for (const [acronym, definition] of vocabulary.definedAcronyms) {
+    if (definition.length !== token.length || terms.has(acronym)) continue;
+    // Each word of the definition takes a letter of its own (a small assignment: at most five).
+    const assign = (j: number, left: string): boolean =>
+      j === definition.length || [...new Set(left)].some((letter) => initials.get(definition[j]!)?.has(letter) && assign(j + 1, left.replace(letter, '')));
+    if (assign(0, token)) terms.set(acronym, ACRONYM_WEIGHT);
+  }
+}
+
 /**
  * The candidate nearest to a misspelt stem, within its typo budget. Ties (woun: wound, won,
  * worn) go to the candidate most like the word as typed (Jaro–Winkler rewards the shared
@@ -643,6 +685,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
       }
     }
     acronymMatches(token, shape, context.vocabulary, terms, isWord(token));
+    if (!sameLanguage && lexicon && !inCorpus && ![...terms.keys()].some(inIndex)) translatedAcronymMatches(token, shape, context.vocabulary, lexicon, terms, isWord(token));
     if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, isWord(token));
     // In the article's own language, a word it does not know may still be one of its names spelt
     // another way ("Shoigu" for Choïgou): compared with its names only ("demain" is no "mains").

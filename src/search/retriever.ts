@@ -193,6 +193,7 @@ export class Retriever {
     const definitions = new Map(
       corpus.articles.map((a) => [a.id, acronymDefinitions(a.paragraphs.map((p) => p.text).join('\n'), a.language)]),
     );
+    for (const defined of definitions.values()) this.vocabulary.define(defined);
     const sectionsSeen = new Set<string>();
     corpus.paragraphs.forEach((paragraph, p) => {
       const language = languageOf.get(paragraph.articleId)!;
