@@ -14,6 +14,11 @@ beforeAll(async () => {
   engine = await lexicalEngine();
 });
 
+/** Asserts that the article is found not to cover each question (the question names the failure). */
+async function expectDeclined(questions: readonly string[]): Promise<void> {
+  for (const question of questions) expect((await engine.ask(question)).answered, question).toBe(false);
+}
+
 describe('asking in offline lexical mode', () => {
   it('answers the flagship English question with ¶4, verbatim, highlighted and cited', async () => {
     const answer = await engine.ask('How many wounded will Russia treat?');
@@ -182,9 +187,7 @@ describe('questions in six languages, as people type them', () => {
       expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph });
     }
     // A trap stays a trap in capitals and without its accent.
-    for (const question of ['QUAND FAYEZ AL-SARRAJ EST-IL NÉ', 'quand fayez al-sarraj est-il ne']) {
-      expect((await engine.ask(question)).answered, question).toBe(false);
-    }
+    await expectDeclined(['QUAND FAYEZ AL-SARRAJ EST-IL NÉ', 'quand fayez al-sarraj est-il ne']);
   });
 
   it('reads chat abbreviations of greetings and thanks as the filler they are (bjr, dsl, vlw, grz)', async () => {
@@ -327,16 +330,14 @@ describe('names alone never make an answer', () => {
     const trap = await engine.ask('which hospital in russia are the LNA soldiers being treated at');
     expect(trap.answered).toBe(false);
     expect(trap.unmatched).toContain('hospital');
-    for (const question of [
+    await expectDeclined([
       'how many sailors serve on the admiral kuznetsov',
       'hey bot, what airline flew the soldiers to russia',
       // The adjective before the noun is in the article; the hospital is not.
       'Which Russian hospital are the Libyan soldiers being treated in?',
       // People are a kind of thing asked for too: the article counts soldiers, not inhabitants.
       'How many people live in Benghazi?',
-    ]) {
-      expect((await engine.ask(question)).answered, question).toBe(false);
-    }
+    ]);
     // A kind asked for with two typos no correction reaches ("sodlai") says nothing of what the article lacks.
     expect(await engine.ask('Quanti sodlai libici sono volati in Russia per farsi curare?')).toMatchObject({ answered: true, paragraph: 1 });
     // The kind asked for is in the article: answered.
@@ -352,9 +353,7 @@ describe('names alone never make an answer', () => {
   }
 
   it('declines "which African countries" where the article says only "quelques pays africains", and answers "which countries"', async () => {
-    for (const question of ['quels pays africains soutiennent le GNA', 'Which African countries back the GNA, by name?', 'welche afrikanischen länder unterstützen die GNA genau']) {
-      expect((await engine.ask(question)).answered, question).toBe(false);
-    }
+    await expectDeclined(['quels pays africains soutiennent le GNA', 'Which African countries back the GNA, by name?', 'welche afrikanischen länder unterstützen die GNA genau']);
     expect(await engine.ask('Which countries back the GNA?')).toMatchObject({ answered: true, paragraph: 2 });
     // "les groupes islamistes et radicaux" are named as such: the kind is there.
     expect(await engine.ask('which islamist groups is haftar fighting')).toMatchObject({ answered: true, paragraph: 7 });
@@ -372,7 +371,7 @@ describe('names alone never make an answer', () => {
   });
 
   it('declines a question for the names of a kind the article leaves unnamed, in languages that put the noun first too', async () => {
-    for (const question of [
+    await expectDeclined([
       'What are the names of the jihadist groups in Benghazi?',
       'quels groupes jihadistes sont à Benghazi',
       // "les groupes islamistes" elsewhere in the paragraph is another kind, qualified otherwise.
@@ -381,9 +380,7 @@ describe('names alone never make an answer', () => {
       // The "que" after the kind is a relative pronoun, not the word that says what is asked.
       'cómo se llaman los grupos yihadistas que siguen en bengasi',
       'quali paesi africani sostengono il GNA?',
-    ]) {
-      expect((await engine.ask(question)).answered, question).toBe(false);
-    }
+    ]);
     // A kind the article names answers: the spokesman is Mohamad Ghanim.
     expect(await engine.ask('What is the name of the LNA spokesman?')).toMatchObject({ answered: true, paragraph: 4 });
     expect(await engine.ask('como se llama el portavoz del ejercito de haftar')).toMatchObject({ answered: true, paragraph: 4 });
@@ -427,9 +424,7 @@ describe('names alone never make an answer', () => {
   });
 
   it('does not take a rare sense read backwards from a dictionary for the word: nascer (born) is not lever (the sun rising)', async () => {
-    for (const question of ['Quando nasceu Haftar?', 'Onde nasceu Haftar?']) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: false });
-    }
+    await expectDeclined(['Quando nasceu Haftar?', 'Onde nasceu Haftar?']);
     // "apoiar" read backwards from "soutenir" (five translations) weighs less too, and still answers.
     expect(await engine.ask('Quem apoia o governo de união nacional?')).toMatchObject({ answered: true, paragraph: 2 });
   });
