@@ -359,6 +359,11 @@ describe('names alone never make an answer', () => {
     expect(await engine.ask('which islamist groups is haftar fighting')).toMatchObject({ answered: true, paragraph: 7 });
   });
 
+  it('reads "contre qui" as against whom, not as the "contrer" (to counter) of another paragraph', async () => {
+    expect(await engine.ask("contre qui se bat haftar dans l'est")).toMatchObject({ answered: true, paragraph: 7 });
+    expect(await engine.ask('Who are Haftar\'s troops fighting against?')).toMatchObject({ answered: true, paragraph: 7 });
+  });
+
   it("reads an acronym of the question's language through the words the article defines its own by (ENL: Ejército Nacional Libio → ANL)", async () => {
     for (const question of ['qual o nome do porta-voz do ENL', 'como se llama el vocero del ENL', 'A ajuda russa ao ENL mostra o quê?']) {
       const answer = await engine.ask(question);

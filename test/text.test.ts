@@ -30,6 +30,16 @@ describe('stemming and stop words', () => {
     expect(stem('wounded', en)).toBe(stem('wound', en));
     expect(stem('500', fr)).toBe('500');
   });
+  it('keeps French words that do not inflect whole, so that they meet no verb or noun of the same stem', () => {
+    expect(stem('contre', fr)).not.toBe(stem('contrer', fr));
+    expect(stem('contre', fr)).not.toBe(stem('contree', fr));
+    expect(stem('devant', fr)).not.toBe(stem('devait', fr));
+    expect(stem('durant', fr)).not.toBe(stem('durer', fr));
+    expect(stem('vers', fr)).not.toBe(stem('ver', fr));
+    // Words that do inflect are stemmed as before.
+    expect(stem('contrer', fr)).toBe(stem('contree', fr));
+    expect(stem('durer', fr)).toBe(stem('dure', fr));
+  });
   it('treats function and question words as stop words, numbers as content', () => {
     expect(isContentWord('combien', fr)).toBe(false);
     expect(isContentWord('les', fr)).toBe(false);

@@ -55,6 +55,15 @@ function unfoldable(word: string, language: Language): string {
   return language.code === 'fr' && word.length >= 5 ? word.replace(/ee(s?)$/, 'e$1') : word;
 }
 
+/**
+ * Words that do not inflect, kept whole: French prepositions and adverbs that Snowball would cut
+ * down to another word's stem ("contre" to the "contr" of contrer and contrée, "devant" to the
+ * "dev" of devait, "durant" to the "dur" of durer, "vers" to "ver"). Folded.
+ */
+const INVARIABLE: Record<string, ReadonlySet<string>> = {
+  fr: new Set('contre entre avant apres devant derriere depuis pendant durant malgre selon parmi hors outre sauf envers chez vers sans dessous dessus aupres'.split(' ')),
+};
+
 export function stem(word: string, language: Language): string {
   const key = `${language.code}:${word}`;
   const cached = memo.get(key);
@@ -65,7 +74,7 @@ export function stem(word: string, language: Language): string {
     stemmers.set(language.snowball, stemmer);
   }
   // Numbers and very short tokens are kept whole: "500" must never become "50".
-  const result = /\d/.test(word) || word.length < 3 ? word : stemmer.stem(unfoldable(word, language));
+  const result = /\d/.test(word) || word.length < 3 || INVARIABLE[language.code]?.has(word) ? word : stemmer.stem(unfoldable(word, language));
   if (memo.size >= MAX_MEMO) memo.clear();
   memo.set(key, result);
   return result;
