@@ -196,13 +196,17 @@ export function expandedAcronyms(
 /** Longest word read as an acronym when typed in lower case ("lna"). */
 const MAX_LOWERCASE_ACRONYM = 5;
 
+/** A word written in capitals, or one in lower case that is no word of the question's language ("the lna"). */
+function readAsAcronym(token: string, shape: WordShape, isWord: boolean): boolean {
+  return shape.acronyms.has(token) || (!isWord && token.length >= 2 && token.length <= MAX_LOWERCASE_ACRONYM && /^\p{L}+$/u.test(token));
+}
+
 /**
  * The article's acronyms a question word spells, in any letter order (LNA → ANL): a word written
  * in capitals, or one in lower case that is no word of the question's language ("the lna").
  */
 function acronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, terms: Map<string, number>, isWord: boolean): void {
-  const lowercaseAcronym = !isWord && token.length >= 2 && token.length <= MAX_LOWERCASE_ACRONYM && /^\p{L}+$/u.test(token);
-  if (!shape.acronyms.has(token) && !lowercaseAcronym) return;
+  if (!readAsAcronym(token, shape, isWord)) return;
   for (const acronymStem of vocabulary.acronymStems(token)) if (!terms.has(acronymStem)) terms.set(acronymStem, ACRONYM_WEIGHT);
 }
 
@@ -236,8 +240,7 @@ function initialsOf(lexicon: BilingualLexicon): Map<string, Set<string>> {
  * article (Armée nationale libyenne), in any order (LNA: Libyan National Army).
  */
 function translatedAcronymMatches(token: string, shape: WordShape, vocabulary: SurfaceVocabulary, lexicon: BilingualLexicon, terms: Map<string, number>, isWord: boolean): void {
-  const lowercaseAcronym = !isWord && token.length <= MAX_LOWERCASE_ACRONYM && /^\p{L}+$/u.test(token);
-  if ((!shape.acronyms.has(token) && !lowercaseAcronym) || token.length < MIN_TRANSLATED_ACRONYM) return;
+  if (token.length < MIN_TRANSLATED_ACRONYM || !readAsAcronym(token, shape, isWord)) return;
   const initials = initialsOf(lexicon);
   for (const [acronym, definition] of vocabulary.definedAcronyms) {
     if (definition.length !== token.length || terms.has(acronym)) continue;
