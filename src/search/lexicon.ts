@@ -113,10 +113,11 @@ export class BilingualLexicon {
    * strongest word reaches ("head of", of cattle: a piece, a part; "head": chef). A phrase that
    * agrees with its word keeps it together ("field marshal": maréchal, like "marshal").
    */
-  private rarerSense(targets: ReadonlyMap<string, number>, words: readonly (ReadonlyMap<string, number> | undefined)[]): boolean {
+  private rarerSense(targets: ReadonlyMap<string, number>, wordTargets: () => readonly (ReadonlyMap<string, number> | undefined)[]): boolean {
     const own = strongest(targets);
     if (!targets.size || own > CHAIN_CAP) return false;
-    const strongestWord = words.reduce<ReadonlyMap<string, number> | undefined>((best, word) => (strongest(word) > strongest(best) ? word : best), undefined);
+    // The words are looked up only for such a weak phrase, not for every phrase a question holds.
+    const strongestWord = wordTargets().reduce<ReadonlyMap<string, number> | undefined>((best, word) => (strongest(word) > strongest(best) ? word : best), undefined);
     if (!strongestWord || strongest(strongestWord) <= own) return false;
     return ![...targets.keys()].some((term) => strongestWord.has(term));
   }
@@ -156,7 +157,7 @@ export class BilingualLexicon {
         if (n > 1 && !slice.some(isContent)) continue;
         const targets = n === 1 ? this.lookupSingle(slice[0]!, keyOf, infinitives) : this.lookup(slice.map(keyOf).join(' '));
         if (!targets) continue;
-        if (n > 1 && this.rarerSense(targets, slice.filter(isContent).map((token) => this.lookupSingle(token, keyOf, infinitives)))) continue;
+        if (n > 1 && this.rarerSense(targets, () => slice.filter(isContent).map((token) => this.lookupSingle(token, keyOf, infinitives)))) continue;
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;
       }
