@@ -339,6 +339,9 @@ export function candidates(text: string, type: AnswerType): readonly Candidate[]
   return found;
 }
 
+/** Types whose candidates a bare count may not overlap ("500 euros", "1 000 km", "2016"): read first when counts are asked for. */
+const CLAIMED_BEFORE_COUNTS: ReadonlySet<AnswerType> = new Set(['distance', 'date', 'money']);
+
 function findCandidates(text: string, type: AnswerType): Candidate[] {
   const found: Candidate[] = [];
   const taken = (start: number, end: number): boolean => found.some((c) => start < c.end && end > c.start);
@@ -346,14 +349,14 @@ function findCandidates(text: string, type: AnswerType): Candidate[] {
   // other types need only their own pattern.
   const claimed: { start: number; end: number }[] = [];
   for (const [patternType, pattern] of PATTERNS) {
-    if (patternType !== type && !(type === 'number' && (patternType === 'distance' || patternType === 'date' || patternType === 'money'))) continue;
+    if (patternType !== type && !(type === 'number' && CLAIMED_BEFORE_COUNTS.has(patternType))) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       let end = start + match[0].length;
       const overlapsClaimed = claimed.some((c) => start < c.end && end > c.start);
       if (patternType === 'number' && (overlapsClaimed || isYear(match[0]))) continue;
-      if (patternType === 'distance' || patternType === 'date' || patternType === 'money') claimed.push({ start, end });
+      if (CLAIMED_BEFORE_COUNTS.has(patternType)) claimed.push({ start, end });
       if (patternType !== type) continue;
       if (type === 'number') end = extendCount(text, end);
       if (!taken(start, end)) found.push({ type, start, end });
