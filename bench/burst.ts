@@ -31,6 +31,8 @@ const QUESTIONS = [
 interface RoundResult {
   readonly n: number;
   readonly firstCallbackMs: number[];
+  readonly deferredMs: number[];
+  readonly directMs: number[];
   readonly late: number;
   readonly lost: number;
   readonly deferred: number;
@@ -112,6 +114,8 @@ async function round(emulator: DiscordEmulator, n: number): Promise<RoundResult>
     if (id && isCallback(r) && !firstCallbacks.has(id)) firstCallbacks.set(id, r);
   }
   const firstCallbackMs: number[] = [];
+  const deferredMs: number[] = [];
+  const directMs: number[] = [];
   let late = 0;
   let lost = 0;
   let deferred = 0;
@@ -124,13 +128,17 @@ async function round(emulator: DiscordEmulator, n: number): Promise<RoundResult>
     }
     firstCallbackMs.push(first.at - rec.dispatchedAt);
     if (first.at - rec.createdAt > DEADLINE_MS || !rec.acknowledged) late++;
-    if (rec.callbackType === InteractionResponseType.DeferredChannelMessageWithSource) deferred++;
+    const deferral = rec.callbackType === InteractionResponseType.DeferredChannelMessageWithSource;
+    if (deferral) deferred++;
+    (deferral ? deferredMs : directMs).push(first.at - rec.dispatchedAt);
   }
-  firstCallbackMs.sort((a, b) => a - b);
+  for (const list of [firstCallbackMs, deferredMs, directMs]) list.sort((a, b) => a - b);
   const lastFinal = Math.max(...finals.values());
   return {
     n,
     firstCallbackMs,
+    deferredMs,
+    directMs,
     late,
     lost,
     deferred,
@@ -145,6 +153,8 @@ function report(r: RoundResult): string {
   return [
     `${r.n} concurrent /ask from ${r.n} users`,
     `  dispatch → first callback   p50 ${ms(percentile(t, 50))}   p99 ${ms(percentile(t, 99))}   max ${ms(t[t.length - 1] ?? NaN)}`,
+    `    of which deferrals        p50 ${ms(percentile(r.deferredMs, 50))}   p99 ${ms(percentile(r.deferredMs, 99))}`,
+    `    of which direct answers   p50 ${ms(percentile(r.directMs, 50))}   p99 ${ms(percentile(r.directMs, 99))}`,
     `  acknowledged after 3 s      ${r.late}`,
     `  lost (no acknowledgement)   ${r.lost}`,
     `  deferred / replied at once  ${r.deferred} / ${r.n - r.deferred - r.lost}`,

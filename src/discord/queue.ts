@@ -6,9 +6,8 @@ import { performance } from 'node:perf_hooks';
  * A burst of interactions arrives in a few gateway frames; running every handler at once would
  * keep the event loop busy with the engine's CPU work for seconds, and no timer (deferrals,
  * heartbeats) could fire meanwhile. Here each item starts only after the previous one has run
- * its synchronous part and the loop has had a turn (I/O, timers), and the queue knows how long
- * the items waiting ahead of a new one will take, so a new interaction can be deferred at once
- * when its answer would come too late.
+ * its synchronous part and the loop has had a turn (I/O, timers). The queue says whether a new
+ * item would start at once, so an interaction that would have to wait can be deferred on arrival.
  */
 export class WorkQueue {
   private readonly items: (() => Promise<void>)[] = [];
@@ -27,9 +26,13 @@ export class WorkQueue {
     return this.running.size;
   }
 
-  /** Roughly how long an item queued now waits before it runs. */
-  expectedWaitMs(): number {
-    return (this.items.length + (this.pumping ? 1 : 0)) * this.costMs;
+  /**
+   * Whether an item queued now would start at once. When it would not, its turn comes only after
+   * the event loop has handled the I/O waiting meanwhile, which in a burst is everything that
+   * arrived with it: no estimate of that wait holds.
+   */
+  get startsAtOnce(): boolean {
+    return !this.pumping && this.items.length === 0;
   }
 
   /** The average time an item holds the event loop. */

@@ -16,8 +16,8 @@ export const UNKNOWN_COMMAND = MESSAGES.en.unknownCommand;
 export const RESTARTING = MESSAGES.en.restarting;
 
 /**
- * An interaction that would wait longer than this for its turn (the work queued ahead of it) is
- * deferred as soon as it arrives, so the first response of a burst stays quick for everyone.
+ * When one answer takes longer than this on average (a slow embedding model, say), every
+ * interaction is deferred as soon as it arrives, so the first response stays quick.
  */
 export const FAST_REPLY_MS = 100;
 
@@ -72,8 +72,10 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     const log = ctx.logger.child({ interactionId: interaction.id, command: name, user: interaction.user.id });
     const lang = langOf(interaction.locale);
     const m = t(lang);
-    // Decided now, on arrival: once queued behind a burst it would be too late to decide.
-    const backlogged = ctx.queue.expectedWaitMs() + ctx.queue.averageCostMs > FAST_REPLY_MS || ctx.pace.rateLimited;
+    // Decided now, on arrival: once queued behind a burst it would be too late to decide. Only an
+    // interaction that starts at once is answered without a deferral: one that waits for its turn
+    // waits for the event loop to handle everything that arrived with it (a whole burst).
+    const backlogged = !ctx.queue.startsAtOnce || ctx.queue.averageCostMs > FAST_REPLY_MS || ctx.pace.rateLimited;
     const reply = new Responder(interaction, {
       deferAfterMs: ctx.config.deferAfterMs,
       ephemeral: options.ephemeral,

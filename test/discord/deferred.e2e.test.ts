@@ -27,9 +27,15 @@ describe('while the engine is loading', () => {
     // A short deferral threshold keeps the test fast; the next test uses the real one.
     h = await startHarness({ engine: late(1200), config: { deferAfterMs: 150 } });
     const { emulator } = h;
+    // The bad question comes first, while nothing is queued: it starts at once and needs no deferral.
+    const empty = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: '@everyone' } }));
+    const emptyReply = await finalReply(emulator, empty);
+    expect(emptyReply.deferred).toBe(false);
+    expect(emptyReply.ephemeral).toBe(true);
+    expect(emptyReply.data.content).toMatch(/no readable text/);
+
     const asked = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'How many wounded will Russia treat?' } }));
     const click = emulator.dispatchInteraction(buttonInteraction(emulator.world, { customId: 'ask:full:2' }));
-    const empty = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: '@everyone' } }));
 
     const first = await callbackOf(emulator, asked);
     expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
@@ -38,11 +44,6 @@ describe('while the engine is loading', () => {
     expect(clickFirst.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(clickFirst.data.flags & MessageFlags.Ephemeral).toBeTruthy();
 
-    // Checked before waiting for the engine: no deferral needed.
-    const emptyReply = await finalReply(emulator, empty);
-    expect(emptyReply.deferred).toBe(false);
-    expect(emptyReply.ephemeral).toBe(true);
-    expect(emptyReply.data.content).toMatch(/no readable text/);
 
     const answer = await finalReply(emulator, asked, 5000);
     expect(answer.deferred).toBe(true);
@@ -63,8 +64,9 @@ describe('while the engine is loading', () => {
     const old = emulator.dispatchInteraction(
       chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'How many wounded will Russia treat?' }, createdAt: Date.now() - 2600 }),
     );
-    const fresh = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'Who is Haftar?' }, user: emulator.otherUser }));
     const oldReply = await finalReply(emulator, old);
+    // Asked once the queue is idle again (one that has to wait for its turn is deferred on arrival).
+    const fresh = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask', options: { question: 'Who is Haftar?' }, user: emulator.otherUser }));
     expect(oldReply.deferred).toBe(true);
     expect(oldReply.data.embeds[0].fields[0].value).toBe('¶4 · article du 2017-02');
     expect((await finalReply(emulator, fresh)).deferred).toBe(false);

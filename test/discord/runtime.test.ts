@@ -216,6 +216,19 @@ describe('WorkQueue', () => {
     expect(await queue.idle(100)).toBe(true);
   });
 
+  it('says whether a new item would start at once: not while another runs or waits for its turn', async () => {
+    const queue = new WorkQueue();
+    expect(queue.startsAtOnce).toBe(true);
+    const first = queue.push(async () => undefined);
+    // The first item ran at once; the queue now gives the event loop a turn before the next one.
+    expect(queue.startsAtOnce).toBe(false);
+    const second = queue.push(async () => undefined);
+    expect(queue.backlog).toBe(1);
+    await Promise.all([first, second]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.startsAtOnce).toBe(true);
+  });
+
   it('a failing item does not stop the queue', async () => {
     const queue = new WorkQueue();
     const ran: number[] = [];
