@@ -3,7 +3,7 @@
  * `npm run bench:burst`: N concurrent /ask from N distinct users, through the Discord emulator on
  * loopback, against the bot as `npm start` runs it (dist/src/discord/main.js in its own process,
  * offline lexical engine). Prints, for 500 and 1,500 at once: time from dispatch to the first
- * callback (p50, p99, max), how many were acknowledged after Discord's 3 s (late), how many got
+ * callback (p50, p99, max; the 500 burst three times), how many were acknowledged after Discord's 3 s (late), how many got
  * no acknowledgement at all (lost), and how long until every user had the final answer.
  * Also the bot process's peak memory. Bounded: each round gives up after 90 s.
  */
@@ -19,6 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DEADLINE_MS = 3000;
 const ROUND_LIMIT_MS = 90_000;
 const WARM_UP_ROUNDS = 2;
+const MEASURED_500_ROUNDS = 3;
 const QUESTIONS = [
   'How many wounded will Russia treat?',
   'Combien de blessés la Russie va-t-elle soigner ?',
@@ -224,16 +225,24 @@ async function main(): Promise<void> {
     }
     await sleep(500);
     const results: RoundResult[] = [];
-    for (const n of [500, 1500]) {
-      results.push(await round(emulator, n));
-      process.stdout.write(`${report(results[results.length - 1]!)}\n`);
+    // The 500 burst three times: on a shared 2-core VM one round's p99 varies by a third.
+    const fives: RoundResult[] = [];
+    for (let i = 0; i < MEASURED_500_ROUNDS; i++) {
+      fives.push(await round(emulator, 500));
+      process.stdout.write(`${report(fives[i]!)}\n`);
       await sleep(1000);
     }
+    const fifteen = await round(emulator, 1500);
+    process.stdout.write(`${report(fifteen)}\n`);
     const rss = peakRssMb(child.pid);
     process.stdout.write(`bot process peak RSS ${rss ?? '?'} MB (offline lexical engine)\n`);
-    const [five, fifteen] = results;
-    const ok = five!.lost === 0 && percentile(five!.firstCallbackMs, 99) <= 250 && fifteen!.lost === 0 && fifteen!.late === 0;
-    process.stdout.write(`targets (500: p99 ≤ 250 ms, none lost; 1,500: all within 3 s): ${ok ? 'met' : 'NOT met'}\n`);
+    const p99s = fives.map((r) => percentile(r.firstCallbackMs, 99));
+    const fiveOk = fives.filter((r, i) => r.lost === 0 && p99s[i]! <= 250).length;
+    const fifteenOk = fifteen.lost === 0 && fifteen.late === 0;
+    process.stdout.write(
+      `targets: 500 with p99 ≤ 250 ms and none lost in ${fiveOk} of ${fives.length} rounds (p99 ${p99s.map((v) => v.toFixed(0)).join(', ')} ms); ` +
+        `1,500 all acknowledged within 3 s: ${fifteenOk ? 'yes' : 'NO'}\n`,
+    );
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
