@@ -190,6 +190,15 @@ describe('questions in six languages, as people type them', () => {
     await expectDeclined(['QUAND FAYEZ AL-SARRAJ EST-IL NÉ', 'quand fayez al-sarraj est-il ne']);
   });
 
+  it('reaches a verb the article makes with a sense-keeping prefix through the verb a dictionary gives: fly → voler → s’envoler', async () => {
+    for (const question of [
+      'How many Libyan troops were flown out to Russia to get medical treatment?',
+      'how many LNA troops got flown out to russia for medical treatment?',
+    ]) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 1 });
+    }
+  });
+
   it('reads chat abbreviations of greetings and thanks as the filler they are (bjr, dsl, vlw, grz)', async () => {
     expect(await engine.ask('bjr, combien de blessés la russie va soigner ? dsl')).toMatchObject({ answered: true, paragraph: 4 });
     expect((await engine.ask('quantos feridos a russia vai tratar? vlw')).unmatched).toEqual([]);
@@ -226,7 +235,8 @@ describe('questions in six languages, as people type them', () => {
 
   it("corrects a French typo whose stem happens to be another word's to the article's word one edit away (avins → avions)", async () => {
     expect(await engine.ask('nom du porte avins')).toMatchObject({ answered: true, paragraph: 5 });
-    expect(await engine.ask('quel navire russe haftar a-t-il visté')).toMatchObject({ answered: true, paragraph: 5 });
+    // (Asked for a "navire", a kind of ship the article never writes, it is declined: see ASKED_NOWHERE_FACTOR.)
+    expect(await engine.ask('quel porte-avions russe haftar a-t-il visté')).toMatchObject({ answered: true, paragraph: 5, unmatched: [] });
   });
 
   it('corrects a French typo by stem when the article writes the word in another form (disupte: disputent)', async () => {

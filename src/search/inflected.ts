@@ -48,6 +48,35 @@ export function inflectedTerms(
   return out;
 }
 
+/** French prefixes that make a verb from a verb and keep its sense ("away", "into"): s'envoler, emporter, enlever. */
+const SENSE_KEEPING_PREFIXES = ['en', 'em'];
+/** A shorter base (nier, lier) is too often not the verb inside the longer one. */
+const MIN_BASE_VERB = 5;
+
+/**
+ * Index terms that are forms of a verb made from another verb with a prefix that keeps its sense,
+ * keyed by the stem of the base verb: "envol" (s'envoler, to fly away) under "vol" (voler, to
+ * fly), which is what dictionaries give for "fly", "volar" or "fliegen". Both verbs must be in
+ * the conjugation tables, so "envoy" (envoyer) is not taken for a form of "voyer".
+ */
+export function prefixedVerbTerms(terms: ReadonlySet<string>, language: Language, verbForms: VerbForms): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (language.code !== 'fr') return out;
+  for (const term of terms) {
+    for (const ending of ['er', 'ir', 're']) {
+      const verb = term + ending;
+      const prefix = SENSE_KEEPING_PREFIXES.find((p) => verb.startsWith(p));
+      if (!prefix || stem(verb, language) !== term || !verbForms.isInfinitive(verb)) continue;
+      const base = verb.slice(prefix.length);
+      if (base.length < MIN_BASE_VERB || !verbForms.isInfinitive(base)) continue;
+      const baseStem = stem(base, language);
+      if (baseStem === term) continue;
+      out.set(baseStem, [...(out.get(baseStem) ?? []), term]);
+    }
+  }
+  return out;
+}
+
 /** How texts write each of their folded words: lower case, accents kept ("armés" and "armes" are both "armes" folded). */
 export function spellingsOf(texts: readonly string[]): (surface: string) => readonly string[] {
   const spellings = new Map<string, Set<string>>();
@@ -62,13 +91,24 @@ export function spellingsOf(texts: readonly string[]): (surface: string) => read
   return (surface) => [...(spellings.get(surface) ?? [])].sort();
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
+
+/** What the corpus's verbs add to the index terms a dictionary target reaches. */
+export interface CorpusVerbTerms {
+  /** Forms the stemmer left inflected, by their infinitive's stem (see `inflectedTerms`). */
+  readonly inflected: InflectedTerms;
+  /** Verbs made from another with a sense-keeping prefix, by the base verb's stem (see `prefixedVerbTerms`). */
+  readonly prefixed: InflectedTerms;
+}
+
+const isTermLists = (value: unknown): value is [string, string[]][] =>
+  Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((t: unknown) => typeof t === 'string'));
 
 /**
- * `inflectedTerms` through a small cache file keyed by the corpus's words and the conjugation
- * table's size and date: looking three hundred words up in a table of fifty thousand forms took
- * ~6 ms of every start, reading the answer back takes a fraction of one. A damaged or missing
- * cache is recomputed (and rewritten if the folder is writable).
+ * `inflectedTerms` and `prefixedVerbTerms` through a small cache file keyed by the corpus's words
+ * and the conjugation table's size and date: looking three hundred words up in a table of fifty
+ * thousand forms took ~6 ms of every start, reading the answer back takes a fraction of one. A
+ * damaged or missing cache is recomputed (and rewritten if the folder is writable).
  */
 export async function cachedInflectedTerms(
   forms: readonly (readonly [surface: string, stem: string])[],
@@ -80,7 +120,7 @@ export async function cachedInflectedTerms(
   isName: (surface: string) => boolean = () => false,
   /** The corpus's texts, whose spellings (accents kept) decide which words are verb forms; read only when the cache misses. */
   texts: readonly string[] = [],
-): Promise<InflectedTerms> {
+): Promise<CorpusVerbTerms> {
   const info = await stat(verbFormsFile).catch(() => null);
   const hash = createHash('sha256').update(`inflected ${FORMAT} ${language.code} ${info ? `${info.size}-${Math.round(info.mtimeMs)}` : 'none'}\n`);
   for (const [surface, surfaceStem] of forms) if (terms.has(surfaceStem)) hash.update(`${surface}\t${surfaceStem}\t${isName(surface) ? 'name' : ''}\n`);
@@ -88,15 +128,17 @@ export async function cachedInflectedTerms(
   for (const text of texts) hash.update(`${text}\0`);
   const file = path.join(cacheDir, `inflected.${hash.digest('hex').slice(0, 24)}.json`);
   try {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    if (Array.isArray(stored) && stored.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((t: unknown) => typeof t === 'string'))) {
-      return new Map(stored as [string, string[]][]);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { inflected?: unknown; prefixed?: unknown } | null;
+    if (stored && isTermLists(stored.inflected) && isTermLists(stored.prefixed)) {
+      return { inflected: new Map(stored.inflected), prefixed: new Map(stored.prefixed) };
     }
   } catch {
     // Not cached yet, or damaged: recomputed below.
   }
-  const computed = inflectedTerms(forms, terms, language, await loadVerbForms(), isName, texts.length ? spellingsOf(texts) : () => []);
+  const verbForms = await loadVerbForms();
+  const inflected = inflectedTerms(forms, terms, language, verbForms, isName, texts.length ? spellingsOf(texts) : () => []);
+  const prefixed = prefixedVerbTerms(terms, language, verbForms);
   // A read-only cache folder costs speed, not answers.
-  await writeCacheFile(file, JSON.stringify([...computed]));
-  return computed;
+  await writeCacheFile(file, JSON.stringify({ inflected: [...inflected], prefixed: [...prefixed] }));
+  return { inflected, prefixed };
 }

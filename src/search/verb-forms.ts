@@ -17,11 +17,13 @@ export interface VerbForms {
    * the verbs it is spelt like a form of: "armes" (weapons) is not "armés" (armer).
    */
   infinitives(form: string, spelling?: string): readonly string[];
+  /** Whether a folded word is the infinitive of a verb the tables conjugate. */
+  isInfinitive(word: string): boolean;
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 
-export const NO_VERB_FORMS: VerbForms = Object.freeze({ infinitives: () => NONE });
+export const NO_VERB_FORMS: VerbForms = Object.freeze({ infinitives: () => NONE, isInfinitive: () => false });
 
 /**
  * One infinitive of a form in the shipped line format: the infinitive alone when the form has no
@@ -40,7 +42,21 @@ interface VerbTarget {
 
 class SortedVerbForms implements VerbForms {
   private readonly answers = new Map<string, readonly VerbTarget[]>();
+  private infinitiveSet: Set<string> | null = null;
   constructor(private readonly text: string) {}
+
+  isInfinitive(word: string): boolean {
+    if (!this.infinitiveSet) {
+      // Read once, when first asked (building the corpus's derived verbs, a cache miss).
+      this.infinitiveSet = new Set();
+      for (const line of this.text.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab < 0) continue;
+        for (const value of line.slice(tab + 1).split(' ')) this.infinitiveSet.add(value.split('/')[0]!);
+      }
+    }
+    return this.infinitiveSet.has(word);
+  }
 
   private targets(form: string): readonly VerbTarget[] {
     let found = this.answers.get(form);
