@@ -110,6 +110,11 @@ describe('answer types', () => {
     ['Dove si trova Bengasi?', 'place'],
     ['Qual a distância entre Benghazi e Trípoli?', 'distance'],
     ['How far is Benghazi from Tripoli?', 'distance'],
+    // "How many kilometres", in every language: a distance, not a bare count.
+    ['Quanti chilometri separano Bengasi da Tripoli?', 'distance'],
+    ['¿Cuántos kilómetros hay entre Bengasi y Trípoli?', 'distance'],
+    ['Wie viele Kilometer liegen zwischen Bengasi und Tripolis?', 'distance'],
+    ['Quantos quilômetros separam Benghazi de Trípoli?', 'distance'],
     ['Why did Russia help?', null],
     ['What is the name of the spokesman?', 'person'],
     ["Comment s'appelle le porte-avions ?", 'person'],
@@ -260,6 +265,13 @@ describe('the short answer (span)', () => {
     const answer = await engine.ask('How far is Benghazi from Tripoli?');
     expect(answer.span).toMatchObject({ text: '1 000 km', type: 'distance' });
     expect(answer.quote.slice(answer.span!.start, answer.span!.end)).toBe('1 000 km');
+  });
+
+  it('is the distance for "how many kilometres" in any language, though the article writes "km"', async () => {
+    for (const question of ['Quanti chilometri separano Bengasi da Tripoli?', 'Wie viele Kilometer liegen zwischen Bengasi und Tripolis?']) {
+      const answer = await engine.ask(question);
+      expect(answer, question).toMatchObject({ answered: true, paragraph: 7, span: { text: '1 000 km', type: 'distance' } });
+    }
   });
 
   it('is never a guess: no span for a question without a type, or for a name the question already gave', async () => {

@@ -57,7 +57,7 @@ export function isNamingVerb(word: string): boolean {
 const CUES: [AnswerType, RegExp][] = [
   // Before counts: "cuántos años tiene", "quanti anni ha" ask for an age ("da quanti anni" does not).
   ['age', /\b(how old|what age|at what age|quel age|a quel age|que edad|a que edad|cuantos anos (tiene|tenia|tendra)|wie alt|in welchem alter|che eta|a che eta|(?<!da )quanti anni (ha|aveva|avra)|que idade|com que idade|quantos anos (tem|tinha|tera))\b/],
-  ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|wie weit|welche entfernung|quanto dista|a che distanza|que distancia|a que distancia)\b/],
+  ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|cuantos (km|kilometros)|wie weit|welche entfernung|wie viele (km|kilometer)|quanto dista|a che distanza|quanti (km|chilometri)|que distancia|a que distancia|quantos (km|quilometros))\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
   ['person', new RegExp(String.raw`\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|${CALLED})\b`)],
@@ -74,7 +74,7 @@ const TYPE_NOUNS_BY_LANGUAGE: readonly [AnswerType, Record<string, string>][] = 
     en: 'distance distances far km kilometres kilometers miles',
     fr: 'distance km kilometres',
     es: 'distancia lejos kilometros km',
-    de: 'entfernung entfernt weit km',
+    de: 'entfernung entfernt weit km kilometer',
     it: 'distanza dista lontano chilometri km',
     pt: 'distancia longe quilometros km',
   }],
