@@ -13,17 +13,10 @@ export class WorkQueue {
   private readonly items: (() => Promise<void>)[] = [];
   private readonly running = new Set<Promise<void>>();
   private pumping = false;
-  /** Exponential average of the time one item holds the event loop (ms). */
-  private costMs = 1;
 
   /** Items waiting for their turn. */
   get backlog(): number {
     return this.items.length;
-  }
-
-  /** Items started and not finished (waiting for Discord, say). */
-  get inFlight(): number {
-    return this.running.size;
   }
 
   /**
@@ -33,11 +26,6 @@ export class WorkQueue {
    */
   get startsAtOnce(): boolean {
     return !this.pumping && this.items.length === 0;
-  }
-
-  /** The average time an item holds the event loop. */
-  get averageCostMs(): number {
-    return this.costMs;
   }
 
   /** Queues `work`; the returned promise settles with it (it never rejects: `work` handles its errors). */
@@ -68,14 +56,11 @@ export class WorkQueue {
     this.pumping = true;
     try {
       for (let item = this.items.shift(); item; item = this.items.shift()) {
-        const started = performance.now();
         const running = item();
         this.running.add(running);
         void running.finally(() => this.running.delete(running));
         // The item's synchronous part and its resolved awaits run before this: then I/O and timers get a turn.
         await new Promise<void>((resolve) => setImmediate(resolve));
-        const cost = performance.now() - started;
-        this.costMs = this.costMs * 0.8 + cost * 0.2;
       }
     } finally {
       this.pumping = false;

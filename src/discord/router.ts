@@ -15,12 +15,6 @@ export const GENERIC_ERROR = MESSAGES.en.genericError;
 export const UNKNOWN_COMMAND = MESSAGES.en.unknownCommand;
 export const RESTARTING = MESSAGES.en.restarting;
 
-/**
- * When one answer takes longer than this on average (a slow embedding model, say), every
- * interaction is deferred as soon as it arrives, so the first response stays quick.
- */
-export const FAST_REPLY_MS = 100;
-
 export interface Router {
   /** Handles one interaction; never rejects. */
   (interaction: Interaction): Promise<void>;
@@ -75,7 +69,7 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     // Decided now, on arrival: once queued behind a burst it would be too late to decide. Only an
     // interaction that starts at once is answered without a deferral: one that waits for its turn
     // waits for the event loop to handle everything that arrived with it (a whole burst).
-    const backlogged = !ctx.queue.startsAtOnce || ctx.queue.averageCostMs > FAST_REPLY_MS || ctx.pace.rateLimited;
+    const backlogged = !ctx.queue.startsAtOnce || ctx.pace.rateLimited;
     const reply = new Responder(interaction, {
       deferAfterMs: ctx.config.deferAfterMs,
       ephemeral: options.ephemeral,
