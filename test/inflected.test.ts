@@ -9,7 +9,7 @@ import { languageByCode } from '../src/text/languages.js';
 const fr = languageByCode('fr')!;
 const table: Record<string, string[]> = { reconnu: ['reconnaitre'], tiennent: ['tenir'] };
 const infinitives = new Set(['reconnaitre', 'tenir', 'envoler', 'voler', 'envoyer', 'entretenir', 'tenir', 'lier', 'enlier']);
-const verbForms: VerbForms = { infinitives: (form) => table[form] ?? [], isInfinitive: (word) => infinitives.has(word) };
+const verbForms: VerbForms = { infinitives: (form) => table[form] ?? [], allInfinitives: async () => infinitives };
 // [surface, stem] as the corpus vocabulary gives them.
 const forms: [string, string][] = [['reconnu', 'reconnu'], ['tiennent', 'tiennent'], ['disputent', 'disputent'], ['soldats', 'soldat']];
 const terms = new Set(['reconnu', 'tiennent', 'disputent', 'soldat']);
@@ -25,14 +25,14 @@ describe('verb forms in the index', () => {
   });
 
   it('does not file a name as a verb form (Armée nationale libyenne is no form of armer)', () => {
-    const armee: VerbForms = { infinitives: (form) => (form === 'armee' ? ['armer'] : []), isInfinitive: () => false };
+    const armee: VerbForms = { infinitives: (form) => (form === 'armee' ? ['armer'] : []), allInfinitives: async () => new Set<string>() };
     const nameForms: [string, string][] = [['armee', 'arme']];
     expect(inflectedTerms(nameForms, new Set(['arme']), fr, armee, (surface) => surface === 'armee').size).toBe(0);
     expect(inflectedTerms(nameForms, new Set(['arme']), fr, armee).get('armer')).toEqual(['arme']);
   });
 
     it('files a word only if the corpus spells it like the verb form, accents included', () => {
-    const armes: VerbForms = { infinitives: (form, spelling) => (form === 'armes' && (spelling === undefined || spelling === 'armés') ? ['armer'] : []), isInfinitive: () => false };
+    const armes: VerbForms = { infinitives: (form, spelling) => (form === 'armes' && (spelling === undefined || spelling === 'armés') ? ['armer'] : []), allInfinitives: async () => new Set<string>() };
     const weapons: [string, string][] = [['armes', 'arme']];
     expect(inflectedTerms(weapons, new Set(['arme']), fr, armes, () => false, () => ['armes']).size).toBe(0);
     expect(inflectedTerms(weapons, new Set(['arme']), fr, armes, () => false, () => ['armés']).get('armer')).toEqual(['arme']);
@@ -52,9 +52,9 @@ describe('verb forms in the index', () => {
   it('files a verb made with a sense-keeping prefix under its base verb: envol (s’envoler) under vol (voler)', () => {
     // envoyer is no form of a verb "voyer"; entretenir is entre + tenir, not en + "tretenir";
     // enlier's base (lier) is too short to be trusted as the verb inside it.
-    const prefixed = prefixedVerbTerms(new Set(['envol', 'envoi', 'entreten', 'enli', 'soldat']), fr, verbForms);
+    const prefixed = prefixedVerbTerms(new Set(['envol', 'envoi', 'entreten', 'enli', 'soldat']), fr, infinitives);
     expect([...prefixed]).toEqual([['vol', ['envol']]]);
-    expect(prefixedVerbTerms(new Set(['envol']), languageByCode('es')!, verbForms).size).toBe(0);
+    expect(prefixedVerbTerms(new Set(['envol']), languageByCode('es')!, infinitives).size).toBe(0);
   });
 
   it('is cached: the table is not read again for the same corpus, and a damaged cache is recomputed', async () => {

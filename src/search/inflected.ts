@@ -59,16 +59,16 @@ const MIN_BASE_VERB = 5;
  * fly), which is what dictionaries give for "fly", "volar" or "fliegen". Both verbs must be in
  * the conjugation tables, so "envoy" (envoyer) is not taken for a form of "voyer".
  */
-export function prefixedVerbTerms(terms: ReadonlySet<string>, language: Language, verbForms: VerbForms): Map<string, string[]> {
+export function prefixedVerbTerms(terms: ReadonlySet<string>, language: Language, infinitives: ReadonlySet<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (language.code !== 'fr') return out;
   for (const term of terms) {
     for (const ending of ['er', 'ir', 're']) {
       const verb = term + ending;
       const prefix = SENSE_KEEPING_PREFIXES.find((p) => verb.startsWith(p));
-      if (!prefix || stem(verb, language) !== term || !verbForms.isInfinitive(verb)) continue;
+      if (!prefix || stem(verb, language) !== term || !infinitives.has(verb)) continue;
       const base = verb.slice(prefix.length);
-      if (base.length < MIN_BASE_VERB || !verbForms.isInfinitive(base)) continue;
+      if (base.length < MIN_BASE_VERB || !infinitives.has(base)) continue;
       const baseStem = stem(base, language);
       if (baseStem === term) continue;
       out.set(baseStem, [...(out.get(baseStem) ?? []), term]);
@@ -137,7 +137,7 @@ export async function cachedInflectedTerms(
   }
   const verbForms = await loadVerbForms();
   const inflected = inflectedTerms(forms, terms, language, verbForms, isName, texts.length ? spellingsOf(texts) : () => []);
-  const prefixed = prefixedVerbTerms(terms, language, verbForms);
+  const prefixed = language.code === 'fr' ? prefixedVerbTerms(terms, language, await verbForms.allInfinitives()) : new Map<string, string[]>();
   // A read-only cache folder costs speed, not answers.
   await writeCacheFile(file, JSON.stringify({ inflected: [...inflected], prefixed: [...prefixed] }));
   return { inflected, prefixed };

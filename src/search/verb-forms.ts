@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Language } from '../text/languages.js';
+import { TimeSlices } from '../event-loop.js';
 import { findSortedLine, readGzippedFile } from './word-list.js';
 
 /**
@@ -17,13 +18,13 @@ export interface VerbForms {
    * the verbs it is spelt like a form of: "armes" (weapons) is not "armés" (armer).
    */
   infinitives(form: string, spelling?: string): readonly string[];
-  /** Whether a folded word is the infinitive of a verb the tables conjugate. */
-  isInfinitive(word: string): boolean;
+  /** Every infinitive the tables conjugate, folded (read in time slices: it is the whole table). */
+  allInfinitives(): Promise<ReadonlySet<string>>;
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 
-export const NO_VERB_FORMS: VerbForms = Object.freeze({ infinitives: () => NONE, isInfinitive: () => false });
+export const NO_VERB_FORMS: VerbForms = Object.freeze({ infinitives: () => NONE, allInfinitives: async () => new Set<string>() });
 
 /**
  * One infinitive of a form in the shipped line format: the infinitive alone when the form has no
@@ -42,20 +43,26 @@ interface VerbTarget {
 
 class SortedVerbForms implements VerbForms {
   private readonly answers = new Map<string, readonly VerbTarget[]>();
-  private infinitiveSet: Set<string> | null = null;
+  private infinitiveSet: Promise<ReadonlySet<string>> | null = null;
   constructor(private readonly text: string) {}
 
-  isInfinitive(word: string): boolean {
-    if (!this.infinitiveSet) {
-      // Read once, when first asked (building the corpus's derived verbs, a cache miss).
-      this.infinitiveSet = new Set();
-      for (const line of this.text.split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab < 0) continue;
-        for (const value of line.slice(tab + 1).split(' ')) this.infinitiveSet.add(value.split('/')[0]!);
-      }
+  allInfinitives(): Promise<ReadonlySet<string>> {
+    return (this.infinitiveSet ??= this.readInfinitives());
+  }
+
+  private async readInfinitives(): Promise<ReadonlySet<string>> {
+    const found = new Set<string>();
+    // Some thirty thousand lines: read in slices, so that a start with an empty cache stays responsive.
+    const slices = new TimeSlices(SLICE_MS);
+    for (let start = 0; start < this.text.length; ) {
+      const end = this.text.indexOf('\n', start);
+      const line = this.text.slice(start, end < 0 ? this.text.length : end);
+      start = end < 0 ? this.text.length : end + 1;
+      const tab = line.indexOf('\t');
+      if (tab >= 0) for (const value of line.slice(tab + 1).split(' ')) found.add(value.split('/')[0]!);
+      if (slices.due()) await slices.next();
     }
-    return this.infinitiveSet.has(word);
+    return found;
   }
 
   private targets(form: string): readonly VerbTarget[] {
@@ -84,6 +91,8 @@ class SortedVerbForms implements VerbForms {
 }
 
 const MAX_REMEMBERED = 20_000;
+/** How long reading the infinitives holds the event loop at a time (ms). */
+const SLICE_MS = 8;
 
 /** Where the verb forms of a language ship. */
 export function verbFormsFile(dataDir: string, language: Language): string {
