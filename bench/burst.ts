@@ -223,7 +223,8 @@ async function main(): Promise<void> {
       if (warm.answered < 500) throw new Error(`warm-up failed: ${warm.answered} of 500 answered\n${output()}`);
       await sleep(300);
     }
-    await sleep(500);
+    // The same pause before every measured round.
+    await sleep(1000);
     const results: RoundResult[] = [];
     // The 500 burst three times: on a shared 2-core VM one round's p99 varies by a third.
     const fives: RoundResult[] = [];
