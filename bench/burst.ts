@@ -225,7 +225,6 @@ async function main(): Promise<void> {
     }
     // The same pause before every measured round.
     await sleep(1000);
-    const results: RoundResult[] = [];
     // The 500 burst three times: on a shared 2-core VM one round's p99 varies by a third.
     const fives: RoundResult[] = [];
     for (let i = 0; i < MEASURED_500_ROUNDS; i++) {
