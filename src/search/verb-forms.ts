@@ -41,6 +41,14 @@ interface VerbTarget {
   readonly spellings: readonly string[];
 }
 
+/** One line's targets field (see formatVerbTarget): each infinitive, with the form's spellings with accents. */
+function parseVerbTargets(field: string): VerbTarget[] {
+  return field.split(' ').map((value) => {
+    const [infinitive = '', ...spellings] = value.split('/');
+    return { infinitive, spellings };
+  });
+}
+
 class SortedVerbForms implements VerbForms {
   private readonly answers = new Map<string, readonly VerbTarget[]>();
   private infinitiveSet: Promise<ReadonlySet<string>> | null = null;
@@ -59,7 +67,7 @@ class SortedVerbForms implements VerbForms {
       const line = this.text.slice(start, end < 0 ? this.text.length : end);
       start = end < 0 ? this.text.length : end + 1;
       const tab = line.indexOf('\t');
-      if (tab >= 0) for (const value of line.slice(tab + 1).split(' ')) found.add(value.split('/')[0]!);
+      if (tab >= 0) for (const target of parseVerbTargets(line.slice(tab + 1))) found.add(target.infinitive);
       if (slices.due()) await slices.next();
     }
     return found;
@@ -69,12 +77,7 @@ class SortedVerbForms implements VerbForms {
     let found = this.answers.get(form);
     if (!found) {
       const line = findSortedLine(this.text, form);
-      found = line
-        ? line.split(' ').map((value) => {
-            const [infinitive = '', ...spellings] = value.split('/');
-            return { infinitive, spellings };
-          })
-        : [];
+      found = line ? parseVerbTargets(line) : [];
       // Bounded by the words of the article and of the questions asked; cleared past a limit.
       if (this.answers.size >= MAX_REMEMBERED) this.answers.clear();
       this.answers.set(form, found);
