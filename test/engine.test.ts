@@ -511,6 +511,15 @@ describe('names, acronyms and look-alike words', () => {
     expect(ranking[0]!.paragraph).toBe(5);
     const answer = await engine.ask('What ship did the LNA chief visit in January?');
     expect(answer.unmatched).not.toContain('lna');
+    // Read as the article's acronym, a name: not as a typo of a word one letter off, which made it
+    // a focus word found in any paragraph with "entre".
+    const config = testConfig();
+    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    for (const question of ['How many LNA soldiers flew to Russia?', 'who leads the lna']) {
+      const lna = (await retriever.search(question)).query.concepts.find((c) => c.label === 'lna');
+      expect(lna).toMatchObject({ name: true });
+      expect([...lna!.terms.keys()]).toEqual(['anl']);
+    }
   });
 
   it('does not let a name match a common word that merely looks like it', async () => {

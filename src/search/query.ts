@@ -634,6 +634,11 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
       const [before, after] = [neighbour(at - 1), neighbour(at + 1)];
       const fitsContext = (key: string): boolean =>
         (before !== null && lexicon.lookup(`${before} ${key}`) !== undefined) || (after !== null && lexicon.lookup(`${key} ${after}`) !== undefined);
+      // One of the article's acronyms, its letters in this language's order (LNA for ANL), is no
+      // typo: read as one, it became a word one letter off and a focus word.
+      const look = new Map<string, number>();
+      acronymMatches(token, shape, context.vocabulary, look, false);
+      if ([...look.keys()].some(inIndex)) continue;
       // A word of the language one letter off is what was meant, rather than a look-alike of the
       // article's ("noveber" is november, not "nouveau"), unless it is one of the article's names
       // one letter off ("hafar" is Haftar, not "afar").
@@ -643,9 +648,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
         continue;
       }
       // A name or a cognate of the article (Kadhafi, Choïgou) is not a typo.
-      const look = new Map<string, number>();
       spellingMatches(token, shape, context.vocabulary, look, false);
-      acronymMatches(token, shape, context.vocabulary, look, false);
       if ([...look.keys()].some(inIndex)) continue;
       const fixes = lexiconTypoFixes(token, sourceStem, lexicon, fitsContext);
       if (fixes.length === 1) typoKeys.set(token, fixes[0]!);
