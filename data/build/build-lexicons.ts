@@ -287,6 +287,10 @@ async function buildDirect(plan: SourcePlan, known: KnownStems): Promise<Table> 
       // …) is only one sense of each of them: its weight shrinks with the fan-out, so that
       // "nascer" (to be born) does not reach "lever" as if it meant it. Measured on the question
       // sets: a fan-out of 4 kept answers right and turned the most wrong ones into declines.
+      // A word without an entry of its own takes the first headword that lists it (in the
+      // dictionary's order) as its translation. Measured against it on all own sets: every
+      // such headword at the reverse weight lost 9 right answers, and the headword with the
+      // fewest translations at the full weight lost 9 and gave 4 more wrong ones.
       put(table, key, group, forward || !table.has(key) ? WEIGHT.direct : WEIGHT.reverse * Math.min(1, REVERSE_FAN_OUT / fanOut));
     }
   }
