@@ -283,6 +283,13 @@ describe('questions in six languages, as people type them', () => {
     expect(answer.span?.text).toBe('1 000 km');
   });
 
+  it('reads a question word or type noun of seven letters through two typos (cobmin, qunats, ditsanca)', async () => {
+    for (const question of ['Cobmin de fois Haftar est-il allé à Moscou en 2016 ?', 'Qunats vezes Haftar foi a Moscou em 2016?']) {
+      expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 6, span: { text: 'deux reprises' } });
+    }
+    expect(await engine.ask('qual a ditsanca entre benghazi e tripoli')).toMatchObject({ answered: true, paragraph: 7, span: { text: '1 000 km' } });
+  });
+
   it('reads a misspelt German noun as a noun, not as a name (Spreher → Sprecher)', async () => {
     const typo = await engine.ask('Wann sprach der Spreher der ANL mit der AFP?');
     const right = await engine.ask('Wann sprach der Sprecher der ANL mit der AFP?');

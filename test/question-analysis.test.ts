@@ -24,7 +24,7 @@ describe('typos', () => {
   });
 
   it('allows no edit in short words, one in medium, two in long ones', () => {
-    expect([typoBudget(3), typoBudget(5), typoBudget(9)]).toEqual([0, 1, 2]);
+    expect([typoBudget(3), typoBudget(5), typoBudget(6), typoBudget(7), typoBudget(9)]).toEqual([0, 1, 1, 2, 2]);
   });
 
   it('corrects to the nearest candidate, breaking ties by strength then by likeness to the typed word', () => {

@@ -81,6 +81,15 @@ describe('stemming and stop words', () => {
     expect(misspeltFunctionWord('cauntas', languageByCode('es')!, () => false)).toBe('cuantas');
     expect(misspeltFunctionWord('dstance', en, () => false, ['distance'])).toBe('distance');
   });
+  it('takes a two-letter typo of a long question word or type noun for that word, but of no other function word', () => {
+    expect(misspeltFunctionWord('cobmin', fr, () => false)).toBe('combien');
+    expect(misspeltFunctionWord('qunats', languageByCode('pt')!, () => false)).toBe('quantos');
+    expect(misspeltFunctionWord('ditsane', fr, () => false, ['distance'])).toBe('distance');
+    // Two letters off a function word that asks nothing ("saranno"), a name is still a name.
+    expect(misspeltFunctionWord('sanermo', languageByCode('it')!, () => false)).toBeNull();
+    // Short question words keep one edit: "qunat" is two from "quanto".
+    expect(misspeltFunctionWord('qunat', languageByCode('it')!, () => false)).toBeNull();
+  });
   it('detects the language of short questions from function words', () => {
     const leaders = (question: string) => functionWordLeaders(words(question)).map((l) => l.code);
     expect(leaders('How many wounded will Russia treat?')).toEqual(['en']);

@@ -182,19 +182,29 @@ export function contentWordsOf(text: string, language: Language): string[] {
 /** Shortest function word a typo is compared with: under five letters, one edit turns a word into another. */
 const MIN_MISSPELT = 5;
 
+/** Shortest word a typo of six letters or more may misspell by two edits ("cobmin": combien). */
+const MIN_TWO_EDITS = 7;
+
 /**
- * The first word of `lists` (words of five letters or more) that `token` misspells by one edit,
- * its length off by at most `lengthSlack`, or null; remembered in `memo` under `key`.
+ * The first word of `lists` (words of five letters or more) that `token` misspells by one edit
+ * (by two, for a long word that `twoEdits` allows), its length off by at most `lengthSlack`, or
+ * null; remembered in `memo` under `key`.
  */
-function oneEditFrom(memo: Map<string, string | null>, key: string, token: string, lists: readonly Iterable<string>[], lengthSlack: number): string | null {
+function oneEditFrom(memo: Map<string, string | null>, key: string, token: string, lists: readonly Iterable<string>[], lengthSlack: number, twoEdits: (word: string) => boolean = () => false): string | null {
   let found = memo.get(key);
   if (found !== undefined) return found;
   found = null;
+  let nearest = Infinity;
   search: for (const list of lists) {
     for (const word of list) {
-      if (word.length >= MIN_MISSPELT && Math.abs(word.length - token.length) <= lengthSlack && editDistance(token, word, 1) <= 1) {
+      if (word.length < MIN_MISSPELT || Math.abs(word.length - token.length) > lengthSlack) continue;
+      const edits = word.length >= MIN_TWO_EDITS && token.length >= MIN_TWO_EDITS - 1 && twoEdits(word) ? 2 : 1;
+      const distance = editDistance(token, word, edits);
+      // The nearest word wins ("cauntas" is one edit from "cuantas", two from "cuantos"); of as near, the first.
+      if (distance <= edits && distance < nearest) {
         found = word;
-        break search;
+        nearest = distance;
+        if (distance === 1) break search;
       }
     }
   }
@@ -215,13 +225,16 @@ function longFunctionWords(language: Language): Set<string> {
  * no source knows misspells by one letter ("accordign", "garzie", "wurdn", "cauntas"), or null:
  * it says as little as (or asks the same as) the word it stands for. `known` tells a real word
  * (never taken for a typo) from an unknown one; `more` adds words to compare with (the nouns
- * that name an answer type, say).
+ * that name an answer type, say). A question word or one of `more` of seven letters or more may
+ * be misspelt by two ("cobmin", "qunats", "ditsane": what the question asks is read through them);
+ * other function words by one only (two made "sanermo" and "Soldtaen" function words).
  */
 export function misspeltFunctionWord(token: string, language: Language, known: (token: string) => boolean, more: readonly string[] = NO_MORE): string | null {
   if (token.length < MIN_MISSPELT - 1 || known(token)) return null;
   let memo = nearFunctionWords.get(more);
   if (!memo) nearFunctionWords.set(more, (memo = new Map()));
-  return oneEditFrom(memo, `${language.code}:${token}`, token, [longFunctionWords(language), more], 1);
+  const asking = wordSet('question-folded', language, () => listed(QUESTION_WORDS[language.code]).map((w) => fold(w)));
+  return oneEditFrom(memo, `${language.code}:${token}`, token, [longFunctionWords(language), more], 1, (word) => asking.has(word) || more.includes(word));
 }
 
 const NO_MORE: readonly string[] = [];
