@@ -306,6 +306,16 @@ describe('a city asked for is a city named', () => {
   });
 });
 
+describe('"since when" is answered by a starting point', () => {
+  it('picks the date the article gives with "depuis" over another date of the same sentence', async () => {
+    for (const question of ['Since when has the UN arms embargo been in place?', "depuis quand l'embargo", 'seit wann gilt das waffenembargo gegen libyen']) {
+      expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 6, span: { text: 'depuis 2011' } });
+    }
+    // A plain "when" has two dates near its words (novembre, depuis 2011): no span, never a guess.
+    expect((await engine.ask('when did haftar ask russia for help with the embargo')).span).toBeNull();
+  });
+});
+
 describe('names alone never make an answer', () => {
   it.each([
     'When was Haftar born?',

@@ -197,7 +197,7 @@ export class Engine {
     const score = evidence(top);
     const answered = score >= this.threshold && (top.bm25 > 0 || top.dense !== null);
     const { sentences, ranges } = this.highlight(retrieval, top);
-    const span = answered ? findSpan(top.paragraph.text, ranges, retrieval) : null;
+    const span = answered ? findSpan(top.paragraph.text, ranges, retrieval, question) : null;
     const alternatives: Alternative[] = rest
       .filter((hit) => evidence(hit) >= this.threshold / 2 && hit.fused > 0)
       .slice(0, MAX_ALTERNATIVES)

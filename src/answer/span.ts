@@ -1,4 +1,4 @@
-import { candidates, type Candidate } from '../search/answer-type.js';
+import { asksSince, candidates, isStartingPoint, type Candidate } from '../search/answer-type.js';
 import { GROUP_SEPARATOR } from '../search/lexicon-format.js';
 import type { Retrieval } from '../search/retriever.js';
 import { words } from '../text/normalize.js';
@@ -44,9 +44,11 @@ function matchedPositions(text: string, range: HighlightRange, terms: ReadonlySe
  * The short answer inside the highlighted sentences: the one candidate of the asked type
  * (a number, date, person, place or distance) near the words that matched. A candidate that
  * only repeats what the question named ("Who is Haftar?" → not "Khalifa Haftar") does not
- * count. Several candidates, or none: no span, never a guess.
+ * count. Of several dates, "since when" is answered by the one given as a starting point
+ * ("depuis 2011", not the "novembre" of the same sentence). Several candidates, or none: no
+ * span, never a guess.
  */
-export function findSpan(quote: string, ranges: readonly HighlightRange[], retrieval: Retrieval): AnswerSpan | null {
+export function findSpan(quote: string, ranges: readonly HighlightRange[], retrieval: Retrieval, question = ''): AnswerSpan | null {
   const type = retrieval.answerType;
   if (!type || !ranges.length) return null;
   const terms = new Set(retrieval.query.concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
@@ -65,7 +67,8 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
       if (near) found.push({ type, start, end });
     }
   }
-  if (found.length !== 1) return null;
-  const [only] = found as [Candidate];
+  const since = type === 'date' && found.length > 1 && asksSince(question) ? found.filter((c) => isStartingPoint(quote.slice(c.start, c.end))) : found;
+  if (since.length !== 1) return null;
+  const [only] = since as [Candidate];
   return { start: only.start, end: only.end, text: quote.slice(only.start, only.end), type };
 }

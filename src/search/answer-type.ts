@@ -253,6 +253,21 @@ export function answerType(question: string, language?: Language): AnswerType | 
   return null;
 }
 
+/** "Since when", in the six question languages: what is asked is where something started. */
+const SINCE_CUE = /\b(since when|since what year|depuis quand|depuis quelle annee|desde cuando|seit wann|da quando|desde quando)\b/;
+/** A date the article gives as a starting point ("depuis 2011", "Depuis trois ans"). */
+const SINCE_DATE = /^(?:[Dd]epuis|[Dd]ès)\s/;
+
+/** Whether a question asks since when something holds ("since when has the embargo been in place"). */
+export function asksSince(question: string): boolean {
+  return SINCE_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+}
+
+/** Whether a date candidate's text gives a starting point ("depuis 2011"). */
+export function isStartingPoint(text: string): boolean {
+  return SINCE_DATE.test(text);
+}
+
 /** The noun "name" in each question language, folded. */
 const NAME_NOUNS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries({ en: 'name names', fr: 'nom noms', es: 'nombre nombres', de: 'name namen', it: 'nome nomi', pt: 'nome nomes' }).map(([code, list]) => [code, new Set(list.split(' '))]),
