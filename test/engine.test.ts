@@ -311,8 +311,35 @@ describe('"since when" is answered by a starting point', () => {
     for (const question of ['Since when has the UN arms embargo been in place?', "depuis quand l'embargo", 'seit wann gilt das waffenembargo gegen libyen']) {
       expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 6, span: { text: 'depuis 2011' } });
     }
-    // A plain "when" has two dates near its words (novembre, depuis 2011): no span, never a guess.
-    expect((await engine.ask('when did haftar ask russia for help with the embargo')).span).toBeNull();
+    // A plain "when" takes the date nearest to what it asks about: the request, not the embargo's start.
+    expect((await engine.ask('when did haftar ask russia for help with the embargo')).span?.text).toBe('novembre');
+  });
+});
+
+describe('the short answer is the one the question asks for', () => {
+  it('takes, of several people, the one clearly nearest to the words asked about', async () => {
+    // ¶1 names both leaders: Haftar leads the army named in its first sentence, al-Sarraj the GNA.
+    expect(await engine.ask('who heads the GNA')).toMatchObject({ paragraph: 1, span: { text: 'Fayez al-Sarraj' } });
+    // The sentence that holds a person is highlighted, not the one that names the ANL twice.
+    const leader = await engine.ask('Who leads the Libyan National Army?');
+    expect(leader).toMatchObject({ paragraph: 1, span: { text: 'Khalifa Haftar' } });
+    expect(leader.highlight[0]).toMatch(/^Cette force, dirigée par le maréchal Khalifa Haftar/);
+  });
+
+  it('never gives the person the question names, nor, against whom, one the text does not set against anything', async () => {
+    for (const question of ["contre qui se bat Haftar dans l'est", "contre qui se bat l'ANL dans l'est", 'Gegen wen kämpft die LNA im Osten Libyens?']) {
+      const answer = await engine.ask(question);
+      expect(answer).toMatchObject({ answered: true, paragraph: 7 });
+      // "Khalifa Haftar et les troupes de l'ANL sont en guerre contre les groupes islamistes": no person is the answer.
+      expect(answer.span).toBeNull();
+    }
+  });
+
+  it('gives no short answer to a question that asks two things of different types', async () => {
+    const answer = await engine.ask('where was the aircraft carrier when haftar visited it');
+    expect(answer).toMatchObject({ answered: true, paragraph: 5 });
+    // "Le 11 janvier" answers the "when", not the "where".
+    expect(answer.span).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { asksSince, candidates, isStartingPoint, type Candidate } from '../search/answer-type.js';
+import { asksAgainst, asksSince, asksTwoThings, candidates, isOpposed, isStartingPoint, type Candidate } from '../search/answer-type.js';
 import { GROUP_SEPARATOR } from '../search/lexicon-format.js';
 import type { Retrieval } from '../search/retriever.js';
 import { words } from '../text/normalize.js';
@@ -45,13 +45,21 @@ function matchedPositions(text: string, range: HighlightRange, terms: ReadonlySe
  * (a number, date, person, place or distance) near the words that matched. A candidate that
  * only repeats what the question named ("Who is Haftar?" → not "Khalifa Haftar") does not
  * count. Of several dates, "since when" is answered by the one given as a starting point
- * ("depuis 2011", not the "novembre" of the same sentence). Several candidates, or none: no
- * span, never a guess.
+ * ("depuis 2011", not the "novembre" of the same sentence); of other candidates, one clearly
+ * nearer than the rest to the words asked about; "against whom", one the text sets against
+ * something ("contre …"). Otherwise, with none, or when the question asks
+ * two things of different types ("where was the carrier when …"): no span, never a guess.
  */
 export function findSpan(quote: string, ranges: readonly HighlightRange[], retrieval: Retrieval, question = ''): AnswerSpan | null {
   const type = retrieval.answerType;
-  if (!type || !ranges.length) return null;
+  if (!type || !ranges.length || asksTwoThings(question)) return null;
   const terms = new Set(retrieval.query.concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
+  // A person the question names is not who it asks for, written in full or not ("contre qui se
+  // bat Haftar": not "Khalifa Haftar").
+  const named = new Set(type === 'person' ? retrieval.query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]) : []);
+  // "Against whom" is answered by who stands after "contre", not by who fights ("Khalifa Haftar
+  // et les troupes de l'ANL sont en guerre contre les groupes islamistes").
+  const against = asksAgainst(question);
   const language = retrieval.corpusLanguage;
   const found: Candidate[] = [];
   for (const range of ranges) {
@@ -61,14 +69,47 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
       const start = range.start + candidate.start;
       const end = range.start + candidate.end;
       const own = words(quote.slice(start, end)).map((t) => stem(t, language));
-      if (own.length && own.every((t) => terms.has(t))) continue;
+      if (own.length && (own.every((t) => terms.has(t)) || own.some((t) => named.has(t)))) continue;
+      if (against && !isOpposed(quote.slice(Math.max(0, start - 40), start))) continue;
       const outside = matched.filter((p) => p < start || p >= end);
       const near = outside.some((p) => Math.abs(p - start) <= NEAR || Math.abs(p - end) <= NEAR);
       if (near) found.push({ type, start, end });
     }
   }
   const since = type === 'date' && found.length > 1 && asksSince(question) ? found.filter((c) => isStartingPoint(quote.slice(c.start, c.end))) : found;
-  if (since.length !== 1) return null;
-  const [only] = since as [Candidate];
+  const only = since.length === 1 ? since[0]! : closest(since, quote, retrieval, language);
+  if (!only) return null;
   return { start: only.start, end: only.end, text: quote.slice(only.start, only.end), type };
+}
+
+/**
+ * Of several candidates, the one clearly nearest to what the question asks about is the answer
+ * ("who heads the GNA": "dirigé par Fayez al-Sarraj", just after "GNA", not Khalifa Haftar, who
+ * leads the army named earlier): the distance to each concept's nearest occurrence, summed,
+ * must be at most this share of the next candidate's.
+ */
+const CLEARLY_NEARER = 0.6;
+
+function closest(found: readonly Candidate[], quote: string, retrieval: Retrieval, language: Parameters<typeof stem>[1]): Candidate | null {
+  if (found.length < 2) return null;
+  // Words inside a candidate are what the candidates are, not what is asked about them: the
+  // "Haftar" of "Khalifa Haftar" in "with whom did Haftar talk".
+  const inCandidate = (at: number): boolean => candidates(quote, found[0]!.type).some((c) => at >= c.start && at < c.end);
+  const quoteWordList = wordsOf(quote, language).filter((w) => !inCandidate(w.at));
+  const occurrences = retrieval.query.concepts
+    .map((concept) => {
+      const stems = new Set([...concept.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR)));
+      return quoteWordList.filter((w) => stems.has(w.stem)).map((w) => w.at);
+    })
+    .filter((positions) => positions.length > 0);
+  if (!occurrences.length) return null;
+  const distances = found.map((candidate) =>
+    occurrences.reduce((sum, positions) => {
+      const outside = positions.filter((p) => p < candidate.start || p >= candidate.end);
+      return sum + (outside.length ? Math.min(...outside.map((p) => (p < candidate.start ? candidate.start - p : p - candidate.end))) : quote.length);
+    }, 0),
+  );
+  const order = distances.map((_, i) => i).sort((a, b) => distances[a]! - distances[b]!);
+  const [best, next] = [order[0]!, order[1]!];
+  return distances[best]! <= CLEARLY_NEARER * distances[next]! ? found[best]! : null;
 }

@@ -253,6 +253,32 @@ export function answerType(question: string, language?: Language): AnswerType | 
   return null;
 }
 
+/**
+ * Whether a question asks two things of different types ("where was the carrier when Haftar
+ * boarded it", "who imposed the embargo and when"): a short answer of one type would answer
+ * only half of it, or the wrong half. A count inside an age or a distance ("how many km") is
+ * the same question.
+ */
+export function asksTwoThings(question: string): boolean {
+  const text = ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const types = new Set(CUES.filter(([, cue]) => cue.test(text)).map(([type]) => type));
+  if (types.has('age') || types.has('distance')) types.delete('number');
+  return types.size > 1;
+}
+
+/** "Against whom", in the six question languages: what is asked is the other side. */
+const AGAINST_CUE = /\b(against whom|who \w+( \w+){0,6} against|contre qui|contra quien(es)?|gegen wen|contro chi|contra quem)\b/;
+
+/** Whether a question asks against whom something is done ("contre qui se bat l'ANL"). */
+export function asksAgainst(question: string): boolean {
+  return AGAINST_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+}
+
+/** Whether the text right before a candidate sets it against something ("en guerre contre …"). */
+export function isOpposed(before: string): boolean {
+  return /\bcontre\s+(?:\S+\s+){0,3}$/i.test(before);
+}
+
 /** "Since when", in the six question languages: what is asked is where something started. */
 const SINCE_CUE = /\b(since when|since what year|depuis quand|depuis quelle annee|desde cuando|seit wann|da quando|desde quando)\b/;
 /** A date the article gives as a starting point ("depuis 2011", "Depuis trois ans"). */

@@ -481,9 +481,12 @@ export class Retriever {
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
     // that names one of them and gives a distance is the answer, whatever verb the question used.
     const anchors = type === 'distance' || !askedAbout.length ? sentenceMatches : askedAbout;
-    const typed = this.sentencesOf.map((ids) =>
-      typedSentences !== null && ids.some((i) => typedSentences[i] && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH)),
-    );
+    // A sentence that holds both a word asked about and a candidate of the asked type: where the
+    // answer is. For highlighting, any "who" counts ("who leads the army": a person).
+    const holdsAnswer = (candidatesIn: readonly boolean[] | null) => (i: number): boolean =>
+      candidatesIn !== null && candidatesIn[i] === true && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH);
+    const typed = this.sentencesOf.map((ids) => ids.some(holdsAnswer(typedSentences)));
+    const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames)) : null);
     if (type === 'distance') {
       // The distance itself counts as one more word asked about, found where such a sentence is.
       const distance: ConceptMatch = {
@@ -526,10 +529,13 @@ export class Retriever {
     const sentenceDense = queryVector && this.sentenceVectors ? this.sentenceVectors.map((v) => cosine(queryVector!, v)) : null;
     const sentences = (hit: ParagraphHit): SentenceHit[] => {
       const ids = this.sentencesOf[hit.index]!;
-      const scores = fuse(
+      const fused = fuse(
         ids.map((i) => sentenceBm25[i] ?? 0),
         sentenceDense ? ids.map((i) => sentenceDense[i] ?? 0) : null,
       );
+      // The sentence that holds the short answer comes first: "who leads the LNA" is answered by
+      // "Cette force, dirigée par le maréchal Khalifa Haftar", not by the sentence that names the ANL twice.
+      const scores = fused.map((score, k) => (score > 0 && answers(ids[k]!) ? score + 1 : score));
       return rank(scores).map((k) => ({ sentence: this.sentenceRefs[ids[k]!]!.sentence, score: scores[k] ?? 0 }));
     };
     return { query, answerType: type, corpusLanguage: this.corpusLanguage, hits, sentences, notes };
