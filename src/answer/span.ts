@@ -94,7 +94,8 @@ function closest(found: readonly Candidate[], quote: string, retrieval: Retrieva
   if (found.length < 2) return null;
   // Words inside a candidate are what the candidates are, not what is asked about them: the
   // "Haftar" of "Khalifa Haftar" in "with whom did Haftar talk".
-  const inCandidate = (at: number): boolean => candidates(quote, found[0]!.type).some((c) => at >= c.start && at < c.end);
+  const all = candidates(quote, found[0]!.type);
+  const inCandidate = (at: number): boolean => all.some((c) => at >= c.start && at < c.end);
   const quoteWordList = wordsOf(quote, language).filter((w) => !inCandidate(w.at));
   const occurrences = retrieval.query.concepts
     .map((concept) => {
