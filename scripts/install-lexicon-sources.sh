@@ -8,7 +8,7 @@ packages=(
   dict-freedict-fra-spa dict-freedict-fra-ita dict-freedict-por-fra dict-freedict-fra-por
   dict-freedict-eng-deu dict-freedict-spa-eng dict-freedict-eng-spa dict-freedict-ita-eng
   dict-freedict-eng-ita dict-freedict-por-eng dict-freedict-eng-por dict-freedict-spa-deu
-  dict-freedict-ita-deu dict-freedict-por-deu
+  dict-freedict-ita-deu dict-freedict-por-deu dict-freedict-deu-eng
   apertium-fr-es apertium-eng-spa apertium-spa-ita apertium-es-pt lttoolbox-dev
   apertium-fra-cat apertium-eng-cat apertium-spa-cat apertium-cat-ita apertium-por-cat
   mythes-fr mythes-de mythes-es mythes-it mythes-pt-pt wordnet-base verbiste

@@ -290,6 +290,15 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('qual a ditsanca entre benghazi e tripoli')).toMatchObject({ answered: true, paragraph: 7, span: { text: '1 000 km' } });
   });
 
+  it('reaches a German verb through the forms the dictionary lists under it (anerkannt, gesprochen, abgeflogen)', async () => {
+    expect(await engine.ask('Wird die Einheitsregierung von den Vereinten Nationen anerkannt?')).toMatchObject({ answered: true, paragraph: 2 });
+    expect(await engine.ask('mit wem hat haftar per videoschalte gesprochen')).toMatchObject({ answered: true, paragraph: 5, unmatched: [] });
+    expect(await engine.ask('an welchem wochentag sind die soldaten abgeflogen')).toMatchObject({ answered: true, paragraph: 1, span: { text: 'mardi' } });
+    // "gilt" is a form of gelten, which FreeDict also renders "se diriger": a reflexive verb is
+    // not "diriger", so the GNA "dirigé par" Fayez al-Sarraj does not answer.
+    expect(await engine.ask('seit wann gilt das waffenembargo gegen libyen')).toMatchObject({ answered: true, paragraph: 6, span: { text: 'depuis 2011' } });
+  });
+
   it('reads a misspelt German noun as a noun, not as a name (Spreher → Sprecher)', async () => {
     const typo = await engine.ask('Wann sprach der Spreher der ANL mit der AFP?');
     const right = await engine.ask('Wann sprach der Sprecher der ANL mit der AFP?');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeDictdNumber, parseEntry, readDictionary } from '../data/build/freedict.js';
+import { decodeDictdNumber, listedVerbForms, parseEntry, readDictionary, sameRoot } from '../data/build/freedict.js';
 import { readMythes, readWordNet } from '../data/build/thesaurus.js';
 import { parseAtt, parseVerbAnalyses } from '../data/build/apertium.js';
 import { readVerbiste } from '../data/build/verbiste.js';
@@ -56,6 +56,30 @@ describe('the build side: upstream formats', () => {
       headword: 'verwundet',
       translations: ['blessé'],
     });
+  });
+
+  it("reads the forms FreeDict lists under a verb, the verb's own only", () => {
+    const text = [
+      'fliegen /flˈiːɡən/ <v, intr>',
+      'fly <v>',
+      ' see: {fliegend}, {geflogen}, {er/sie fliegt}, {ich/er/sie flog}, {mit dem Flugzeug geflogen}',
+      'bitten /bˈɪtən/ <v>',
+      'ask <v>',
+      ' see: {gebeten}, {gefragt}, {ich/er/sie bat}, {Bitten Sie Frau X herauf.}',
+      'Flug /fluːk/ <n, masc>',
+      'flight',
+      ' see: {Flüge}',
+    ].join('\n');
+    expect(listedVerbForms(text)).toEqual([
+      ['fliegend', 'fliegen'],
+      ['geflogen', 'fliegen'],
+      ['fliegt', 'fliegen'],
+      ['flog', 'fliegen'],
+      ['gebeten', 'bitten'],
+      ['bat', 'bitten'],
+    ]);
+    // The vowels change, the first consonants stay; a particle keeps its place before "ge".
+    expect([sameRoot('gebeten', 'bitten'), sameRoot('aufgehoben', 'aufheben'), sameRoot('gefragt', 'bitten'), sameRoot('stützt', 'unterstützen')]).toEqual([true, true, false, false]);
   });
 
   it('reads a dictd dictionary through its index', async () => {

@@ -5,7 +5,7 @@
  *   <xx>-fr.tsv.gz   questions in language xx → French index terms (stems), with weights
  *   fr-fr.tsv.gz     French synonyms (LibreOffice thesaurus), for questions asked in French
  *   <xx>.words.gz    every stem the sources know in language xx, fr included (tells a typo from a rare word)
- *   <xx>.verbs.gz    fr, it, es, pt: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
+ *   <xx>.verbs.gz    fr, it, es, pt, de: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
  *   sources.json     the Debian packages and versions it was built from
  *
  * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), Apertium
@@ -31,7 +31,7 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { contentWordsOf, isArticle, isContentWord } from '../../src/text/stopwords.js';
 import { stem } from '../../src/text/stem.js';
 import { readApertium, readApertiumVerbForms } from './apertium.js';
-import { readDictionary, type DictionaryFile } from './freedict.js';
+import { readDictionary, readListedVerbForms, type DictionaryFile } from './freedict.js';
 import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
 import { readVerbiste } from './verbiste.js';
 import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
@@ -117,11 +117,14 @@ const FRENCH_THESAURUS = 'th_fr_FR_v2.dat';
  * Where each language's verb forms come from: Verbiste's conjugation tables (French, Italian)
  * and an Apertium morphological analyser (its verbs: pidió → pedir, trouxe → trazer).
  */
-const VERB_SOURCES: Record<string, { readonly verbiste: boolean; readonly analyser: string }> = {
+const VERB_SOURCES: Record<string, { readonly verbiste?: boolean; readonly analyser?: string; readonly listedIn?: string }> = {
   fr: { verbiste: true, analyser: 'apertium-fr-es/fr-es.automorf.bin' },
   it: { verbiste: true, analyser: 'apertium-spa-ita/ita-spa.automorf.bin' },
-  es: { verbiste: false, analyser: 'apertium-fr-es/es-fr.automorf.bin' },
-  pt: { verbiste: false, analyser: 'apertium-es-pt/pt-es.automorf.bin' },
+  es: { analyser: 'apertium-fr-es/es-fr.automorf.bin' },
+  pt: { analyser: 'apertium-es-pt/pt-es.automorf.bin' },
+  // No German analyser or conjugation table ships in Debian; FreeDict German–English lists each
+  // verb's participles and third persons under its entry (geflogen, flog → fliegen).
+  de: { listedIn: 'deu-eng' },
 };
 /** Meanings of a thesaurus headword that count: the first ones are the common senses. */
 const SYNONYM_MEANINGS = 3;
@@ -180,6 +183,21 @@ function stemsOf(phrase: string, language: Language): string[] {
 }
 
 /** A French phrase as one target: its stems joined by `+` (all of them make the translation). */
+/**
+ * A reflexive French verb is another verb than its bare form ("se diriger", to head for, is not
+ * "diriger", to lead; "se rendre", to go, is not "rendre"), but the index has no "se": a reflexive
+ * translation counts at this share, under a focus match, so that German "gelten" (be in force;
+ * FreeDict's third sense "se diriger") does not make "dirigée par" an answer. Measured on all own
+ * sets with German verb forms: 0.5 turned 6 wrong answers back into right ones and changed nothing
+ * else; alone, it changed no answer.
+ */
+const REFLEXIVE_FACTOR = 0.5;
+
+/** A French reflexive verb ("se diriger", "s'entretenir"): its stems are those of another verb ("diriger", "entretenir"). */
+function isReflexive(phrase: string): boolean {
+  return /^(?:se\s|s['’])/i.test(phrase.trim());
+}
+
 function targetGroup(phrase: string): string | null {
   const stems = [...new Set(stemsOf(phrase, fr))];
   return stems.length ? stems.join(GROUP_SEPARATOR) : null;
@@ -291,7 +309,8 @@ async function buildDirect(plan: SourcePlan, known: KnownStems): Promise<Table> 
       // dictionary's order) as its translation. Measured against it on all own sets: every
       // such headword at the reverse weight lost 9 right answers, and the headword with the
       // fewest translations at the full weight lost 9 and gave 4 more wrong ones.
-      put(table, key, group, forward || !table.has(key) ? WEIGHT.direct : WEIGHT.reverse * Math.min(1, REVERSE_FAN_OUT / fanOut));
+      const weight = forward || !table.has(key) ? WEIGHT.direct : WEIGHT.reverse * Math.min(1, REVERSE_FAN_OUT / fanOut);
+      put(table, key, group, isReflexive(target) ? weight * REFLEXIVE_FACTOR : weight);
     }
   }
   return table;
@@ -406,7 +425,8 @@ async function buildVerbForms(language: Language): Promise<string> {
   const sources = VERB_SOURCES[language.code]!;
   const pairs = [
     ...(sources.verbiste ? await verbiste(language.code) : []),
-    ...readApertiumVerbForms(path.join(APERTIUM, sources.analyser)),
+    ...(sources.analyser ? readApertiumVerbForms(path.join(APERTIUM, sources.analyser)) : []),
+    ...(sources.listedIn ? await readListedVerbForms(dictionaryFile(sources.listedIn)) : []),
   ];
   for (const [formPhrase, infinitivePhrase] of pairs) {
     const [form, ...restOfForm] = words(formPhrase);
@@ -444,7 +464,7 @@ function packageVersions(): Record<string, string> {
         pair.startsWith('apertium-') ? pair.split('/')[0]! : `dict-freedict-${pair}`,
       ),
     ),
-    'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base', 'lttoolbox-dev', 'verbiste',
+    'mythes-fr', 'mythes-de', 'mythes-es', 'mythes-it', 'mythes-pt-pt', 'wordnet-base', 'lttoolbox-dev', 'verbiste', 'dict-freedict-deu-eng',
   ].sort();
   const versions: Record<string, string> = {};
   for (const name of packages) {

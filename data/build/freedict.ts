@@ -72,3 +72,48 @@ export async function readDictionary(file: DictionaryFile): Promise<DictionaryEn
   }
   return entries;
 }
+
+/**
+ * Whether a listed form is one of the verb's own, not of a synonym listed with it ("gebeten" under
+ * bitten, not "gefragt"): past a participle's "ge" (also after a particle: auf-ge-hoben), their
+ * first two consonants agree, whatever the vowels do (gebeten/bitten, flog/fliegen).
+ */
+export function sameRoot(form: string, verb: string): boolean {
+  let shared = 0;
+  while (shared < form.length && form[shared] === verb[shared]) shared++;
+  const bare = form.startsWith('ge', shared) && !verb.startsWith('ge', shared) ? form.slice(0, shared) + form.slice(shared + 2) : form;
+  const consonants = (word: string): string => word.replace(/[aeiouyäöü]/g, '').slice(0, 2);
+  return consonants(bare).length === 2 && consonants(bare) === consonants(verb);
+}
+
+/**
+ * The inflected forms FreeDict lists under a verb's entry (`see: {fliegend}, {geflogen}, {er/sie
+ * fliegt}, {ich/er/sie flog}`), as (form, infinitive) pairs: the German–English dictionary does so
+ * for its verbs. A listed form with its pronouns ("er/sie fliegt") gives its verb; a phrase or an
+ * example sentence ("mit dem Flugzeug geflogen", "Das spricht Bände.") gives nothing.
+ */
+export async function readListedVerbForms(file: DictionaryFile): Promise<[form: string, infinitive: string][]> {
+  const raw = await readFile(file.data);
+  return listedVerbForms((file.data.endsWith('.dz') ? gunzipSync(raw) : raw).toString('utf8'));
+}
+
+/** The (form, infinitive) pairs of a dictionary's text (see readListedVerbForms). */
+export function listedVerbForms(text: string): [form: string, infinitive: string][] {
+  const pairs: [string, string][] = [];
+  let verb: string | null = null;
+  for (const line of text.split('\n')) {
+    // Every entry opens with its headword and pronunciation; a verb's with a <v…> part of speech.
+    const head = /^(\S.*?) \/[^/]*\/(?: <([^>]*)>)?$/.exec(line);
+    if (head) {
+      verb = /^v\b/.test(head[2] ?? '') && /^\S+$/.test(head[1]!) ? head[1]! : null;
+      continue;
+    }
+    const listed = verb && /^ see: (.*)$/.exec(line);
+    if (!verb || !listed) continue;
+    for (const [, item = ''] of listed[1]!.matchAll(/\{([^}]*)\}/g)) {
+      const form = item.replace(/^(?:(?:ich|du|er|sie|es|wir|ihr)\/)*(?:ich|du|er|sie|es|wir|ihr)\s+/, '');
+      if (/^\p{Ll}+$/u.test(form) && form !== verb && sameRoot(form, verb)) pairs.push([form, verb]);
+    }
+  }
+  return pairs;
+}
