@@ -581,6 +581,14 @@ describe('names, acronyms and look-alike words', () => {
     expect([...answer.unmatched].sort()).toEqual(['donald', 'trump']);
   });
 
+  it('reads a name the question writes in lower case as a name (paris is no "partis")', async () => {
+    for (const question of ['whats the weather in paris tomorrow', 'whats the weather in Paris tomorrow']) {
+      const answer = await engine.ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.unmatched).toContain('paris');
+    }
+  });
+
   it('reaches a verb the article conjugates irregularly, from a British spelling or an irregular form', async () => {
     // recognises → recognize → reconnaître, which the article writes "reconnu" (¶2).
     expect((await engine.ask('Who recognises the GNA?')).paragraph).toBe(2);

@@ -5,6 +5,7 @@
  *   <xx>-fr.tsv.gz   questions in language xx → French index terms (stems), with weights
  *   fr-fr.tsv.gz     French synonyms (LibreOffice thesaurus), for questions asked in French
  *   <xx>.words.gz    every stem the sources know in language xx, fr included (tells a typo from a rare word)
+ *   <xx>.names.gz    en, es, it, pt: words the sources only ever write with a capital (Paris), folded
  *   <xx>.verbs.gz    fr, it, es, pt, de: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
  *   sources.json     the Debian packages and versions it was built from
  *
@@ -276,9 +277,20 @@ async function synonymsOf(plan: SourcePlan | { language: Language; thesaurus: st
 /** Every stem a language's sources know (headwords, translations, synonyms). */
 class KnownStems {
   readonly stems = new Set<string>();
+  /** Single words as the sources write them: with a capital (Paris), or in lower case somewhere. */
+  private readonly capitalised = new Set<string>();
+  private readonly lowerCase = new Set<string>();
   constructor(private readonly language: Language) {}
-  addPhrase(phrase: string): void {
-    for (const token of words(phrase)) if (!/\d/.test(token) && token.length > 1) this.stems.add(stem(token, this.language));
+  /** `caseKnown`: false for a thesaurus's headwords, which its index writes in lower case (WordNet's "paris"). */
+  addPhrase(phrase: string, caseKnown = true): void {
+    const tokens = words(phrase);
+    for (const token of tokens) if (!/\d/.test(token) && token.length > 1) this.stems.add(stem(token, this.language));
+    const written = phrase.trim();
+    if (caseKnown && tokens.length === 1 && !/\d/.test(written)) (/^\p{Lu}/u.test(written) ? this.capitalised : this.lowerCase).add(tokens[0]!);
+  }
+  /** Words the sources only ever write with a capital: names (Paris, Londres), folded. */
+  names(): string[] {
+    return [...this.capitalised].filter((word) => !this.lowerCase.has(word) && word.length > 1).sort();
   }
 }
 
@@ -361,7 +373,7 @@ async function buildLexicon(plan: SourcePlan, known: KnownStems, ownDirect: Tabl
 
   // Synonyms in the question's language first, then translated: spokesperson → spokesman → porte-parole.
   for (const entry of await synonymsOf(plan)) {
-    known.addPhrase(entry.headword);
+    known.addPhrase(entry.headword, false);
     const key = keyOf(entry.headword, plan.language);
     if (!key) continue;
     for (const synonyms of entry.meanings.slice(0, SYNONYM_MEANINGS)) {
@@ -496,6 +508,8 @@ async function main(): Promise<number> {
     const table = await buildLexicon(plan, known, pivots.get(plan.language.code)!, pivots);
     files.set(`${plan.language.code}-fr.tsv.gz`, serialise(table));
     files.set(`${plan.language.code}.words.gz`, [...known.stems].sort().join('\n') + '\n');
+    // German writes every noun with a capital: its capitals say nothing of names.
+    if (plan.language.code !== 'de') files.set(`${plan.language.code}.names.gz`, known.names().join('\n') + '\n');
     process.stderr.write(`${plan.language.code}-fr: ${table.size} keys, ${known.stems.size} known stems\n`);
   }
   const thesaurus = await buildFrenchThesaurus();

@@ -401,6 +401,18 @@ export const NO_WORDS: WordList = Object.freeze({ empty: true, has: () => false 
  * by code unit, as the build writes it.
  */
 export async function loadKnownStems(dataDir: string, language: Language, cacheDir: string | null = null): Promise<WordList> {
-  const text = await readGzippedFile(path.join(dataDir, `${language.code}.words.gz`), `${language.code}.words`, cacheDir);
+  return loadWordList(dataDir, `${language.code}.words`, cacheDir);
+}
+
+/**
+ * The words a language's sources only ever write with a capital (Paris, Moscow): names, however a
+ * question writes them. None ship for German, which capitalises every noun.
+ */
+export async function loadProperNames(dataDir: string, language: Language, cacheDir: string | null = null): Promise<WordList> {
+  return loadWordList(dataDir, `${language.code}.names`, cacheDir);
+}
+
+async function loadWordList(dataDir: string, name: string, cacheDir: string | null): Promise<WordList> {
+  const text = await readGzippedFile(path.join(dataDir, `${name}.gz`), name, cacheDir);
   return text === null ? NO_WORDS : new SortedWordList(text);
 }

@@ -61,6 +61,8 @@ export interface QueryResources {
   readonly known: WordList;
   /** Irregular verb forms of the question's language and their infinitives (none for most languages). */
   readonly verbForms: VerbForms;
+  /** Words the question's language writes only with a capital (Paris): names in any case. */
+  readonly names?: WordList;
 }
 
 export interface AnalysedQuery {
@@ -582,7 +584,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   if (unwrittenKind) askedAt = null;
   const capitals = capitalisedWords(question);
   const shape: WordShape = {
-    names: new Set(capitals.filter((w) => w.name).map((w) => w.word)),
+    // A name the question writes in lower case ("the weather in paris") is still a name, not a
+    // look-alike of the article's "partis": capitals never change the answer.
+    names: new Set([...capitals.filter((w) => w.name).map((w) => w.word), ...capitals.filter((w) => resources.names?.has(w.word)).map((w) => w.word)]),
     acronyms: new Set(capitals.filter((w) => w.acronym).map((w) => w.word)),
   };
   const accented = accentedContentWords(question, language);

@@ -8,7 +8,7 @@ import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js'
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { functionWordLeaders } from './language-id.js';
-import { loadKnownStems, loadLexicon, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
+import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { asksForName, candidates, type AnswerType } from './answer-type.js';
@@ -173,6 +173,7 @@ export class Retriever {
   private readonly vocabulary = new SurfaceVocabulary();
   private readonly lexicons = new Map<string, Promise<BilingualLexicon | null>>();
   private readonly knownStems = new Map<string, Promise<WordList>>();
+  private readonly properNames = new Map<string, Promise<WordList>>();
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
   /** Per answer type, per sentence (in `sentenceRefs` order): the stems of each candidate of the type it holds (computed once per type, on first use). */
   private readonly candidateStems = new Map<AnswerType, string[][][]>();
@@ -391,6 +392,19 @@ export class Retriever {
     return pending;
   }
 
+  /** The words `language`'s sources only write with a capital, loaded on first use (none for German). */
+  names(language: Language): Promise<WordList> {
+    let pending = this.properNames.get(language.code);
+    if (!pending) {
+      pending = loadProperNames(this.options.dataDir, language, `${this.options.cacheDir}/lexicons`).catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, language: language.code }, 'name list unreadable; continuing without it');
+        return NO_WORDS;
+      });
+      this.properNames.set(language.code, pending);
+    }
+    return pending;
+  }
+
   /** The irregular verb forms of `language`, loaded on first use (none for most languages). */
   verbForms(language: Language): Promise<VerbForms> {
     let pending = this.verbFormsOf.get(language.code);
@@ -448,7 +462,7 @@ export class Retriever {
     const language = await this.detect(question, forcedLanguage);
     const notes: string[] = [];
     const sameLanguage = language === this.corpusLanguage;
-    const [lexicon, known, verbForms] = await Promise.all([this.lexicon(language), this.known(language), this.verbForms(language)]);
+    const [lexicon, known, verbForms, names] = await Promise.all([this.lexicon(language), this.known(language), this.verbForms(language), this.names(language)]);
     if (!sameLanguage && !lexicon && !this.embedder) {
       notes.push(`No ${language.name}–${this.corpusLanguage.name} lexicon ships with this version, so only names, numbers and look-alike words were matched.`);
     }
@@ -456,7 +470,7 @@ export class Retriever {
       question,
       language,
       { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed },
-      { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms },
+      { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;
 
