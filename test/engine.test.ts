@@ -299,6 +299,15 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('seit wann gilt das waffenembargo gegen libyen')).toMatchObject({ answered: true, paragraph: 6, span: { text: 'depuis 2011' } });
   });
 
+  it('answers "how many times" where a sentence names all the question names and says how many times, whatever the verb', async () => {
+    // "travel" and "viajar" reach no word of the article ("s'est rendu"): the count of times does.
+    for (const question of ['How many times did Haftar travel to Moscow in 2016?', '¿Cuántas veces viajó Haftar a Moscú en 2016?']) {
+      expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 6, span: { text: 'deux reprises' } });
+    }
+    // Two of its words are missing from that sentence (meet, Putin): no answer.
+    expect((await engine.ask('How many times did Haftar meet Putin in Moscow?')).answered).toBe(false);
+  });
+
   it('reads a misspelt German noun as a noun, not as a name (Spreher → Sprecher)', async () => {
     const typo = await engine.ask('Wann sprach der Spreher der ANL mit der AFP?');
     const right = await engine.ask('Wann sprach der Sprecher der ANL mit der AFP?');

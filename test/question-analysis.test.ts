@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, askedNounAt, asksForName, candidates, isTypeNoun, isUnwrittenKind, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, asksForName, asksFrequency, candidates, givesFrequency, isTypeNoun, isUnwrittenKind, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -98,6 +98,16 @@ describe('question words', () => {
     expect(isContentWord('wounded', en)).toBe(true);
     expect(isLightVerb('went', en)).toBe(true);
     expect(isLightVerb('treat', en)).toBe(false);
+  });
+});
+
+describe('how many times', () => {
+  it('is asked in six languages, and answered by a count of times', () => {
+    for (const question of ['How often did he go?', 'how many times did haftar travel', 'Combien de fois ?', '¿Cuántas veces viajó?', 'Wie oft reiste er?', 'Quante volte è andato?', 'Quantas vezes foi?']) {
+      expect(asksFrequency(question)).toBe(true);
+    }
+    expect(asksFrequency('How many wounded will Russia treat?')).toBe(false);
+    expect([givesFrequency('il s’est rendu à Moscou à deux reprises'), givesFrequency('trois fois'), givesFrequency('une fois'), givesFrequency('12 fois'), givesFrequency('deux autres')]).toEqual([true, true, true, true, false]);
   });
 });
 

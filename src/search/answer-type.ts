@@ -266,6 +266,19 @@ export function asksTwoThings(question: string): boolean {
   return types.size > 1;
 }
 
+/** "How many times", in the six question languages: a count of occurrences. */
+const FREQUENCY_CUE = /\b(how many times|how often|combien de fois|cuantas veces|wie oft|wie viele male|quante volte|quantas vezes)\b/;
+
+/** Whether a question asks how many times something happened ("how often did Haftar travel to Moscow"). */
+export function asksFrequency(question: string): boolean {
+  return FREQUENCY_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+}
+
+/** Whether a text gives how many times something happened ("à deux reprises", "trois fois"). */
+export function givesFrequency(text: string): boolean {
+  return FREQUENCY.test(text);
+}
+
 /** "Against whom", in the six question languages: what is asked is the other side. */
 const AGAINST_CUE = /\b(against whom|who \w+( \w+){0,6} against|contre qui|contra quien(es)?|gegen wen|contro chi|contra quem)\b/;
 
@@ -313,6 +326,8 @@ export interface Candidate {
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
 const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 const NUMBER_WORDS = 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaine|dizaines|centaine|centaines|millier|milliers';
+/** "deux fois", "à trois reprises", "une fois": how many times (see givesFrequency). */
+const FREQUENCY = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\d+|une|${NUMBER_WORDS})\s(?:fois|reprises)(?![\p{L}])`, 'iu');
 const NUMBER = String.raw`\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?`;
 const UNITS = 'km|kilomètres|kilometres|mètres|metres|m|miles|milles';
 /** Currencies as French news writes them; "livres" alone is books too. */

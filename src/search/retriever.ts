@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { asksForName, candidates, type AnswerType } from './answer-type.js';
+import { asksForName, asksFrequency, candidates, givesFrequency, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 import { loadVerbForms, NO_VERB_FORMS, verbFormsFile, type VerbForms } from './verb-forms.js';
@@ -281,6 +281,12 @@ export class Retriever {
     return found.map((list) => list.some((own) => !own.some((term) => givenNames.has(term))));
   }
 
+  /** The text of sentence `i` (an index into sentenceRefs). */
+  private sentenceText(i: number): string {
+    const ref = this.sentenceRefs[i]!;
+    return this.corpus.paragraphs[ref.paragraph]!.sentences[ref.sentence]!.text;
+  }
+
   get embedder(): Embedder | null {
     return this.options.embedder;
   }
@@ -511,6 +517,30 @@ export class Retriever {
       };
       matches.push(distance);
       focusMatches = [...focusMatches, distance];
+    }
+    const named = sentenceMatches.filter((m) => m.concept.name);
+    if (type === 'number' && named.length >= 2 && asksFrequency(question)) {
+      // "How many times did Haftar travel to Moscow in 2016": a sentence that names everything the
+      // question names (two names at least: who and where, or when), holds its other words but one
+      // (the verb, say), and says how many times ("à deux reprises") answers it, whatever verb the
+      // question used; the frequency counts as one more word asked about, found where such a
+      // sentence is. "How many times did Haftar meet Putin in Moscow" misses two: no answer.
+      const frequent = (i: number): boolean =>
+        named.every((m) => (m.strengths[i] ?? 0) > 0) &&
+        askedAbout.filter((m) => (m.strengths[i] ?? 0) < FOCUS_STRENGTH).length <= 1 &&
+        givesFrequency(this.sentenceText(i));
+      const found = this.sentencesOf.map((ids) => ids.some(frequent));
+      // Where no sentence does, the question is read as before: the rule only adds evidence.
+      if (found.some(Boolean)) {
+        const frequency: ConceptMatch = {
+          concept: { label: '(how many times)', terms: new Map(), name: false },
+          idf: this.paragraphIndex.idf(1),
+          frequencies: found.map((f) => (f ? 1 : 0)),
+          strengths: found.map((f) => (f ? 1 : 0)),
+        };
+        matches.push(frequency);
+        focusMatches = [...focusMatches, frequency];
+      }
     }
     const fused = fuse(bm25, dense);
     const focus = fused.map((_, index) => (focusMatches.length ? coverage(focusMatches, index, FOCUS_STRENGTH) : null));
