@@ -335,6 +335,12 @@ describe('"since when" is answered by a starting point', () => {
 });
 
 describe('the short answer is the one the question asks for', () => {
+  it('answers "which agency" with an acronym the article does not define (AFP, not the ANL it spells out)', async () => {
+    for (const question of ['which news agency did the LNA spokesman talk to', "À quelle agence de presse le porte-parole s'est-il confié ?"]) {
+      expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 1, span: { text: 'AFP', type: 'organisation' } });
+    }
+  });
+
   it('takes, of several people, the one clearly nearest to the words asked about', async () => {
     // ¶1 names both leaders: Haftar leads the army named in its first sentence, al-Sarraj the GNA.
     expect(await engine.ask('who heads the GNA')).toMatchObject({ paragraph: 1, span: { text: 'Fayez al-Sarraj' } });

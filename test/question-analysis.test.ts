@@ -120,6 +120,11 @@ describe('answer types', () => {
     ['Dove si trova Bengasi?', 'place'],
     ['Qual a distância entre Benghazi e Trípoli?', 'distance'],
     ['How far is Benghazi from Tripoli?', 'distance'],
+    ['which news agency did the LNA spokesman talk to', 'organisation'],
+    ['À quelle agence de presse le porte-parole a-t-il parlé ?', 'organisation'],
+    ['Welcher Nachrichtenagentur hat der Sprecher das erzählt?', 'organisation'],
+    ['Which international organisation recognises the GNA?', 'organisation'],
+    ['Welche Staaten und Organisationen stehen hinter der Einheitsregierung?', null],
     // "How many kilometres", in every language: a distance, not a bare count.
     ['Quanti chilometri separano Bengasi da Tripoli?', 'distance'],
     ['¿Cuántos kilómetros hay entre Bengasi y Trípoli?', 'distance'],

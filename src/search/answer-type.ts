@@ -10,7 +10,7 @@ import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
 import { isArticleOfAnyLanguage } from '../text/stopwords.js';
 
-export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'money' | 'age';
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'money' | 'age' | 'organisation';
 
 /**
  * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
@@ -60,6 +60,9 @@ const CUES: [AnswerType, RegExp][] = [
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|cuantos (km|kilometros)|wie weit|welche entfernung|wie viele (km|kilometer)|quanto dista|a che distanza|quanti (km|chilometri)|que distancia|a que distancia|quantos (km|quilometros))\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
+  // "Which news agency", "à quelle agence", "welcher Nachrichtenagentur", "which organisation": an
+  // acronym answers (AFP, ONU), not the word.
+  ['organisation', new RegExp(String.raw`\b((what|which) (\w+ ){0,2}(agency|organi[sz]ation|institution)|quel(le)?s? (\w+ )?(agence|organisation|institution)|(que|cual|qual|quale|che) (\w+ )?(agencia|organizacion|organizacao|institucion|instituicao|agenzia|organizzazione|istituzione)|welche[mnrs]? (\w+ )?(agentur|nachrichtenagentur|organisation|institution))\b`)],
   ['person', new RegExp(String.raw`\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|${CALLED})\b`)],
   ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde|(what|which) (\w+ )?(city|town|country|place)|quel(le)? (ville|pays|endroit|lieu)|(que|cual|qual|qu[ae]le?|che|welche[mnrs]?) (\w+ )?(ciudad|pais|lugar|sitio|cidade|local|citta|paese|luogo|posto|stadt|land|ort))\b/],
 ];
@@ -93,6 +96,14 @@ const TYPE_NOUNS_BY_LANGUAGE: readonly [AnswerType, Record<string, string>][] = 
   ['place', { en: 'city town', fr: 'ville', es: 'ciudad', de: 'stadt', it: 'citta', pt: 'cidade' }],
   ['person', { en: 'name names', fr: 'nom noms', de: 'namen', it: 'nome nomi', pt: 'nome' }],
   ['age', { en: 'age old', fr: 'age', es: 'edad anos', de: 'alter alt', it: 'eta anni', pt: 'idade anos' }],
+  ['organisation', {
+    en: 'agency agencies organisation organization organisations organizations institution',
+    fr: 'agence agences organisation organisations institution',
+    es: 'agencia agencias organizacion institucion',
+    de: 'agentur nachrichtenagentur organisation institution',
+    it: 'agenzia organizzazione istituzione',
+    pt: 'agencia organizacao instituicao',
+  }],
 ];
 
 /** Type nouns of every language, folded: a question word is one whatever language it is read in. */
@@ -119,7 +130,10 @@ export function typeNounOfStem(word: string, wordStem: string, language: Languag
     stems = new Map();
     // The language's own nouns only: Portuguese "voltaram" (they returned) stems like Italian
     // "volte" (times). The first noun of a stem wins: the lists are written most common first.
-    for (const [, byLanguage] of TYPE_NOUNS_BY_LANGUAGE) {
+    for (const [type, byLanguage] of TYPE_NOUNS_BY_LANGUAGE) {
+      // An organisation noun names the type only after "which" (see CUES): "Welche Staaten und
+      // Organisationen" asks for both, and the word stays one the text may have.
+      if (type === 'organisation') continue;
       for (const noun of byLanguage[language.code]?.split(' ') ?? []) {
         if (noun.length >= MIN_TYPE_NOUN_FORM && !stems.has(stem(noun, language))) stems.set(stem(noun, language), noun);
       }
@@ -343,6 +357,8 @@ const LOWER = 'a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳ
 const LETTER = `${UPPER}${LOWER}`;
 
 const PATTERNS: [AnswerType, RegExp][] = [
+  // An organisation a text names by its acronym: AFP, ONU, OTAN (two to six capitals).
+  ['organisation', /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu],
   // An age as news gives it: "Khalifa Haftar, 73 ans,", "(73 ans)", "âgé de 73 ans", "né en 1943".
   ['age', new RegExp(String.raw`(?:(?<=[,(]\s?)\d{1,3}\sans|(?:âgée?s?\sde|à\sl[’']âge\sde)\s(?:\d{1,3}|${NUMBER_WORDS})\sans|(?<![${LETTER}])née?s?\s(?:en|le)\s(?:\d{1,2}(?:er)?\s(?:${MONTHS})\s)?\d{4})(?![${LETTER}0-9])`, 'g')],
   // "500 euros", "1,5 million de dollars", "deux milliards d’euros", "300 €", "$ 40".

@@ -786,7 +786,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     type === 'money' ||
     type === 'age' ||
     (askedAt !== null &&
-      (type === 'date' || type === 'place') &&
+      (type === 'date' || type === 'place' || type === 'organisation') &&
       (isTypeNoun(tokens[askedAt]!, type) || (ADJECTIVE_FIRST.has(language.code) && askedAt + 1 < tokens.length && isTypeNoun(tokens[askedAt + 1]!, type))));
   // Only a word the language knows says which kind is asked for, typed right or one letter off
   // ("hosptial"); a word no source knows ("sodlai") says nothing of what the article lacks.

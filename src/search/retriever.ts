@@ -82,6 +82,8 @@ export interface Retrieval {
   sentences(hit: ParagraphHit): SentenceHit[];
   /** What limited this retrieval (a missing dictionary, say), in plain words. */
   readonly notes: string[];
+  /** Index terms of candidates that are no short answer to this question (the acronyms the article defines, for "which agency"). */
+  readonly notAnswers?: ReadonlySet<string>;
 }
 
 /** Share of the focus words' weight a paragraph must hold for its other evidence to count in full. */
@@ -495,7 +497,10 @@ export class Retriever {
     // that holds both a focus word and a number answers "how many" (a person: "who", and so on).
     // "Who" counts only when it asks for a name: who backs a government is the Europeans and the
     // UN, which no person pattern finds, and a stray name (Moummar Kadhafi) outweighed coverage.
-    const givenNames = new Set(query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]));
+    // An acronym the article defines ("Armée nationale libyenne (ANL)") is of the kind its definition
+    // says, and a question would name that kind: it does not answer "which news agency" (AFP does).
+    const defined = new Set(type === 'organisation' ? this.vocabulary.definedAcronyms.keys() : []);
+    const givenNames = new Set([...query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]), ...defined]);
     const typedSentences = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
@@ -582,6 +587,6 @@ export class Retriever {
       const scores = fused.map((score, k) => (score > 0 && answers(ids[k]!) ? score + 1 : score));
       return rank(scores).map((k) => ({ sentence: this.sentenceRefs[ids[k]!]!.sentence, score: scores[k] ?? 0 }));
     };
-    return { query, answerType: type, corpusLanguage: this.corpusLanguage, hits, sentences, notes };
+    return { query, answerType: type, corpusLanguage: this.corpusLanguage, hits, sentences, notes, notAnswers: defined };
   }
 }
