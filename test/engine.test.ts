@@ -367,6 +367,18 @@ describe('the short answer is the one the question asks for', () => {
   });
 });
 
+describe('a kind asked for that is the answer type itself', () => {
+  it('is answered only where a sentence gives one: "what day" is no question for a paragraph without a day', async () => {
+    // ¶4 holds the wounded and no day; ¶1 has the day but not the wounded ("soldats"): no answer
+    // rather than ¶4.
+    const answer = await engine.ask('What day of the week did the injured fighters take off for Russia?');
+    expect(answer.answered === false || answer.paragraph === 1).toBe(true);
+    expect(answer.answered && answer.paragraph === 4).toBe(false);
+    // Where the day is there, it answers.
+    expect(await engine.ask('which day did the soldiers leave for russia')).toMatchObject({ answered: true, paragraph: 1, span: { text: 'mardi' } });
+  });
+});
+
 describe('names alone never make an answer', () => {
   it.each([
     'When was Haftar born?',

@@ -157,7 +157,7 @@ export class Engine {
    */
   private evidence(hit: ParagraphHit, type: AnswerType | null): number {
     const focus = focusFactor(hit.focus);
-    const lexical = hit.coverage * focus * askedFactor(hit.asked, type, hit.askedUnnamed, hit.askedNowhere);
+    const lexical = hit.coverage * focus * askedFactor(hit.asked, type, hit.askedUnnamed, hit.askedNowhere, hit.askedType);
     if (hit.dense === null) return lexical;
     // The model finds paraphrases the lexicons miss, so missing focus words only halve its
     // evidence at most: a trap close in topic ("When was Haftar born?") needs a higher cosine.
