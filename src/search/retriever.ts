@@ -396,39 +396,38 @@ export class Retriever {
 
   /** Every stem the shipped sources know in `language`, loaded on first use. */
   known(language: Language): Promise<WordList> {
-    let pending = this.knownStems.get(language.code);
-    if (!pending) {
-      pending = loadKnownStems(this.options.dataDir, language, `${this.options.cacheDir}/lexicons`).catch((error: unknown) => {
-        this.options.logger?.warn({ err: error, language: language.code }, 'word list unreadable; typo correction is off');
-        return NO_WORDS;
-      });
-      this.knownStems.set(language.code, pending);
-    }
-    return pending;
+    return this.loadedOnce(this.knownStems, language, () => loadKnownStems(this.options.dataDir, language, this.lexiconCache), 'word list unreadable; typo correction is off', NO_WORDS);
   }
 
   /** The words `language`'s sources only write with a capital, loaded on first use (none for German). */
   names(language: Language): Promise<WordList> {
-    let pending = this.properNames.get(language.code);
-    if (!pending) {
-      pending = loadProperNames(this.options.dataDir, language, `${this.options.cacheDir}/lexicons`).catch((error: unknown) => {
-        this.options.logger?.warn({ err: error, language: language.code }, 'name list unreadable; continuing without it');
-        return NO_WORDS;
-      });
-      this.properNames.set(language.code, pending);
-    }
-    return pending;
+    return this.loadedOnce(this.properNames, language, () => loadProperNames(this.options.dataDir, language, this.lexiconCache), 'name list unreadable; continuing without it', NO_WORDS);
   }
 
   /** The irregular verb forms of `language`, loaded on first use (none for most languages). */
   verbForms(language: Language): Promise<VerbForms> {
-    let pending = this.verbFormsOf.get(language.code);
+    return this.loadedOnce(
+      this.verbFormsOf,
+      language,
+      () => loadVerbForms(verbFormsFile(this.options.dataDir, language), language, this.lexiconCache),
+      'verb forms unreadable; continuing without them',
+      NO_VERB_FORMS,
+    );
+  }
+
+  private get lexiconCache(): string {
+    return `${this.options.cacheDir}/lexicons`;
+  }
+
+  /** A language's shipped data, loaded once on first use; unreadable data is a warning and `fallback`. */
+  private loadedOnce<T>(store: Map<string, Promise<T>>, language: Language, load: () => Promise<T>, warning: string, fallback: T): Promise<T> {
+    let pending = store.get(language.code);
     if (!pending) {
-      pending = loadVerbForms(verbFormsFile(this.options.dataDir, language), language, `${this.options.cacheDir}/lexicons`).catch((error: unknown) => {
-        this.options.logger?.warn({ err: error, language: language.code }, 'verb forms unreadable; continuing without them');
-        return NO_VERB_FORMS;
+      pending = load().catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, language: language.code }, warning);
+        return fallback;
       });
-      this.verbFormsOf.set(language.code, pending);
+      store.set(language.code, pending);
     }
     return pending;
   }
@@ -519,40 +518,32 @@ export class Retriever {
       candidatesIn !== null && candidatesIn[i] === true && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH);
     const typed = this.sentencesOf.map((ids) => ids.some(holdsAnswer(typedSentences)));
     const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames)) : null);
-    if (type === 'distance') {
-      // The distance itself counts as one more word asked about, found where such a sentence is.
-      const distance: ConceptMatch = {
-        concept: { label: '(distance)', terms: new Map(), name: false },
+    // What the answer type itself says (a distance, a count of times) counts as one more word asked
+    // about, found in the paragraphs where such a sentence is.
+    const askedAlso = (label: string, found: readonly boolean[]): void => {
+      const match: ConceptMatch = {
+        concept: { label, terms: new Map(), name: false },
         idf: this.paragraphIndex.idf(1),
-        frequencies: typed.map((t) => (t ? 1 : 0)),
-        strengths: typed.map((t) => (t ? 1 : 0)),
+        frequencies: found.map((f) => (f ? 1 : 0)),
+        strengths: found.map((f) => (f ? 1 : 0)),
       };
-      matches.push(distance);
-      focusMatches = [...focusMatches, distance];
-    }
+      matches.push(match);
+      focusMatches = [...focusMatches, match];
+    };
+    if (type === 'distance') askedAlso('(distance)', typed);
     const named = sentenceMatches.filter((m) => m.concept.name);
     if (type === 'number' && named.length >= 2 && asksFrequency(question)) {
       // "How many times did Haftar travel to Moscow in 2016": a sentence that names everything the
       // question names (two names at least: who and where, or when), holds its other words but one
       // (the verb, say), and says how many times ("à deux reprises") answers it, whatever verb the
-      // question used; the frequency counts as one more word asked about, found where such a
-      // sentence is. "How many times did Haftar meet Putin in Moscow" misses two: no answer.
+      // question used. "How many times did Haftar meet Putin in Moscow" misses two: no answer.
       const frequent = (i: number): boolean =>
         named.every((m) => (m.strengths[i] ?? 0) > 0) &&
         askedAbout.filter((m) => (m.strengths[i] ?? 0) < FOCUS_STRENGTH).length <= 1 &&
         givesFrequency(this.sentenceText(i));
       const found = this.sentencesOf.map((ids) => ids.some(frequent));
       // Where no sentence does, the question is read as before: the rule only adds evidence.
-      if (found.some(Boolean)) {
-        const frequency: ConceptMatch = {
-          concept: { label: '(how many times)', terms: new Map(), name: false },
-          idf: this.paragraphIndex.idf(1),
-          frequencies: found.map((f) => (f ? 1 : 0)),
-          strengths: found.map((f) => (f ? 1 : 0)),
-        };
-        matches.push(frequency);
-        focusMatches = [...focusMatches, frequency];
-      }
+      if (found.some(Boolean)) askedAlso('(how many times)', found);
     }
     const fused = fuse(bm25, dense);
     const focus = fused.map((_, index) => (focusMatches.length ? coverage(focusMatches, index, FOCUS_STRENGTH) : null));
