@@ -183,7 +183,6 @@ function stemsOf(phrase: string, language: Language): string[] {
     .filter((s) => isContentWord(s, language));
 }
 
-/** A French phrase as one target: its stems joined by `+` (all of them make the translation). */
 /**
  * A reflexive French verb is another verb than its bare form ("se diriger", to head for, is not
  * "diriger", to lead; "se rendre", to go, is not "rendre"), but the index has no "se": a reflexive
@@ -199,6 +198,7 @@ function isReflexive(phrase: string): boolean {
   return /^(?:se\s|s['’])/i.test(phrase.trim());
 }
 
+/** A French phrase as one target: its stems joined by `+` (all of them make the translation). */
 function targetGroup(phrase: string): string | null {
   const stems = [...new Set(stemsOf(phrase, fr))];
   return stems.length ? stems.join(GROUP_SEPARATOR) : null;

@@ -54,8 +54,9 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
   const type = retrieval.answerType;
   if (!type || !ranges.length || asksTwoThings(question)) return null;
   const terms = new Set(retrieval.query.concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
-  // A person the question names is not who it asks for, written in full or not ("contre qui se
-  // bat Haftar": not "Khalifa Haftar").
+  // Candidates that are no answer to it: a person the question names, written in full or not
+  // ("contre qui se bat Haftar": not "Khalifa Haftar"), or what the retrieval rules out (an
+  // acronym the article spells out, for "which agency").
   const named = new Set(type === 'person' ? retrieval.query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]) : retrieval.notAnswers ?? []);
   // "Against whom" is answered by who stands after "contre", not by who fights ("Khalifa Haftar
   // et les troupes de l'ANL sont en guerre contre les groupes islamistes").

@@ -157,10 +157,15 @@ const NAME_CUE = new RegExp(
   String.raw`\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|${CALLED}|nombre de|nome d[eio])\b`,
 );
 
+/** A question folded, its words joined by single spaces, with a space at each end: what the cues are matched against. */
+function cueText(question: string): string {
+  return ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+}
+
 /** Whether a question of type person asks for a name (see NAME_CUE), or names the noun "name" of its language. */
 export function asksForName(question: string, language?: Language): boolean {
-  const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
-  return NAME_CUE.test(` ${folded} `) || (language !== undefined && folded.split(' ').some((word) => isNameNoun(word, language)));
+  const text = cueText(question);
+  return NAME_CUE.test(text) || (language !== undefined && text.split(' ').some((word) => isNameNoun(word, language)));
 }
 
 /**
@@ -251,9 +256,8 @@ const MONEY_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
 
 /** The answer type a question asks for, or null (why, what, yes/no questions). */
 export function answerType(question: string, language?: Language): AnswerType | null {
-  const folded = fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ');
-  const text = ` ${folded} `;
-  const words = folded.split(' ');
+  const text = cueText(question);
+  const words = text.trim().split(' ');
   const cued = CUES.find(([, cue]) => cue.test(text))?.[0] ?? null;
   const money = language ? MONEY_WORDS[language.code] : undefined;
   if ((cued === 'number' || cued === null) && money && words.some((word) => money.has(word))) return 'money';
@@ -274,7 +278,7 @@ export function answerType(question: string, language?: Language): AnswerType | 
  * the same question.
  */
 export function asksTwoThings(question: string): boolean {
-  const text = ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const text = cueText(question);
   const types = new Set(CUES.filter(([, cue]) => cue.test(text)).map(([type]) => type));
   if (types.has('age') || types.has('distance')) types.delete('number');
   return types.size > 1;
@@ -285,7 +289,7 @@ const FREQUENCY_CUE = /\b(how many times|how often|combien de fois|cuantas veces
 
 /** Whether a question asks how many times something happened ("how often did Haftar travel to Moscow"). */
 export function asksFrequency(question: string): boolean {
-  return FREQUENCY_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  return FREQUENCY_CUE.test(cueText(question));
 }
 
 /** Whether a text gives how many times something happened ("à deux reprises", "trois fois"). */
@@ -298,7 +302,7 @@ const AGAINST_CUE = /\b(against whom|who \w+( \w+){0,6} against|contre qui|contr
 
 /** Whether a question asks against whom something is done ("contre qui se bat l'ANL"). */
 export function asksAgainst(question: string): boolean {
-  return AGAINST_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  return AGAINST_CUE.test(cueText(question));
 }
 
 /** Whether the text right before a candidate sets it against something ("en guerre contre …"). */
@@ -313,7 +317,7 @@ const SINCE_DATE = /^(?:[Dd]epuis|[Dd]ès)\s/;
 
 /** Whether a question asks since when something holds ("since when has the embargo been in place"). */
 export function asksSince(question: string): boolean {
-  return SINCE_CUE.test(` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  return SINCE_CUE.test(cueText(question));
 }
 
 /** Whether a date candidate's text gives a starting point ("depuis 2011"). */
