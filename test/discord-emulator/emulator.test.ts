@@ -421,6 +421,26 @@ describe('Discord rules the emulator enforces', () => {
     expect(await handled).toBeGreaterThanOrEqual(190);
   });
 
+  it('hold keeps matching requests unanswered until released', async () => {
+    const client = await readyClient();
+    const release = emulator.hold('POST /interactions/:id/:token/callback');
+    let deferred = false;
+    const handled = handleNextInteraction(client, async (i) => {
+      if (i.isRepliable()) await i.deferReply();
+      deferred = true;
+    });
+    const interaction = emulator.dispatchInteraction(chatInputInteraction(emulator.world, { commandName: 'ask' }));
+    await emulator.waitForRequest((r) => r.params.interactionId === interaction.id, 5000);
+    // Received and held: no answer however long the client waits.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deferred).toBe(false);
+    expect(emulator.interaction(interaction.id)?.acknowledged).toBe(false);
+    release();
+    await handled;
+    expect(deferred).toBe(true);
+    expect(emulator.interaction(interaction.id)?.acknowledged).toBe(true);
+  });
+
   it('missing SendMessages → 403 50013', async () => {
     await useEmulator({ everyonePermissions: 0n, botPermissions: 1n << 10n /* ViewChannel */ });
     const client = await readyClient();

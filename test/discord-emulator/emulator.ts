@@ -264,6 +264,7 @@ export class DiscordEmulator {
   private readonly events = new EventEmitter();
   private readonly waiters = new Set<(reason: Error) => void>();
   private readonly delays: { match: (r: RecordedRequest) => boolean; ms: number }[] = [];
+  private readonly holds: { match: (r: RecordedRequest) => boolean; released: Promise<void> }[] = [];
   private readonly injections: { match: (r: RecordedRequest) => boolean; reply: ApiReply; remaining: number; afterHandling: boolean }[] = [];
   private stopController = new AbortController();
 
@@ -530,6 +531,21 @@ export class DiscordEmulator {
   }
 
   /**
+   * Holds matching requests unanswered until the returned function is called (or the emulator
+   * stops): a request "still on its way" for as long as a test needs, whatever the machine's speed.
+   */
+  hold(matcher: RequestMatcher): () => void {
+    let release!: () => void;
+    const entry = { match: compileMatcher(matcher), released: new Promise<void>((resolve) => (release = resolve)) };
+    this.holds.push(entry);
+    return () => {
+      const i = this.holds.indexOf(entry);
+      if (i !== -1) this.holds.splice(i, 1);
+      release();
+    };
+  }
+
+  /**
    * Answer the next `times` (default 1) matching requests with `reply` instead of handling them;
    * with `afterHandling`, the request is applied first and only its answer is replaced (Discord
    * sometimes answers 500 to a callback it did apply: the client's retry then gets 40060).
@@ -662,6 +678,11 @@ export class DiscordEmulator {
       } catch {
         return null;
       }
+    }
+    const held = this.holds.filter((h) => h.match(req));
+    if (held.length) {
+      const stopped = new Promise<'stopped'>((resolve) => this.stopController.signal.addEventListener('abort', () => resolve('stopped'), { once: true }));
+      if ((await Promise.race([Promise.all(held.map((h) => h.released)), stopped])) === 'stopped') return null;
     }
     const injection = this.injections.find((i) => i.remaining > 0 && i.match(req));
     if (injection) injection.remaining--;
