@@ -68,8 +68,9 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
     const m = t(lang);
     // Decided now, on arrival: once queued behind a burst it would be too late to decide. Only an
     // interaction that starts at once is answered without a deferral: one that waits for its turn
-    // waits for the event loop to handle everything that arrived with it (a whole burst).
-    const backlogged = !ctx.queue.startsAtOnce || ctx.pace.rateLimited;
+    // waits for the event loop to handle everything that arrived with it (a whole burst). Once the
+    // bot is shutting down, the answer is the "restarting" notice, sent at once: nothing to defer.
+    const backlogged = !closed && (!ctx.queue.startsAtOnce || ctx.pace.rateLimited);
     const reply = new Responder(interaction, {
       deferAfterMs: ctx.config.deferAfterMs,
       ephemeral: options.ephemeral,

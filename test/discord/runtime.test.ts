@@ -1,10 +1,13 @@
-import { DiscordAPIError, type RepliableInteraction } from 'discord.js';
+import { ApplicationCommandType, DiscordAPIError, MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkQueue } from '../../src/discord/queue.js';
 import { Cooldown } from '../../src/discord/cooldown.js';
 import { createLogger, scrubSecrets } from '../../src/logger.js';
+import { MESSAGES } from '../../src/discord/i18n.js';
 import { NO_MENTIONS, Responder, RestPace } from '../../src/discord/respond.js';
+import { createRouter } from '../../src/discord/router.js';
+import type { BotContext, ChatCommandModule } from '../../src/discord/types.js';
 import { LogCapture } from './log-capture.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -234,5 +237,50 @@ describe('WorkQueue', () => {
     const ran: number[] = [];
     await Promise.all([queue.push(async () => { throw new Error('x'); }), queue.push(async () => void ran.push(2))]);
     expect(ran).toEqual([2]);
+  });
+});
+
+describe('Router during shutdown', () => {
+  it('answers an interaction that arrives while it drains with the private "restarting" notice at once, even behind a busy queue', async () => {
+    const queue = new WorkQueue();
+    const ctx = {
+      config: { deferAfterMs: 1500 },
+      logger: silent,
+      cooldown: new Cooldown(0),
+      engine: () => new Promise(() => undefined),
+      engineNow: () => null,
+      queue,
+      pace: new RestPace(),
+    } as unknown as BotContext;
+    let handled = 0;
+    const command = {
+      data: { name: 'ask', toJSON: () => ({ name: 'ask', description: 'ask', type: ApplicationCommandType.ChatInput }) },
+      execute: async () => {
+        handled++;
+      },
+    } as unknown as ChatCommandModule;
+    const router = createRouter([command], ctx);
+    // Work still queued when the signal comes: a new interaction would not start at once.
+    let releaseBusy!: () => void;
+    void queue.push(() => new Promise<void>((resolve) => (releaseBusy = resolve)));
+    expect(queue.startsAtOnce).toBe(false);
+    router.close();
+
+    const { interaction, calls } = fakeInteraction();
+    Object.assign(interaction, {
+      commandName: 'ask',
+      user: { id: '42' },
+      locale: 'fr',
+      createdTimestamp: Date.now(),
+      isChatInputCommand: () => true,
+    });
+    await router(interaction as unknown as Interaction);
+    // One callback: the notice itself, private and in the user's language; no "thinking…" first.
+    expect(calls.map((c) => c.method)).toEqual(['reply']);
+    const sent = calls[0]!.options as { content: string; flags?: number };
+    expect(sent.content).toBe(MESSAGES.fr.restarting);
+    expect((sent.flags ?? 0) & MessageFlags.Ephemeral).toBeTruthy();
+    expect(handled).toBe(0);
+    releaseBusy();
   });
 });
