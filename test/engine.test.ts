@@ -334,6 +334,19 @@ describe('"since when" is answered by a starting point', () => {
   });
 });
 
+describe('"how long" is answered by a duration', () => {
+  it('answers with how long something has lasted, or where it started, in any language', async () => {
+    for (const question of ['How long has Haftar been fighting the islamists?', '¿Cuánto tiempo lleva Haftar luchando contra los islamistas?', 'Da quanto tempo combatte Haftar contro gli islamisti?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 7, span: { text: 'Depuis trois ans', type: 'duration' } });
+    }
+    expect(await engine.ask('How long has Libya been in chaos?')).toMatchObject({ answered: true, paragraph: 3, span: { text: 'depuis la chute de Moummar Kadhafi' } });
+  });
+
+  it('declines "how long" where no sentence gives a duration (the video call, the carrier)', async () => {
+    await expectDeclined(['Wie lange dauerte das Videogespräch mit Schoigu?', 'Wie lang ist der Flugzeugträger Admiral Kusnezow?']);
+  });
+});
+
 describe('the short answer is the one the question asks for', () => {
   it('answers "which agency" with an acronym the article does not define (AFP, not the ANL it spells out)', async () => {
     for (const question of ['which news agency did the LNA spokesman talk to', "À quelle agence de presse le porte-parole s'est-il confié ?"]) {

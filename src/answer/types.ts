@@ -19,7 +19,7 @@ export interface HighlightRange {
 /** The short answer inside the quote: one number, date, person, place, distance, amount of money or age. */
 export interface AnswerSpan extends HighlightRange {
   readonly text: string;
-  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance' | 'money' | 'age' | 'organisation';
+  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'organisation';
 }
 
 export interface Alternative extends Passage {

@@ -1,7 +1,7 @@
 /**
  * What kind of short answer a question asks for (how many → a number, when → a date, who → a
- * person, where → a place, how far → a distance, how much … cost → an amount of money, how old →
- * an age), and where a text holds candidates of that
+ * person, where → a place, how far → a distance, how long → a duration, how much … cost → an amount
+ * of money, how old → an age), and where a text holds candidates of that
  * kind. Question cues cover the six question languages; candidates are read from French text
  * (the corpus language) with general patterns of French news writing, nothing of one article.
  */
@@ -10,7 +10,7 @@ import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
 import { isArticleOfAnyLanguage } from '../text/stopwords.js';
 
-export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'money' | 'age' | 'organisation';
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'organisation';
 
 /**
  * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
@@ -58,8 +58,10 @@ const CUES: [AnswerType, RegExp][] = [
   // Before counts: "cuántos años tiene", "quanti anni ha" ask for an age ("da quanti anni" does not).
   ['age', /\b(how old|what age|at what age|quel age|a quel age|que edad|a que edad|cuantos anos (tiene|tenia|tendra)|wie alt|in welchem alter|che eta|a che eta|(?<!da )quanti anni (ha|aveva|avra)|que idade|com que idade|quantos anos (tem|tinha|tera))\b/],
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|cuantos (km|kilometros)|wie weit|welche entfernung|wie viele (km|kilometer)|quanto dista|a che distanza|quanti (km|chilometri)|que distancia|a que distancia|quantos (km|quilometros))\b/],
+  // Before counts and dates: "cuánto tiempo", "quanto tempo" hold a count's cue, "how long ago" asks for a date.
+  ['duration', /\b(how long(?! ago)|combien de temps|cuanto tiempo|wie lange?|seit wie langem|quanto tempo|da quanto(?! anni))\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
-  ['date', /\b(when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
+  ['date', /\b(how long ago|when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
   // "Which news agency", "à quelle agence", "welcher Nachrichtenagentur", "which organisation": an
   // acronym answers (AFP, ONU), not the word.
   ['organisation', new RegExp(String.raw`\b((what|which) (\w+ ){0,2}(agency|organi[sz]ation|institution)|quel(le)?s? (\w+ )?(agence|organisation|institution)|(que|cual|qual|quale|che) (\w+ )?(agencia|organizacion|organizacao|institucion|instituicao|agenzia|organizzazione|istituzione)|welche[mnrs]? (\w+ )?(agentur|nachrichtenagentur|organisation|institution))\b`)],
@@ -280,7 +282,7 @@ export function answerType(question: string, language?: Language): AnswerType | 
 export function asksTwoThings(question: string): boolean {
   const text = cueText(question);
   const types = new Set(CUES.filter(([, cue]) => cue.test(text)).map(([type]) => type));
-  if (types.has('age') || types.has('distance')) types.delete('number');
+  if (types.has('age') || types.has('distance') || types.has('duration')) types.delete('number');
   return types.size > 1;
 }
 
@@ -347,6 +349,7 @@ const NUMBER_WORDS = 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|q
 /** "deux fois", "à trois reprises", "une fois": how many times (see givesFrequency). */
 const FREQUENCY = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\d+|une|${NUMBER_WORDS})\s(?:fois|reprises)(?![\p{L}])`, 'iu');
 const NUMBER = String.raw`\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?`;
+const DURATION_UNITS = 'ans|années|mois|semaines|jours|heures|minutes|décennies|siècles';
 const UNITS = 'km|kilomètres|kilometres|mètres|metres|m|miles|milles';
 /** Currencies as French news writes them; "livres" alone is books too. */
 const CURRENCIES = 'euros?|dollars?|roubles?|dinars?|livres?\\ssterling|francs?|yuans?|€|\\$|£';
@@ -371,6 +374,9 @@ const PATTERNS: [AnswerType, RegExp][] = [
   // Without the i and u flags these compile several times faster; the capitals that occur (a
   // sentence's first word) are spelt out.
   ['date', new RegExp(String.raw`(?<![\wÀ-ÿ])(?:(?:[Ll]e\s)?\d{1,2}(?:er)?\s(?:${MONTHS})(?:\s\d{4})?|(?:${MONTHS})(?:\s\d{4})?|(?:${WEEKDAYS})|(?:[Ee]n|[Dd]epuis|[Dd]ès|[Jj]usqu’en|[Jj]usqu'en)\s\d{4}|\d{4}|[Dd]epuis\s(?:${NUMBER_WORDS}|\d+)\s(?:ans|mois|semaines|jours|années))(?![\wÀ-ÿ])`, 'g')],
+  // How long something lasts or has lasted: "depuis trois ans", "depuis 2011", "depuis la chute de
+  // Moummar Kadhafi" (the event it started with), "pendant deux semaines", "trois mois".
+  ['duration', new RegExp(String.raw`(?<![\wÀ-ÿ])(?:(?:[Dd]epuis|[Pp]endant|[Dd]urant)\s(?:(?:${NUMBER}|${NUMBER_WORDS}|un|une|quelques|plusieurs)\s(?:${DURATION_UNITS})|\d{4}|(?:la\s|le\s|les\s|l’|l')[${LETTER}-]+(?:\s(?:de|du|des|d’|d')\s?(?:la\s|le\s|les\s|l’|l')?[${LETTER}-]+(?:\s[${UPPER}][${LETTER}-]+)*)?)|(?:${NUMBER}|${NUMBER_WORDS})\s(?:${DURATION_UNITS}))(?![\wÀ-ÿ])`, 'g')],
   ['number', new RegExp(String.raw`(?<![${LETTER}0-9])(?:${NUMBER}|(?:${NUMBER_WORDS}))(?![${LETTER}0-9])`, 'gi')],
   // Two or more capitalised words in a row (Khalifa Haftar, Fayez al-Sarraj): a person's full name.
   ['person', new RegExp(String.raw`(?<![${LETTER}])[${UPPER}][${LETTER}’'-]+(?:\s(?:(?:al|el|de|du|von|van|ben|ibn)-?\s?)?[${UPPER}][${LETTER}’'-]+)+`, 'g')],

@@ -781,10 +781,11 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   // "Which city", "what day of the week", "welcher russischen Stadt": the kind asked for is the
   // answer type itself. Dates and places only: "how many times" asks for a count, not a kind.
   // An amount of money is always what a question about a cost or a wage asks for, an age what
-  // "how old" asks for: only a sentence that gives one answers it.
+  // "how old" asks for, a duration what "how long" asks for: only a sentence that gives one answers it.
   const askedType =
     type === 'money' ||
     type === 'age' ||
+    type === 'duration' ||
     (askedAt !== null &&
       (type === 'date' || type === 'place' || type === 'organisation') &&
       (isTypeNoun(tokens[askedAt]!, type) || (ADJECTIVE_FIRST.has(language.code) && askedAt + 1 < tokens.length && isTypeNoun(tokens[askedAt + 1]!, type))));
