@@ -322,6 +322,10 @@ describe('a city asked for is a city named', () => {
       expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 1, span: { text: 'Tripoli' } });
     }
   });
+
+  it('does not take the place the question gives for the city it asks for ("which Russian city": not Russie)', async () => {
+    await expectDeclined(['Dans quelle ville russe les soldats ont-ils été soignés ?', '¿En qué ciudad rusa están hospitalizados los soldados?']);
+  });
 });
 
 describe('"since when" is answered by a starting point', () => {

@@ -166,6 +166,9 @@ const NEIGHBOURS_BONUS = 0.07;
  */
 const NAMELESS_FACTOR = 0.85;
 
+/** A question word's translation at least this strong is something the question gives (see `givenWords`). */
+const GIVEN_WEIGHT = 0.9;
+
 interface SentenceRef {
   readonly paragraph: number;
   readonly sentence: number;
@@ -506,7 +509,10 @@ export class Retriever {
     // An acronym the article defines ("Armée nationale libyenne (ANL)") is of the kind its definition
     // says, and a question would name that kind: it does not answer "which news agency" (AFP does).
     const defined = new Set(type === 'organisation' ? this.vocabulary.definedAcronyms.keys() : []);
-    const givenNames = new Set([...query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]), ...defined]);
+    // A place or an organisation the question itself gives ("in which Russian city": Russie) is no
+    // answer either, whether the question writes it as a name or as an adjective.
+    const givenWords = type === 'place' || type === 'organisation' ? query.concepts.filter((c) => !c.name).flatMap((c) => [...c.terms].filter(([, weight]) => weight >= GIVEN_WEIGHT).map(([term]) => term)) : [];
+    const givenNames = new Set([...query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]), ...givenWords, ...defined]);
     const typedSentences = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames) : null;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
