@@ -84,6 +84,15 @@ describe('asking in offline lexical mode', () => {
   });
 });
 
+describe('warm-up (the bot, at start-up)', () => {
+  it('loads the dictionaries of every language a question may come in, and answers as before', async () => {
+    const fresh = await lexicalEngine();
+    const loaded = await fresh.warmUp();
+    expect([...loaded].sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'pt']);
+    expect(await fresh.ask('How many wounded will Russia treat?')).toMatchObject({ answered: true, paragraph: 4 });
+  });
+});
+
 describe('summary and quotes', () => {
   it('picks N sentences in article order, each with its citation', () => {
     const summary = engine.summary(3);

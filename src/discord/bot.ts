@@ -1,4 +1,5 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { Engine } from '../answer/engine.js';
 import { commands as allCommands } from '../../commands/index.js';
@@ -100,6 +101,10 @@ export async function startBot(config: BotConfig, options: StartOptions): Promis
   engine.then(
     (e) => {
       loaded = e;
+      // Every language's dictionaries loaded and the answering code compiled before the first
+      // burst, not during it; questions that arrive meanwhile are answered as usual.
+      const started = performance.now();
+      void e.warmUp().then((languages) => logger.debug({ languages, ms: Math.round(performance.now() - started) }, 'engine warmed up'));
     },
     (error: unknown) => logger.error({ err: error }, 'the answer engine failed to load: every question will get an error message'),
   );

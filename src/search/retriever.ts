@@ -376,6 +376,11 @@ export class Retriever {
     this.options.logger?.info({ model: embedder.modelId, ...cache.stats }, 'corpus embedded');
   }
 
+  /** Codes of the languages whose lexicon is loaded (or being loaded): which first questions will not pay for loading. */
+  get lexiconLanguages(): string[] {
+    return [...this.lexicons.keys()];
+  }
+
   /** The lexicon from `language` into the corpus language (its thesaurus for the corpus language), loaded on first use. */
   lexicon(language: Language): Promise<BilingualLexicon | null> {
     let pending = this.lexicons.get(language.code);
