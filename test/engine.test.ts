@@ -367,6 +367,12 @@ describe('the short answer is the one the question asks for', () => {
     }
   });
 
+  it('looks for the answer in a sentence that writes the thing asked about, not in the next one', async () => {
+    // ¶1's spokesman is unnamed ("un porte-parole de l'ANL."); the next sentence's Khalifa Haftar is not him.
+    expect((await engine.ask('Qual é o nome do porta-voz do GNA?')).span).toBeNull();
+    expect((await engine.ask('What is the name of the LNA spokesman?')).span?.text).toBe('Mohamad Ghanim');
+  });
+
   it('takes, of several people, the one clearly nearest to the words asked about', async () => {
     // ¶1 names both leaders: Haftar leads the army named in its first sentence, al-Sarraj the GNA.
     expect(await engine.ask('who heads the GNA')).toMatchObject({ paragraph: 1, span: { text: 'Fayez al-Sarraj' } });

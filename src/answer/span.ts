@@ -62,8 +62,14 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
   // et les troupes de l'ANL sont en guerre contre les groupes islamistes").
   const against = asksAgainst(question);
   const language = retrieval.corpusLanguage;
+  // The thing asked about ("the name of the GNA's spokesman", "how many wounded"): the answer is
+  // in a sentence that writes it, not in the next one ("un porte-parole de l'ANL. Cette force,
+  // dirigée par le maréchal Khalifa Haftar": the spokesman is unnamed, Haftar is not him).
+  const asked = retrieval.query.asked;
+  const askedStems = new Set(asked ? [...asked.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR)) : []);
+  const withAsked = ranges.filter((range) => matchedPositions(quote, range, askedStems, language).length > 0);
   const found: Candidate[] = [];
-  for (const range of ranges) {
+  for (const range of withAsked.length ? withAsked : ranges) {
     const text = quote.slice(range.start, range.end);
     const matched = matchedPositions(quote, range, terms, language);
     for (const candidate of candidates(text, type)) {
