@@ -325,6 +325,15 @@ describe('questions in six languages, as people type them', () => {
   });
 });
 
+describe('whose the thing asked about is', () => {
+  it('does not answer for one organisation with what the article says of another ("the GNA\'s spokesman": ¶1\'s is the ANL\'s)', async () => {
+    await expectDeclined(['Who is the spokesman of the GNA?', "What's the name of the GNA spokesman?", 'who is the GNA\'s spokesperson', '¿Quién es el portavoz del GNA?']);
+    for (const question of ["Who is the LNA's spokesman?", 'What is the name of the LNA spokesman?', 'Wie heißt der Sprecher der LNA?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 4, span: { text: 'Mohamad Ghanim' } });
+    }
+  });
+});
+
 describe('a city asked for is a city named', () => {
   it('answers "which city" with the place a sentence names, not with the word "ville" elsewhere', async () => {
     for (const question of ['In which city is the GNA based?', 'Le gouvernement d’union est basé dans quelle ville ?']) {
@@ -369,7 +378,7 @@ describe('the short answer is the one the question asks for', () => {
 
   it('looks for the answer in a sentence that writes the thing asked about, not in the next one', async () => {
     // ¶1's spokesman is unnamed ("un porte-parole de l'ANL."); the next sentence's Khalifa Haftar is not him.
-    expect((await engine.ask('Qual é o nome do porta-voz do GNA?')).span).toBeNull();
+    expect((await engine.ask('Qui est le porte-parole du GNA ?')).span).toBeNull();
     expect((await engine.ask('What is the name of the LNA spokesman?')).span?.text).toBe('Mohamad Ghanim');
   });
 

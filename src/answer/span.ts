@@ -1,5 +1,6 @@
 import { asksAgainst, asksSince, asksTwoThings, candidates, isOpposed, isStartingPoint, type Candidate } from '../search/answer-type.js';
 import { GROUP_SEPARATOR } from '../search/lexicon-format.js';
+import type { Concept } from '../search/bm25.js';
 import type { Retrieval } from '../search/retriever.js';
 import { words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
@@ -65,11 +66,16 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
   // The thing asked about ("the name of the GNA's spokesman", "how many wounded"): the answer is
   // in a sentence that writes it, not in the next one ("un porte-parole de l'ANL. Cette force,
   // dirigée par le maréchal Khalifa Haftar": the spokesman is unnamed, Haftar is not him).
+  // Failing that, in a sentence that writes one of the question's words other than its names
+  // ("qui est le porte-parole du GNA": not the sentence that has only the GNA).
+  const stemsOf = (concepts: readonly Concept[]): Set<string> =>
+    new Set(concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
   const asked = retrieval.query.asked;
-  const askedStems = new Set(asked ? [...asked.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR)) : []);
-  const withAsked = ranges.filter((range) => matchedPositions(quote, range, askedStems, language).length > 0);
+  const holding = (stems: ReadonlySet<string>) => ranges.filter((range) => matchedPositions(quote, range, stems, language).length > 0);
+  const withAsked = asked ? holding(stemsOf([asked])) : [];
+  const withFocus = holding(stemsOf(retrieval.query.concepts.filter((c) => !c.name)));
   const found: Candidate[] = [];
-  for (const range of withAsked.length ? withAsked : ranges) {
+  for (const range of withAsked.length ? withAsked : withFocus.length ? withFocus : ranges) {
     const text = quote.slice(range.start, range.end);
     const matched = matchedPositions(quote, range, terms, language);
     for (const candidate of candidates(text, type)) {

@@ -53,6 +53,33 @@ export function unnamedGroupMask(text: string, language: Language): boolean[] {
   return mask;
 }
 
+/** What may stand between a word and the organisation it belongs to ("porte-parole de l'ANL"), folded. */
+const OWNER_LINKS = new Set(['de', 'd', 'du', 'des', 'l', 'la', 'le', 'les']);
+
+/**
+ * For each content word of `text`, in `analyze`'s order, the acronym (its stem) of the
+ * organisation it belongs to when the text says so right after it: the next word is that acronym
+ * or begins its definition, with only "de", "du", "l'"… between ("porte-parole de l'ANL", "le
+ * porte-parole de l'Armée nationale libyenne"); else null.
+ */
+export function ownerAcronyms(text: string, language: Language, definitions: ReadonlyMap<string, readonly string[]>): (string | null)[] {
+  const { tokens, joined } = hyphenatedWords(text);
+  const content = contentMask(tokens, language, joined);
+  const written = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
+  const positions = tokens.flatMap((_, i) => (content[i] ? [i] : []));
+  // Folding keeps the words apart as written; should it ever not, no owner is read.
+  if (written.length !== tokens.length) return positions.map(() => null);
+  const defining = new Map([...definitions].map(([acronym, definition]) => [definition[0], acronym]));
+  return positions.map((at, k) => {
+    const next = positions[k + 1];
+    if (next === undefined || !tokens.slice(at + 1, next).every((token) => OWNER_LINKS.has(token))) return null;
+    const word = written[next]!;
+    const nextStem = stem(tokens[next]!, language);
+    if (/^\p{Lu}{2,6}$/u.test(word)) return nextStem;
+    return /^\p{Lu}/u.test(word) ? (defining.get(nextStem) ?? null) : null;
+  });
+}
+
 /** Shortest part of a hyphenated compound read as one word too ("al-Sarraj", "est-ce" are not compounds). */
 const MIN_COMPOUND_PART = 3;
 

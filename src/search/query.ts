@@ -23,6 +23,9 @@ export const FOCUS_STRENGTH = 0.55;
 export const SPELLING_THRESHOLD = 0.88;
 /** The same for a word the question's language knows (not a name): only near-identical spellings (militari → militaires). */
 const KNOWN_WORD_SPELLING_THRESHOLD = 0.93;
+/** "Of" in the six question languages, folded (articles fused in: del, della, do, da, der): what links a thing to whose it is. */
+const OF_WORDS = new Set('of de d du des del dello della dei degli delle dell di do da dos das der von vom'.split(' '));
+
 /** Edits at most between a known word and its look-alike as written (troops/troupes: 1). */
 const KNOWN_LOOKALIKE_EDITS = 2;
 /** What `wordSimilarity` returns for different spellings of one skeleton. */
@@ -87,6 +90,12 @@ export interface AnalysedQuery {
    * writes them side by side says the same thing, more surely than one that has them apart.
    */
   readonly neighbours: readonly (readonly [Concept, Concept])[];
+  /**
+   * A thing asked about and the name it is asked of: "the spokesman of the GNA", "o porta-voz do
+   * GNA", "the GNA's spokesman" → [spokesman, GNA]. A paragraph that writes the thing only as
+   * another name's ("porte-parole de l'ANL") does not hold it for this question.
+   */
+  readonly owned: readonly (readonly [head: Concept, owner: Concept])[];
 }
 
 /** Languages whose adjectives come before the noun they qualify. */
@@ -804,11 +813,16 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     return concept.name === true || (best !== null && context.vocabulary.isNameStem(best[0]));
   };
   const neighbours: [Concept, Concept][] = [];
+  const owned: [Concept, Concept][] = [];
   for (let k = 1; k < order.length; k++) {
     const [left, right] = [order[k - 1]!, order[k]!];
     const between = tokens.slice(left.span[1], right.span[0]);
     const [a, b] = [byLabel.get(left.label), byLabel.get(right.label)];
-    if (a && b && a !== b && !namelike(a) && !namelike(b) && !between.some(isContent)) neighbours.push([a, b]);
+    if (!a || !b || a === b || between.some(isContent)) continue;
+    if (!namelike(a) && !namelike(b)) neighbours.push([a, b]);
+    else if (!namelike(a) && namelike(b) && between.some((token) => OF_WORDS.has(token))) owned.push([a, b]);
+    // "The GNA's spokesman", and in English a name before a noun: "the GNA spokesman".
+    else if (namelike(a) && !namelike(b) && ((between.length === 1 && between[0] === 's') || (!between.length && language.code === 'en'))) owned.push([b, a]);
   }
-  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType, neighbours };
+  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType, neighbours, owned };
 }

@@ -3,7 +3,7 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { words } from '../text/normalize.js';
-import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
+import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, ownerAcronyms, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
@@ -197,6 +197,8 @@ export class Retriever {
   private readonly wordOrder: string[][] = [];
   /** Per paragraph, where each stem of `wordOrder` occurs. */
   private readonly wordPositions: Map<string, number[]>[] = [];
+  /** Per paragraph, in `wordOrder`'s order: the acronym of the organisation a word is said to belong to (see ownerAcronyms). */
+  private readonly owners: (string | null)[][] = [];
   /** Per paragraph, in `wordOrder`'s order: whether the word belongs to a group it leaves unnamed (see unnamedGroupMask). */
   private readonly unnamedGroups: boolean[][] = [];
   /** Set by `create`, before the first search. */
@@ -244,6 +246,7 @@ export class Retriever {
       this.wordOrder.push(order);
       this.wordPositions.push(positions);
       this.unnamedGroups.push(unnamedGroupMask(paragraph.text, language));
+      this.owners.push(ownerAcronyms(paragraph.text, language, defined));
       const heading = paragraph.section ? analyze(paragraph.section, language) : [];
       const underHeading = heading.some((term) => own.includes(term)) ? heading : [];
       paragraphTerms.push(withAcronymDefinitions([...own, ...underHeading], defined));
@@ -291,6 +294,34 @@ export class Retriever {
       this.candidateStems.set(type, found);
     }
     return found.map((list) => list.some((own) => !own.some((term) => givenNames.has(term))));
+  }
+
+  /**
+   * "The spokesman of the GNA": a paragraph that writes the spokesman only as another
+   * organisation's ("un porte-parole de l'ANL") does not hold him, so the word counts as missing
+   * there. Only between organisations the article names by acronym: whose the LNA is (Haftar's)
+   * is beyond what the text says next to the word.
+   */
+  private withoutOthersOwn(matches: ConceptMatch[], owned: AnalysedQuery['owned']): ConceptMatch[] {
+    if (!owned.length) return matches;
+    const acronyms = new Set(this.vocabulary.definedAcronyms.keys());
+    return matches.map((match) => {
+      const owners = owned.filter(([head]) => head === match.concept).map(([, owner]) => new Set([...owner.terms].filter(([term, weight]) => weight >= GIVEN_WEIGHT && acronyms.has(term)).map(([term]) => term)));
+      if (!owners.some((terms) => terms.size)) return match;
+      const othersOnly = match.strengths.map((strength, p) => {
+        if (!strength) return false;
+        const at = [...match.concept.terms]
+          .filter(([, weight]) => weight >= strength * 0.99)
+          .flatMap(([term]) => this.wordPositions[p]!.get(term.split(GROUP_SEPARATOR).pop()!) ?? []);
+        return at.length > 0 && owners.some((terms) => terms.size > 0 && at.every((i) => { const owner = this.owners[p]![i]; return owner !== null && owner !== undefined && !terms.has(owner); }));
+      });
+      if (!othersOnly.some(Boolean)) return match;
+      return {
+        ...match,
+        strengths: match.strengths.map((strength, p) => (othersOnly[p] ? 0 : strength)),
+        frequencies: match.frequencies.map((frequency, p) => (othersOnly[p] ? 0 : frequency)),
+      };
+    });
   }
 
   /** The text of sentence `i` (an index into sentenceRefs). */
@@ -496,7 +527,7 @@ export class Retriever {
     );
     const type = query.answerType;
 
-    const matches: ConceptMatch[] = query.concepts.map((c) => this.paragraphIndex.match(c));
+    const matches: ConceptMatch[] = this.withoutOthersOwn(query.concepts.map((c) => this.paragraphIndex.match(c)), query.owned);
     const bm25 = this.paragraphIndex.scoreMatches(matches);
     let dense: number[] | null = null;
     let queryVector: Float32Array | null = null;
