@@ -8,7 +8,9 @@ import { editDistance, typoBudget } from '../src/text/fuzzy.js';
 import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
 import { accentedContentWords, isContentWord, isLightVerb } from '../src/text/stopwords.js';
-import { lexicalEngine } from './helpers/engine.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { Retriever } from '../src/search/retriever.js';
+import { lexicalEngine, testConfig } from './helpers/engine.js';
 
 const fr = languageByCode('fr')!;
 const en = languageByCode('en')!;
@@ -361,6 +363,15 @@ describe('what the article itself teaches the index', () => {
     expect(await engine.ask('com quem haftar conversou por videoconferencia')).toMatchObject({ answered: true, paragraph: 5 });
     // Written apart, its parts are still words asked about, even one that is a stop word ("nous avions").
     expect(await engine.ask('nom du porte avions')).toMatchObject({ answered: true, paragraph: 5, span: { text: 'Amiral Kouznetsov' } });
+  });
+
+  it('does not match the words of a phrase a dictionary translates whole by their spellings (porta-voz: not the porte of porte-avions)', async () => {
+    const config = testConfig();
+    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const { query } = await retriever.search('Quem é o porta-voz do GNA?');
+    const spokesman = query.concepts.find((c) => c.label === 'porta voz')!;
+    expect([...spokesman.terms.keys()]).toContain('port+parol');
+    expect(spokesman.terms.has('port')).toBe(false);
   });
 
   it('reads a subheading as part of the paragraphs under it that share a word with it', async () => {

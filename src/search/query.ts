@@ -23,6 +23,9 @@ export const FOCUS_STRENGTH = 0.55;
 export const SPELLING_THRESHOLD = 0.88;
 /** The same for a word the question's language knows (not a name): only near-identical spellings (militari → militaires). */
 const KNOWN_WORD_SPELLING_THRESHOLD = 0.93;
+/** A phrase's translation at least this strong stands for the whole phrase (see buildQuery). */
+const WHOLE_PHRASE = 0.9;
+
 /** "Of" in the six question languages, folded (articles fused in: del, della, do, da, der): what links a thing to whose it is. */
 const OF_WORDS = new Set('of de d du des del dello della dei degli delle dell di do da dos das der von vom'.split(' '));
 
@@ -686,10 +689,12 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
       if (joined && translation.length === 1 && translation.source === joined.verb) {
         addAll(terms, lexicon.translate([joined.base], isContent, infinitives, keyOf)[0]?.targets, SEPARATED_BASE_WEIGHT);
       }
-      // A phrase that reaches nothing in the article (see readRestricted) is not matched by its words' spellings either.
-      const unreached = translation.length > 1 && translation.targets.size === 0;
+      // A phrase that reaches nothing in the article (see readRestricted) is not matched by its
+      // words' spellings either; nor one a dictionary translates as a whole ("porta-voz" is
+      // "porte-parole": its "porta" is not the "porte" of "porte-avions").
+      const wholeOrNothing = translation.length > 1 && (translation.targets.size === 0 || Math.max(...translation.targets.values()) >= WHOLE_PHRASE);
       for (const word of sourceWords) {
-        if (!isContent(word) || unreached) continue;
+        if (!isContent(word) || wholeOrNothing) continue;
         spellingMatches(word, shape, context.vocabulary, terms, isWord(word));
         acronymMatches(word, shape, context.vocabulary, terms, isWord(word));
       }
