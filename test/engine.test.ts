@@ -327,8 +327,8 @@ describe('questions in six languages, as people type them', () => {
 
 describe('whose the thing asked about is', () => {
   it('does not answer for one organisation with what the article says of another ("the GNA\'s spokesman": ¶1\'s is the ANL\'s)', async () => {
-    await expectDeclined(['Who is the spokesman of the GNA?', "What's the name of the GNA spokesman?", 'who is the GNA\'s spokesperson', '¿Quién es el portavoz del GNA?', 'Quem é o porta-voz do GNA?']);
-    for (const question of ["Who is the LNA's spokesman?", 'What is the name of the LNA spokesman?', 'Wie heißt der Sprecher der LNA?']) {
+    await expectDeclined(['Who is the spokesman of the GNA?', "What's the name of the GNA spokesman?", 'who is the GNA\'s spokesperson', '¿Quién es el portavoz del GNA?', 'Quem é o porta-voz do GNA?', 'Qui est le porte-parole du GNA ?']);
+    for (const question of ["Who is the LNA's spokesman?", 'What is the name of the LNA spokesman?', 'Wie heißt der Sprecher der LNA?', "Qui est le porte-parole de l'ANL ?"]) {
       expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 4, span: { text: 'Mohamad Ghanim' } });
     }
   });

@@ -363,6 +363,14 @@ describe('what the article itself teaches the index', () => {
     expect(await engine.ask('com quem haftar conversou por videoconferencia')).toMatchObject({ answered: true, paragraph: 5 });
     // Written apart, its parts are still words asked about, even one that is a stop word ("nous avions").
     expect(await engine.ask('nom du porte avions')).toMatchObject({ answered: true, paragraph: 5, span: { text: 'Amiral Kouznetsov' } });
+    // In the article's language, one of its compounds is one word asked about, whole or in its parts.
+    const config = testConfig();
+    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    for (const question of ['Qui est le porte-parole du GNA ?', 'qui est le porte parole du gna']) {
+      const labels = (await retriever.search(question)).query.concepts.map((c) => c.label);
+      expect(labels, question).toEqual(expect.arrayContaining(['porte parole']));
+      expect(labels, question).not.toContain('parole');
+    }
   });
 
   it('does not match the words of a phrase a dictionary translates whole by their spellings (porta-voz: not the porte of porte-avions)', async () => {

@@ -705,6 +705,21 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     }
   }
 
+  // In the article's language, one of its compounds ("porte-parole", "porte avions") is one
+  // word asked about, as a translation of "spokesman" is: not a "porte" and a "parole".
+  if (sameLanguage) {
+    tokens.forEach((token, i) => {
+      const next = tokens[i + 1];
+      if (!next || covered[i] || covered[i + 1] || !context.vocabulary.isCompound(token, next)) return;
+      const whole = stem(token + next, context.corpusLanguage);
+      if (!context.indexTerms.has(whole)) return;
+      const group = [token, next].map((part) => stem(part, context.corpusLanguage)).join(GROUP_SEPARATOR);
+      concepts.push({ label: `${token} ${next}`, terms: new Map([[whole, 1], [group, 1]]), name: false });
+      spans.push([i, i + 2]);
+      covered[i] = covered[i + 1] = true;
+    });
+  }
+
   tokens.forEach((token, i) => {
     if (covered[i] || !isContent(token)) return;
     const terms = new Map<string, number>();
