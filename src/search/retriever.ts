@@ -169,6 +169,9 @@ const NAMELESS_FACTOR = 0.85;
 /** A question word's translation at least this strong is something the question gives (see `givenWords`). */
 const GIVEN_WEIGHT = 0.9;
 
+/** Terms within this share of a concept's strongest weight are its strongest kind of match (as in BM25's frequencies). */
+const STRONGEST_MATCH = 0.99;
+
 interface SentenceRef {
   readonly paragraph: number;
   readonly sentence: number;
@@ -305,22 +308,33 @@ export class Retriever {
   private withoutOthersOwn(matches: ConceptMatch[], owned: AnalysedQuery['owned']): ConceptMatch[] {
     if (!owned.length) return matches;
     const acronyms = new Set(this.vocabulary.definedAcronyms.keys());
+    // The acronyms a question's owner stands for ("GNA", "governo di accordo nazionale": gna).
+    const acronymsOf = (owner: Concept): Set<string> =>
+      new Set([...owner.terms].filter(([term, weight]) => weight >= GIVEN_WEIGHT && acronyms.has(term)).map(([term]) => term));
     return matches.map((match) => {
-      const owners = owned.filter(([head]) => head === match.concept).map(([, owner]) => new Set([...owner.terms].filter(([term, weight]) => weight >= GIVEN_WEIGHT && acronyms.has(term)).map(([term]) => term)));
-      if (!owners.some((terms) => terms.size)) return match;
-      const othersOnly = match.strengths.map((strength, p) => {
-        if (!strength) return false;
-        const at = [...match.concept.terms]
-          .filter(([, weight]) => weight >= strength * 0.99)
-          .flatMap(([term]) => this.wordPositions[p]!.get(term.split(GROUP_SEPARATOR).pop()!) ?? []);
-        return at.length > 0 && owners.some((terms) => terms.size > 0 && at.every((i) => { const owner = this.owners[p]![i]; return owner !== null && owner !== undefined && !terms.has(owner); }));
-      });
+      const owners = owned.filter(([head]) => head === match.concept).map(([, owner]) => acronymsOf(owner)).filter((terms) => terms.size > 0);
+      if (!owners.length) return match;
+      const othersOnly = match.strengths.map((strength, p) => strength > 0 && owners.some((own) => this.writtenOnlyAsOthers(p, match, strength, own)));
       if (!othersOnly.some(Boolean)) return match;
       return {
         ...match,
         strengths: match.strengths.map((strength, p) => (othersOnly[p] ? 0 : strength)),
         frequencies: match.frequencies.map((frequency, p) => (othersOnly[p] ? 0 : frequency)),
       };
+    });
+  }
+
+  /**
+   * Whether every place where paragraph `p` writes the concept's strongest match (a group's last
+   * word: "parole" of "porte-parole") is followed by an organisation other than `own`.
+   */
+  private writtenOnlyAsOthers(p: number, match: ConceptMatch, strength: number, own: ReadonlySet<string>): boolean {
+    const at = [...match.concept.terms]
+      .filter(([, weight]) => weight >= strength * STRONGEST_MATCH)
+      .flatMap(([term]) => this.wordPositions[p]!.get(term.split(GROUP_SEPARATOR).pop()!) ?? []);
+    return at.length > 0 && at.every((i) => {
+      const owner = this.owners[p]![i] ?? null;
+      return owner !== null && !own.has(owner);
     });
   }
 
