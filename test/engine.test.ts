@@ -351,6 +351,12 @@ describe('"since when" is answered by a starting point', () => {
     for (const question of ['Since when has the UN arms embargo been in place?', "depuis quand l'embargo", 'seit wann gilt das waffenembargo gegen libyen']) {
       expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 6, span: { text: 'depuis 2011' } });
     }
+    // The starting point may be an event: chaos "depuis la chute de Moummar Kadhafi".
+    for (const question of ['Since when has Libya been in chaos?', '¿Desde cuándo hay caos en Libia?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 3, span: { text: 'depuis la chute de Moummar Kadhafi' } });
+    }
+    // Where no paragraph gives a starting point for what is asked ("turmoil" reaches no word of ¶3), no answer rather than a wrong one.
+    expect((await engine.ask('Since when has Libya been in turmoil?')).answered).toBe(false);
     // A plain "when" takes the date nearest to what it asks about: the request, not the embargo's start.
     expect((await engine.ask('when did haftar ask russia for help with the embargo')).span?.text).toBe('novembre');
   });

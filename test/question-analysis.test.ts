@@ -140,6 +140,10 @@ describe('answer types', () => {
     ['Da quanto tempo combatte Haftar?', 'duration'],
     ['Há quanto tempo Haftar luta?', 'duration'],
     ['How long ago did Haftar visit the carrier?', 'date'],
+    // "Since when" asks for a starting point, which the durations' "depuis …" gives.
+    ['Since when has the embargo been in place?', 'duration'],
+    ['Seit wann gilt das Waffenembargo?', 'duration'],
+    ['Depuis quelle année l’embargo est-il en place ?', 'date'],
     ['Why did Russia help?', null],
     ['What is the name of the spokesman?', 'person'],
     ["Comment s'appelle le porte-avions ?", 'person'],

@@ -59,9 +59,10 @@ const CUES: [AnswerType, RegExp][] = [
   ['age', /\b(how old|what age|at what age|quel age|a quel age|que edad|a que edad|cuantos anos (tiene|tenia|tendra)|wie alt|in welchem alter|che eta|a che eta|(?<!da )quanti anni (ha|aveva|avra)|que idade|com que idade|quantos anos (tem|tinha|tera))\b/],
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|cuantos (km|kilometros)|wie weit|welche entfernung|wie viele (km|kilometer)|quanto dista|a che distanza|quanti (km|chilometri)|que distancia|a que distancia|quantos (km|quilometros))\b/],
   // Before counts and dates: "cuánto tiempo", "quanto tempo" hold a count's cue, "how long ago" asks for a date.
-  ['duration', /\b(how long(?! ago)|combien de temps|cuanto tiempo|wie lange?|seit wie langem|quanto tempo|da quanto(?! anni))\b/],
+  // "Since when" too: a starting point answers it ("depuis 2011", "depuis la chute de …"), or how long ("depuis trois ans").
+  ['duration', /\b(how long(?! ago)|combien de temps|cuanto tiempo|wie lange?|seit wie langem|quanto tempo|da quanto(?! anni)|since when|depuis quand|desde cuando|seit wann|da quando|desde quando)\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
-  ['date', /\b(how long ago|when|what (day|date|year|month)|which (day|date|year|month)|since when|quand|depuis quand|quel jour|quelle (date|annee)|en quelle annee|cuando|desde cuando|que (dia|fecha|ano)|wann|seit wann|an welchem tag|in welchem jahr|quando|da quando|in che anno|que dia|em que ano|desde quando)\b/],
+  ['date', /\b(how long ago|when|what (day|date|year|month)|which (day|date|year|month)|quand|quel jour|quelle (date|annee)|en quelle annee|cuando|que (dia|fecha|ano)|wann|an welchem tag|in welchem jahr|quando|in che anno|que dia|em que ano)\b/],
   // "Which news agency", "à quelle agence", "welcher Nachrichtenagentur", "which organisation": an
   // acronym answers (AFP, ONU), not the word.
   ['organisation', new RegExp(String.raw`\b((what|which) (\w+ ){0,2}(agency|organi[sz]ation|institution)|quel(le)?s? (\w+ )?(agence|organisation|institution)|(que|cual|qual|quale|che) (\w+ )?(agencia|organizacion|organizacao|institucion|instituicao|agenzia|organizzazione|istituzione)|welche[mnrs]? (\w+ )?(agentur|nachrichtenagentur|organisation|institution))\b`)],
@@ -283,6 +284,8 @@ export function asksTwoThings(question: string): boolean {
   const text = cueText(question);
   const types = new Set(CUES.filter(([, cue]) => cue.test(text)).map(([type]) => type));
   if (types.has('age') || types.has('distance') || types.has('duration')) types.delete('number');
+  // "Since when" holds a "when": one question.
+  if (types.has('duration')) types.delete('date');
   return types.size > 1;
 }
 
