@@ -325,6 +325,21 @@ describe('questions in six languages, as people type them', () => {
   });
 });
 
+describe('a total asked for is a total stated', () => {
+  it('declines "how many soldiers does the LNA have" where the article counts only those who flew', async () => {
+    await expectDeclined([
+      'How many soldiers does the Libyan National Army have?',
+      "combien de soldats compte l'ANL au total",
+      'Wie viele Soldaten hat die LNA insgesamt?',
+      'cuantos soldados tiene en total el ejercito nacional libio',
+      'Quantos soldados tem o Exército Nacional Líbio?',
+    ]);
+    // A count of those who did something is still answered, "has" as an auxiliary included.
+    expect(await engine.ask('How many wounded has Russia promised to treat?')).toMatchObject({ answered: true, paragraph: 4 });
+    expect(await engine.ask('How many soldiers of the Libyan National Army flew to Russia?')).toMatchObject({ answered: true, paragraph: 1, span: { text: '70 soldats' } });
+  });
+});
+
 describe('whose the thing asked about is', () => {
   it('does not answer for one organisation with what the article says of another ("the GNA\'s spokesman": ¶1\'s is the ANL\'s)', async () => {
     await expectDeclined(['Who is the spokesman of the GNA?', "What's the name of the GNA spokesman?", 'who is the GNA\'s spokesperson', '¿Quién es el portavoz del GNA?', 'Quem é o porta-voz do GNA?', 'Qui est le porte-parole du GNA ?']);

@@ -103,6 +103,20 @@ describe('question words', () => {
   });
 });
 
+describe('totals', () => {
+  it('reads verbs of having and words of totals, and the French ways of stating a total', async () => {
+    const { isTotalWord, statesTotal } = await import('../src/search/answer-type.js');
+    const de = languageByCode('de')!;
+    expect(['hat', 'insgesamt'].every((w) => isTotalWord(w, de))).toBe(true);
+    expect(isTotalWord('compte', fr)).toBe(true);
+    // "a" is French "à" too once folded: not a verb of having here.
+    expect(isTotalWord('a', fr)).toBe(false);
+    expect(statesTotal("L'ANL compte quelque 25 000 hommes.")).toBe(true);
+    expect(statesTotal('soit 300 morts au total')).toBe(true);
+    expect(statesTotal("Près de 70 soldats de l'Armée nationale libyenne (ANL) se sont envolés ce mardi vers la Russie")).toBe(false);
+  });
+});
+
 describe('how many times', () => {
   it('is asked in six languages, and answered by a count of times', () => {
     for (const question of ['How often did he go?', 'how many times did haftar travel', 'Combien de fois ?', '¿Cuántas veces viajó?', 'Wie oft reiste er?', 'Quante volte è andato?', 'Quantas vezes foi?']) {

@@ -289,6 +289,35 @@ export function asksTwoThings(question: string): boolean {
   return types.size > 1;
 }
 
+/**
+ * Verbs of having and words of totals, folded, by question language: with nothing else asked
+ * about the thing counted, "how many soldiers does the LNA have", "combien de soldats compte
+ * l'ANL au total", "wie viele Soldaten hat die LNA insgesamt" ask for a total.
+ */
+const TOTAL_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries({
+    en: 'have has had own owns total altogether overall',
+    fr: 'compte comptent comptait comptaient possede possedent dispose disposent total',
+    es: 'tiene tienen tenia tenian posee poseen total',
+    de: 'hat haben hatte hatten besitzt besitzen insgesamt gesamt',
+    it: 'ha hanno aveva avevano possiede possiedono dispone totale',
+    pt: 'tem teem tinha tinham possui possuem total',
+  }).map(([code, list]) => [code, new Set(list.split(' '))]),
+);
+
+/** Whether a folded question word is a verb of having or a word of totals (see TOTAL_WORDS). */
+export function isTotalWord(word: string, language: Language): boolean {
+  return TOTAL_WORDS[language.code]?.has(word) ?? false;
+}
+
+/** How French news states a total: "compte 25 000 hommes", "au total", "en tout", "forte de", "dispose de", "totalise", "effectifs". */
+const TOTAL = /(?<![\p{L}])(?:au total|en tout|compt(?:e|ent|ait|aient)|totalis\p{L}*|forte?s? de|dispos(?:e|ent|ait|aient) de|regroup\p{L}*|effectifs?)(?![\p{L}])/iu;
+
+/** Whether a text states a total (see TOTAL). */
+export function statesTotal(text: string): boolean {
+  return TOTAL.test(text);
+}
+
 /** "How many times", in the six question languages: a count of occurrences. */
 const FREQUENCY_CUE = /\b(how many times|how often|combien de fois|cuantas veces|wie oft|wie viele male|quante volte|quantas vezes)\b/;
 

@@ -5,7 +5,7 @@ import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, askedNounAt, asksForName, isNameNoun, isNamingVerb, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
+import { answerType, askedNounAt, asksForName, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -23,6 +23,8 @@ export const FOCUS_STRENGTH = 0.55;
 export const SPELLING_THRESHOLD = 0.88;
 /** The same for a word the question's language knows (not a name): only near-identical spellings (militari → militaires). */
 const KNOWN_WORD_SPELLING_THRESHOLD = 0.93;
+/** How strongly a question word must reach a word of an acronym's definition to spell it out ("libio": libyen at 0.8). */
+const SPELLED_OUT_WEIGHT = 0.8;
 /** A phrase's translation at least this strong stands for the whole phrase (see buildQuery). */
 const WHOLE_PHRASE = 0.9;
 
@@ -87,6 +89,12 @@ export interface AnalysedQuery {
   readonly asked: Concept | null;
   /** True when the kind asked for is the answer type itself ("which city", "what day"). */
   readonly askedType: boolean;
+  /**
+   * A count of all the things counted, not of those that did something: "how many soldiers does
+   * the LNA have" (a verb of having or a word of totals, and nothing else asked about them). Only
+   * a sentence that states a total answers it, not "Près de 70 soldats de l'ANL se sont envolés".
+   */
+  readonly askedTotal: boolean;
   /**
    * Concepts next to each other in the question, function words apart, names left out
    * ("gouvernement d'union nationale": gouvernement + union, union + nationale): a text that
@@ -807,11 +815,32 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (nextAt < tokens.length && isUnwrittenKind(tokens[nextAt]!)) asked = null;
     else if ((asked.name || reaches(asked)) && next && !next.name && !reaches(next)) asked = next;
   }
+  // A name, or a word whose best match is one (a lower-case acronym: "lna" → ANL).
+  const namelike = (concept: Concept): boolean => {
+    const best = [...concept.terms].reduce<[string, number] | null>((top, entry) => (top === null || entry[1] > top[1] ? entry : top), null);
+    return concept.name === true || (best !== null && context.vocabulary.isNameStem(best[0]));
+  };
+  // The words of an acronym the article defines, all in the question ("Exército Nacional Líbio":
+  // arme, national, libyen for the ANL) name it as the acronym would.
+  const spells = (concept: Concept, term: string): boolean => (concept.terms.get(term) ?? 0) >= SPELLED_OUT_WEIGHT;
+  const spelledOut = new Set(
+    [...context.vocabulary.definedAcronyms.values()].flatMap((definition) => {
+      const spelling = result.filter((c) => definition.some((term) => spells(c, term)));
+      return definition.every((term) => spelling.some((c) => spells(c, term))) ? spelling : [];
+    }),
+  );
+  // "How many soldiers does the LNA have": what is counted, whose, and a verb of having or a total.
+  const askedTotal =
+    type === 'number' &&
+    asked !== null &&
+    tokens.some((token) => isTotalWord(token, language)) &&
+    result.every((c) => c === asked || c.name || namelike(c) || spelledOut.has(c) || c.label.split(' ').every((word) => isTotalWord(word, language)));
   // "Which city", "what day of the week", "welcher russischen Stadt": the kind asked for is the
   // answer type itself. Dates and places only: "how many times" asks for a count, not a kind.
   // An amount of money is always what a question about a cost or a wage asks for, an age what
   // "how old" asks for, a duration what "how long" asks for: only a sentence that gives one answers it.
   const askedType =
+    askedTotal ||
     type === 'money' ||
     type === 'age' ||
     type === 'duration' ||
@@ -827,11 +856,6 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   // paragraph that writes "porte-parole de l'ANL" without naming him.
   const order = concepts.map((concept, k) => ({ label: concept.label, span: spans[k]! })).sort((a, b) => a.span[0] - b.span[0]);
   const byLabel = new Map(result.map((concept) => [concept.label, concept]));
-  // A name, or a word whose best match is one (a lower-case acronym: "lna" → ANL).
-  const namelike = (concept: Concept): boolean => {
-    const best = [...concept.terms].reduce<[string, number] | null>((top, entry) => (top === null || entry[1] > top[1] ? entry : top), null);
-    return concept.name === true || (best !== null && context.vocabulary.isNameStem(best[0]));
-  };
   const neighbours: [Concept, Concept][] = [];
   const owned: [Concept, Concept][] = [];
   for (let k = 1; k < order.length; k++) {
@@ -844,5 +868,5 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     // "The GNA's spokesman", and in English a name before a noun: "the GNA spokesman".
     else if (namelike(a) && !namelike(b) && ((between.length === 1 && between[0] === 's') || (!between.length && language.code === 'en'))) owned.push([b, a]);
   }
-  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType, neighbours, owned };
+  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType, askedTotal, neighbours, owned };
 }

@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { asksForName, asksFrequency, candidates, givesFrequency, type AnswerType } from './answer-type.js';
+import { asksForName, asksFrequency, candidates, givesFrequency, statesTotal, type AnswerType } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 import { loadVerbForms, NO_VERB_FORMS, verbFormsFile, type VerbForms } from './verb-forms.js';
@@ -563,7 +563,9 @@ export class Retriever {
     // answer either, whether the question writes it as a name or as an adjective.
     const givenWords = type === 'place' || type === 'organisation' ? query.concepts.filter((c) => !c.name).flatMap((c) => [...c.terms].filter(([, weight]) => weight >= GIVEN_WEIGHT).map(([term]) => term)) : [];
     const givenNames = new Set([...query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]), ...givenWords, ...defined]);
-    const typedSentences = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames) : null;
+    const candidatesIn = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames) : null;
+    // A total is answered by a sentence that states one ("compte 25 000 hommes", "au total").
+    const typedSentences = candidatesIn && query.askedTotal ? candidatesIn.map((typed, i) => typed && statesTotal(this.sentenceText(i))) : candidatesIn;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
     // that names one of them and gives a distance is the answer, whatever verb the question used.
