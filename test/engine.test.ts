@@ -340,6 +340,15 @@ describe('a total asked for is a total stated', () => {
   });
 });
 
+describe('a count asked for is a count given', () => {
+  it('declines "how many" where no sentence of the paragraph holds a word asked about and a count', async () => {
+    await expectDeclined(["Combien de soldats de l'ANL sont morts à Benghazi ?", 'quanti aerei russi hanno trasportato i soldati?']);
+    // A sentence that says how many times counts, whatever its verb: "à deux reprises".
+    expect(await engine.ask('Combien de voyages Haftar a-t-il faits en Russie en 2016 ?')).toMatchObject({ answered: true, paragraph: 6, span: { text: 'deux reprises' } });
+    expect(await engine.ask('How many wounded will Russia treat?')).toMatchObject({ answered: true, paragraph: 4 });
+  });
+});
+
 describe('whose the thing asked about is', () => {
   it('does not answer for one organisation with what the article says of another ("the GNA\'s spokesman": ¶1\'s is the ANL\'s)', async () => {
     await expectDeclined(['Who is the spokesman of the GNA?', "What's the name of the GNA spokesman?", 'who is the GNA\'s spokesperson', '¿Quién es el portavoz del GNA?', 'Quem é o porta-voz do GNA?', 'Qui est le porte-parole du GNA ?']);

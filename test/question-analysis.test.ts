@@ -191,7 +191,7 @@ describe('answer types', () => {
     expect(answerType('How many wounded will Russia treat?', en_)).toBe('number');
   });
 
-  it('reads "how old" in six languages as a question for an age, and "for how many years" as a count', () => {
+  it('reads "how old" in six languages as a question for an age, and "for how many years" as a duration', () => {
     for (const [code, question] of [
       ['en', 'how old is marshal haftar'],
       ['fr', 'Quel âge a Fayez al-Sarraj ?'],
@@ -203,8 +203,9 @@ describe('answer types', () => {
     ] as const) {
       expect(answerType(question, languageByCode(code)!), question).toBe('age');
     }
-    expect(answerType("da quanti anni l'esercito combatte gli islamisti", languageByCode('it')!)).toBe('number');
-    expect(answerType('¿Cuántos años lleva la guerra?', languageByCode('es')!)).toBe('number');
+    expect(answerType("da quanti anni l'esercito combatte gli islamisti", languageByCode('it')!)).toBe('duration');
+    expect(answerType('¿Cuántos años lleva la guerra?', languageByCode('es')!)).toBe('duration');
+    expect(answerType('For how many years has Haftar been fighting?', languageByCode('en')!)).toBe('duration');
   });
 
   it('reads the noun "name" of the question\'s language as a question for a name, keyword queries included', () => {

@@ -60,7 +60,7 @@ const CUES: [AnswerType, RegExp][] = [
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|cuantos (km|kilometros)|wie weit|welche entfernung|wie viele (km|kilometer)|quanto dista|a che distanza|quanti (km|chilometri)|que distancia|a que distancia|quantos (km|quilometros))\b/],
   // Before counts and dates: "cuánto tiempo", "quanto tempo" hold a count's cue, "how long ago" asks for a date.
   // "Since when" too: a starting point answers it ("depuis 2011", "depuis la chute de …"), or how long ("depuis trois ans").
-  ['duration', /\b(how long(?! ago)|combien de temps|cuanto tiempo|wie lange?|seit wie langem|quanto tempo|da quanto(?! anni)|since when|depuis quand|desde cuando|seit wann|da quando|desde quando)\b/],
+  ['duration', /\b(how long(?! ago)|combien de temps|cuanto tiempo|wie lange?|seit wie langem|quanto tempo|da quanto(?! anni)|since when|depuis quand|desde cuando|seit wann|da quando|desde quando|(for )?how many (years|months|weeks|days)(?! ago)|(depuis )?combien d (annees|mois|semaines|jours)|(desde hace )?cuantos (anos|meses|dias) (lleva|llevan|hace)|seit wie vielen (jahren|monaten|wochen|tagen)|da quanti (anni|mesi|giorni)|ha quantos (anos|meses|dias))\b/],
   ['number', /\b(how many|how much|how often|combien|cuant[oa]s?|wie viele?|wie oft|quant[ieoa]s?|wieviele?)\b/],
   ['date', /\b(how long ago|when|what (day|date|year|month)|which (day|date|year|month)|quand|quel jour|quelle (date|annee)|en quelle annee|cuando|que (dia|fecha|ano)|wann|an welchem tag|in welchem jahr|quando|in che anno|que dia|em que ano)\b/],
   // "Which news agency", "à quelle agence", "welcher Nachrichtenagentur", "which organisation": an
