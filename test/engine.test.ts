@@ -371,7 +371,7 @@ describe('a city asked for is a city named', () => {
 });
 
 describe('"since when" is answered by a starting point', () => {
-  it('picks the date the article gives with "depuis" over another date of the same sentence', async () => {
+  it('picks the starting point the article gives with "depuis" over another date of the same sentence', async () => {
     for (const question of ['Since when has the UN arms embargo been in place?', "depuis quand l'embargo", 'seit wann gilt das waffenembargo gegen libyen']) {
       expect(await engine.ask(question)).toMatchObject({ answered: true, paragraph: 6, span: { text: 'depuis 2011' } });
     }

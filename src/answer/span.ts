@@ -41,12 +41,18 @@ function matchedPositions(text: string, range: HighlightRange, terms: ReadonlySe
     .map((w) => w.at);
 }
 
+/** The stems of the concepts' terms of weight 0.5 or more, groups split into their words: what counts as a matched word here. */
+function strongStems(concepts: readonly Concept[]): Set<string> {
+  return new Set(concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
+}
+
 /**
  * The short answer inside the highlighted sentences: the one candidate of the asked type
  * (a number, date, person, place or distance) near the words that matched. A candidate that
  * only repeats what the question named ("Who is Haftar?" → not "Khalifa Haftar") does not
- * count. Of several dates, "since when" is answered by the one given as a starting point
- * ("depuis 2011", not the "novembre" of the same sentence); of other candidates, one clearly
+ * count. Of several dates, "since what year" is answered by the one given as a starting point
+ * ("depuis 2011", not the "novembre" of the same sentence; "since when" asks for a duration,
+ * whose candidates are starting points already); of other candidates, one clearly
  * nearer than the rest to the words asked about; "against whom", one the text sets against
  * something ("contre …"). Otherwise, with none, or when the question asks
  * two things of different types ("where was the carrier when …"): no span, never a guess.
@@ -54,11 +60,11 @@ function matchedPositions(text: string, range: HighlightRange, terms: ReadonlySe
 export function findSpan(quote: string, ranges: readonly HighlightRange[], retrieval: Retrieval, question = ''): AnswerSpan | null {
   const type = retrieval.answerType;
   if (!type || !ranges.length || asksTwoThings(question)) return null;
-  const terms = new Set(retrieval.query.concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
+  const terms = strongStems(retrieval.query.concepts);
   // Candidates that are no answer to it: a person the question names, written in full or not
   // ("contre qui se bat Haftar": not "Khalifa Haftar"), or what the retrieval rules out (an
   // acronym the article spells out, for "which agency").
-  const named = new Set(type === 'person' ? retrieval.query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]) : retrieval.notAnswers ?? []);
+  const excluded = new Set(type === 'person' ? retrieval.query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]) : retrieval.notAnswers ?? []);
   // "Against whom" is answered by who stands after "contre", not by who fights ("Khalifa Haftar
   // et les troupes de l'ANL sont en guerre contre les groupes islamistes").
   const against = asksAgainst(question);
@@ -68,12 +74,10 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
   // dirigée par le maréchal Khalifa Haftar": the spokesman is unnamed, Haftar is not him).
   // Failing that, in a sentence that writes one of the question's words other than its names
   // ("qui est le porte-parole du GNA": not the sentence that has only the GNA).
-  const stemsOf = (concepts: readonly Concept[]): Set<string> =>
-    new Set(concepts.flatMap((c) => [...c.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR))));
   const asked = retrieval.query.asked;
   const holding = (stems: ReadonlySet<string>) => ranges.filter((range) => matchedPositions(quote, range, stems, language).length > 0);
-  const withAsked = asked ? holding(stemsOf([asked])) : [];
-  const withFocus = holding(stemsOf(retrieval.query.concepts.filter((c) => !c.name)));
+  const withAsked = asked ? holding(strongStems([asked])) : [];
+  const withFocus = holding(strongStems(retrieval.query.concepts.filter((c) => !c.name)));
   const found: Candidate[] = [];
   for (const range of withAsked.length ? withAsked : withFocus.length ? withFocus : ranges) {
     const text = quote.slice(range.start, range.end);
@@ -82,7 +86,7 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
       const start = range.start + candidate.start;
       const end = range.start + candidate.end;
       const own = words(quote.slice(start, end)).map((t) => stem(t, language));
-      if (own.length && (own.every((t) => terms.has(t)) || own.some((t) => named.has(t)))) continue;
+      if (own.length && (own.every((t) => terms.has(t)) || own.some((t) => excluded.has(t)))) continue;
       if (against && !isOpposed(quote.slice(Math.max(0, start - 40), start))) continue;
       const outside = matched.filter((p) => p < start || p >= end);
       const near = outside.some((p) => Math.abs(p - start) <= NEAR || Math.abs(p - end) <= NEAR);
@@ -112,7 +116,7 @@ function closest(found: readonly Candidate[], quote: string, retrieval: Retrieva
   const quoteWordList = wordsOf(quote, language).filter((w) => !inCandidate(w.at));
   const occurrences = retrieval.query.concepts
     .map((concept) => {
-      const stems = new Set([...concept.terms].filter(([, w]) => w >= 0.5).flatMap(([t]) => t.split(GROUP_SEPARATOR)));
+      const stems = strongStems([concept]);
       return quoteWordList.filter((w) => stems.has(w.stem)).map((w) => w.at);
     })
     .filter((positions) => positions.length > 0);

@@ -206,6 +206,8 @@ export class Retriever {
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
   /** Per answer type, per sentence (in `sentenceRefs` order): the stems of each candidate of the type it holds (computed once per type, on first use). */
   private readonly candidateStems = new Map<AnswerType, string[][][]>();
+  /** Per sentence, whether it says how many times something happened ("à deux reprises"); read on first use. */
+  private timesCounted: boolean[] | null = null;
   /** The language of each paragraph's article, in corpus order. */
   private readonly paragraphLanguages: Language[] = [];
   /** Per paragraph, the positions of its sentences in `sentenceRefs`. */
@@ -311,6 +313,12 @@ export class Retriever {
       this.candidateStems.set(type, found);
     }
     return found.map((list) => list.some((own) => !own.some((term) => givenNames.has(term))));
+  }
+
+  /** Whether sentence `i` says how many times something happened (see givesFrequency). */
+  private countsTimes(i: number): boolean {
+    this.timesCounted ??= this.sentenceRefs.map((_, k) => givesFrequency(this.sentenceText(k)));
+    return this.timesCounted[i] ?? false;
   }
 
   /**
@@ -612,14 +620,14 @@ export class Retriever {
       const frequent = (i: number): boolean =>
         named.every((m) => (m.strengths[i] ?? 0) > 0) &&
         askedAbout.filter((m) => (m.strengths[i] ?? 0) < FOCUS_STRENGTH).length <= 1 &&
-        givesFrequency(this.sentenceText(i));
+        this.countsTimes(i);
       const found = this.sentencesOf.map((ids) => ids.some(frequent));
       // Where no sentence does, the question is read as before: the rule only adds evidence.
       if (found.some(Boolean)) askedAlso('(how many times)', found);
     }
     // A sentence that says how many times ("à deux reprises") counts, whatever verb it has: "how many
     // times did Haftar travel", "combien de voyages Haftar a-t-il faits".
-    const frequencies = type === 'number' ? this.sentencesOf.map((ids) => ids.some((i) => givesFrequency(this.sentenceText(i)))) : null;
+    const timesCounted = type === 'number' ? this.sentencesOf.map((ids) => ids.some((i) => this.countsTimes(i))) : null;
     const fused = fuse(bm25, dense);
     const focus = fused.map((_, index) => (focusMatches.length ? coverage(focusMatches, index, FOCUS_STRENGTH) : null));
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
@@ -647,7 +655,7 @@ export class Retriever {
       askedUnnamed: askedUnnamed[index] ?? false,
       askedNowhere,
       askedType: query.askedType,
-      countless: type === 'number' && typedSentences !== null && !typed[index] && !(frequencies?.[index] ?? false),
+      countless: type === 'number' && typedSentences !== null && !typed[index] && !(timesCounted?.[index] ?? false),
     }));
 
     const sentenceDense = queryVector && this.sentenceVectors ? this.sentenceVectors.map((v) => cosine(queryVector!, v)) : null;

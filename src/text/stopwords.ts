@@ -190,7 +190,7 @@ const MIN_TWO_EDITS = 7;
  * (by two, for a long word that `twoEdits` allows), its length off by at most `lengthSlack`, or
  * null; remembered in `memo` under `key`.
  */
-function oneEditFrom(memo: Map<string, string | null>, key: string, token: string, lists: readonly Iterable<string>[], lengthSlack: number, twoEdits: (word: string) => boolean = () => false): string | null {
+function nearestMisspelt(memo: Map<string, string | null>, key: string, token: string, lists: readonly Iterable<string>[], lengthSlack: number, twoEdits: (word: string) => boolean = () => false): string | null {
   let found = memo.get(key);
   if (found !== undefined) return found;
   found = null;
@@ -234,7 +234,7 @@ export function misspeltFunctionWord(token: string, language: Language, known: (
   let memo = nearFunctionWords.get(more);
   if (!memo) nearFunctionWords.set(more, (memo = new Map()));
   const asking = wordSet('question-folded', language, () => listed(QUESTION_WORDS[language.code]).map((w) => fold(w)));
-  return oneEditFrom(memo, `${language.code}:${token}`, token, [longFunctionWords(language), more], 1, (word) => asking.has(word) || more.includes(word));
+  return nearestMisspelt(memo, `${language.code}:${token}`, token, [longFunctionWords(language), more], 1, (word) => asking.has(word) || more.includes(word));
 }
 
 const NO_MORE: readonly string[] = [];
@@ -271,7 +271,7 @@ export function misspeltQuestionWord(token: string, language: Language): string 
   // A letter more or less turns short words of one language into another's ("armi": "parmi").
   if (token.length < MIN_MISSPELT) return null;
   const questionWords = wordSet('long-question', language, () => listed(QUESTION_WORDS[language.code]).map((w) => fold(w)).filter((w) => w.length >= MIN_MISSPELT));
-  return oneEditFrom(nearQuestionWords, `${language.code}:${token}`, token, [questionWords], token.length > MIN_MISSPELT ? 1 : 0);
+  return nearestMisspelt(nearQuestionWords, `${language.code}:${token}`, token, [questionWords], token.length > MIN_MISSPELT ? 1 : 0);
 }
 
 /** Words already compared with the question words: the names of the article come back in every question. */
