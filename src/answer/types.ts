@@ -1,4 +1,5 @@
 /** What the engine tells a presenter (CLI, Discord); plain data, JSON-serialisable. */
+import type { AnswerType } from '../search/answer-type.js';
 
 export type RetrievalMode = 'hybrid' | 'lexical';
 
@@ -16,10 +17,10 @@ export interface HighlightRange {
   readonly end: number;
 }
 
-/** The short answer inside the quote: one number, date, person, place, distance, amount of money or age. */
+/** The short answer inside the quote: one number, date, person, place, distance, duration, amount of money, age or organisation. */
 export interface AnswerSpan extends HighlightRange {
   readonly text: string;
-  readonly type: 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'organisation';
+  readonly type: AnswerType;
 }
 
 export interface Alternative extends Passage {
