@@ -13,7 +13,7 @@ import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets, wordKey } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
-import { infinitiveCandidates } from '../src/text/inflection.js';
+import { infinitiveCandidates, singularCandidates } from '../src/text/inflection.js';
 import { capturingLogger } from './helpers/log-capture.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
@@ -377,6 +377,21 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(found('commanders')).toEqual([['commanders', ['command']]]);
   });
 
+  it('looks a plural the stemmer leaves whole up under its singular', async () => {
+    const pt = languageByCode('pt')!;
+    const dataDir = await tempDir('lexicons-');
+    // Portuguese Snowball keeps "armas" whole (its stem region is too short for the plural to go).
+    await writeLexicon(dataDir, 'pt-fr.tsv.gz', ['arma\tarme', 'mao\tmain']);
+    const lexicon = (await loadLexicon(pt, fr, { dataDir, corpusTerms: new Set(['arme', 'main']) }))!;
+    const found = (text: string) => lexicon.translate(words(text)).map((t) => [t.source, [...t.targets.keys()]]);
+    expect(found('armas maos')).toEqual([
+      ['armas', ['arme']],
+      ['maos', ['main']],
+    ]);
+    // A word with no singular in the dictionary stays untranslated.
+    expect(found('lisboas')).toEqual([]);
+  });
+
   it('keeps a phrase that reaches nothing in the corpus, without targets, when one of its words reaches it', async () => {
     const dataDir = await tempDir('lexicons-');
     await writeLexicon(dataDir, 'en-fr.tsv.gz', ['foreign\tetrang', 'foreign minister\tministr+affair+etrang~60', 'minister\tministr', 'prime number\tnombr+premi']);
@@ -434,6 +449,20 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(lexicon.lookup('wound')).toEqual(new Map([['bless', 1]]));
     expect(capture.lines.find((l) => l.level === 40)).toMatchObject({ file, msg: expect.stringMatching(/lexicon cache unreadable/) });
     expect(await readFile(file, 'utf8')).toContain('wound\tbless\n');
+  });
+});
+
+describe('singulars a plural may be', () => {
+  it('removes the plural endings of Portuguese, Spanish and English, longest first', () => {
+    const of = (word: string, code: string) => singularCandidates(word, languageByCode(code)!);
+    expect(of('armas', 'pt')).toEqual(['arma']);
+    expect(of('eleicoes', 'pt')).toEqual(['eleicao', 'eleico', 'eleicoe']);
+    expect(of('nacoes', 'pt')).toEqual(['nacao', 'naco', 'nacoe']);
+    expect(of('voces', 'es')).toEqual(['voz', 'voc', 'voce']);
+    expect(of('armies', 'en')).toEqual(['army', 'armi', 'armie']);
+    // Too short to be a plural of anything, and no rule for French or German.
+    expect(of('mas', 'pt')).toEqual([]);
+    expect(of('armes', 'fr')).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import { writeCacheFile } from '../cache-file.js';
 import { TimeSlices, yieldToEventLoop } from '../event-loop.js';
 import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
+import { singularCandidates } from '../text/inflection.js';
 import { stem } from '../text/stem.js';
 import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, wordKey } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
@@ -104,7 +105,16 @@ export class BilingualLexicon {
     const found = this.lookupWord(key, forms);
     if (found) return found;
     const bare = stem(token, this.source);
-    return bare === key ? undefined : this.lookupWord(bare, forms);
+    const byStem = bare === key ? undefined : this.lookupWord(bare, forms);
+    if (byStem) return byStem;
+    // A plural the stemmer left whole (Portuguese "armas": the dictionary has "arma").
+    for (const singular of singularCandidates(token, this.source)) {
+      const other = stem(singular, this.source);
+      if (other === key || other === bare) continue;
+      const found = this.lookup(other);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /**

@@ -72,3 +72,25 @@ function germanParticipleInfinitives(word: string): string[] {
   }
   return out;
 }
+
+/**
+ * Plural endings a stemmer leaves on short words: Portuguese and Spanish Snowball strip no plural
+ * "-s" when the word's stem region is too short ("armas" stays "armas", while a dictionary lists
+ * "arma"). The singulars a folded word may be the plural of, to look up where the word itself has
+ * no entry; longest ending first.
+ */
+const PLURALS: Record<string, readonly (readonly [ending: string, singular: string])[]> = {
+  pt: [['oes', 'ao'], ['aes', 'ao'], ['ns', 'm'], ['es', ''], ['s', '']],
+  es: [['ces', 'z'], ['es', ''], ['s', '']],
+  en: [['ies', 'y'], ['es', ''], ['s', '']],
+};
+
+export function singularCandidates(word: string, language: Language): string[] {
+  const out: string[] = [];
+  for (const [ending, singular] of PLURALS[language.code] ?? []) {
+    if (!word.endsWith(ending)) continue;
+    const candidate = word.slice(0, -ending.length) + singular;
+    if (candidate.length >= MIN_BASE && !out.includes(candidate)) out.push(candidate);
+  }
+  return out;
+}
