@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, askedNounAt, asksForName, asksFrequency, candidates, givesFrequency, isTypeNoun, isUnwrittenKind, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, asksForName, asksFrequency, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -124,6 +124,29 @@ describe('how many times', () => {
     }
     expect(asksFrequency('How many wounded will Russia treat?')).toBe(false);
     expect([givesFrequency('il s’est rendu à Moscou à deux reprises'), givesFrequency('trois fois'), givesFrequency('une fois'), givesFrequency('12 fois'), givesFrequency('deux autres')]).toEqual([true, true, true, true, false]);
+  });
+});
+
+describe('how precise a date is asked for', () => {
+  it('reads "which day", "which month", "which year" in six languages, and nothing from a plain "when"', () => {
+    const day = ['Which day of the week did they leave?', 'what day did the troops fly', 'Quel jour sont-ils partis ?', '¿Qué día viajaron?', 'An welchem Tag flogen sie?', 'Che giorno sono partiti?', 'Em que dia viajaram?'];
+    for (const question of day) expect(dateGranularity(question), question).toBe('day');
+    for (const question of ['In which month did he ask?', 'En quel mois ?', 'In welchem Monat bat er?', 'In che mese?']) expect(dateGranularity(question), question).toBe('month');
+    for (const question of ['In what year was it imposed?', 'Depuis quelle année ?', '¿En qué año?', 'In welchem Jahr?', 'Em que ano?']) expect(dateGranularity(question), question).toBe('year');
+    expect(dateGranularity('When did Haftar visit the carrier?')).toBeNull();
+  });
+
+  it('keeps the dates of that precision only', () => {
+    const dates = ['mardi', 'Le 11 janvier', 'En novembre', 'depuis 2011', 'Depuis trois ans'];
+    expect(dates.filter((d) => hasGranularity(d, 'day'))).toEqual(['mardi', 'Le 11 janvier']);
+    expect(dates.filter((d) => hasGranularity(d, 'month'))).toEqual(['Le 11 janvier', 'En novembre']);
+    expect(dates.filter((d) => hasGranularity(d, 'year'))).toEqual(['depuis 2011']);
+  });
+
+  it('answers "which day of the week" with the paragraph that gives a weekday, not the one that says "depuis trois ans"', async () => {
+    const engine = await lexicalEngine();
+    const answer = await engine.ask('what day of the week did the ANL troops leave for russia');
+    expect(answer).toMatchObject({ answered: true, paragraph: 1, span: { text: 'mardi', type: 'date' } });
   });
 });
 

@@ -1,4 +1,4 @@
-import { asksAgainst, asksSince, asksTwoThings, candidates, isOpposed, isStartingPoint, type Candidate } from '../search/answer-type.js';
+import { asksAgainst, asksSince, asksTwoThings, candidates, dateGranularity, hasGranularity, isOpposed, isStartingPoint, type Candidate } from '../search/answer-type.js';
 import { GROUP_SEPARATOR } from '../search/lexicon-format.js';
 import type { Concept } from '../search/bm25.js';
 import type { Retrieval } from '../search/retriever.js';
@@ -78,11 +78,14 @@ export function findSpan(quote: string, ranges: readonly HighlightRange[], retri
   const holding = (stems: ReadonlySet<string>) => ranges.filter((range) => matchedPositions(quote, range, stems, language).length > 0);
   const withAsked = asked ? holding(strongStems([asked])) : [];
   const withFocus = holding(strongStems(retrieval.query.concepts.filter((c) => !c.name)));
+  // "Which day": a weekday or a day of a month, not a year or "depuis trois ans".
+  const granularity = type === 'date' ? dateGranularity(question) : null;
   const found: Candidate[] = [];
   for (const range of withAsked.length ? withAsked : withFocus.length ? withFocus : ranges) {
     const text = quote.slice(range.start, range.end);
     const matched = matchedPositions(quote, range, terms, language);
     for (const candidate of candidates(text, type)) {
+      if (granularity && !hasGranularity(text.slice(candidate.start, candidate.end), granularity)) continue;
       const start = range.start + candidate.start;
       const end = range.start + candidate.end;
       const own = words(quote.slice(start, end)).map((t) => stem(t, language));

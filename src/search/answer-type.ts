@@ -359,6 +359,34 @@ export function isStartingPoint(text: string): boolean {
   return SINCE_DATE.test(text);
 }
 
+/** How precise a date a question asks for: a day ("which day of the week", "quel jour"), a month or a year. */
+export type DateGranularity = 'day' | 'month' | 'year';
+
+/** The date nouns after "which", "what", "on what" … in the six question languages, folded. */
+const GRANULARITY_CUES: readonly (readonly [DateGranularity, RegExp])[] = [
+  ['day', /\b(which|what|on what|on which) (day|weekday)\b|\bday of the week\b|\bquel jour\b|\bquel jour de la semaine\b|\b(que|cual|en que) dia\b|\ban welchem (wochen)?tag\b|\bwelche[mnr]? (wochen)?tag\b|\b(che|quale|in che|in quale) giorno\b|\b(que|qual|em que) dia\b/],
+  ['month', /\b(which|what|in what|in which) month\b|\b(quel|en quel) mois\b|\b(que|cual|en que) mes\b|\b(in )?welchem monat\b|\b(che|quale|in che|in quale) mese\b|\b(que|qual|em que) mes\b/],
+  ['year', /\b(which|what|in what|in which) year\b|\b(quelle|en quelle|depuis quelle) annee\b|\b(que|cual|en que|desde que) ano\b|\b(in )?welchem jahr\b|\b(che|quale|in che|in quale|da che) anno\b|\b(que|qual|em que|desde que) ano\b/],
+];
+
+/** How precise a date a question asks for (see GRANULARITY_CUES); null when it does not say ("when"). */
+export function dateGranularity(question: string): DateGranularity | null {
+  const text = cueText(question);
+  return GRANULARITY_CUES.find(([, cue]) => cue.test(text))?.[0] ?? null;
+}
+
+/** Whether a date candidate's text is as precise as asked: a weekday or a day of a month; a month; a year. */
+export function hasGranularity(text: string, granularity: DateGranularity): boolean {
+  switch (granularity) {
+    case 'day':
+      return new RegExp(String.raw`(?:${WEEKDAYS})|\d{1,2}(?:er)?\s(?:${MONTHS})`, 'i').test(text);
+    case 'month':
+      return new RegExp(String.raw`(?:${MONTHS})`, 'i').test(text);
+    case 'year':
+      return /\d{4}/.test(text);
+  }
+}
+
 /** The noun "name" in each question language, folded. */
 const NAME_NOUNS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries({ en: 'name names', fr: 'nom noms', es: 'nombre nombres', de: 'name namen', it: 'nome nomi', pt: 'nome nomes' }).map(([code, list]) => [code, new Set(list.split(' '))]),

@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { asksForName, asksFrequency, candidates, givesFrequency, statesTotal, type AnswerType } from './answer-type.js';
+import { asksForName, asksFrequency, candidates, dateGranularity, givesFrequency, hasGranularity, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 import { loadVerbForms, NO_VERB_FORMS, verbFormsFile, type VerbForms } from './verb-forms.js';
@@ -204,8 +204,8 @@ export class Retriever {
   private readonly knownStems = new Map<string, Promise<WordList>>();
   private readonly properNames = new Map<string, Promise<WordList>>();
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
-  /** Per answer type, per sentence (in `sentenceRefs` order): the stems of each candidate of the type it holds (computed once per type, on first use). */
-  private readonly candidateStems = new Map<AnswerType, string[][][]>();
+  /** Per answer type, per sentence (in `sentenceRefs` order): each candidate of the type it holds, as written and as stems (computed once per type, on first use). */
+  private readonly candidateStems = new Map<AnswerType, { text: string; stems: string[] }[][]>();
   /** Per sentence, whether it says how many times something happened ("à deux reprises"); read on first use. */
   private timesCounted: boolean[] | null = null;
   /** The language of each paragraph's article, in corpus order. */
@@ -302,17 +302,22 @@ export class Retriever {
    * Per sentence: whether it holds a candidate of `type` that is not one of the question's own
    * names ("the spokesman of Haftar's army" is not Khalifa Haftar).
    */
-  private typedSentences(type: AnswerType, givenNames: ReadonlySet<string>): boolean[] {
+  private typedSentences(type: AnswerType, givenNames: ReadonlySet<string>, granularity: DateGranularity | null = null): boolean[] {
     let found = this.candidateStems.get(type);
     if (!found) {
       found = this.sentenceRefs.map((ref) => {
         const text = this.corpus.paragraphs[ref.paragraph]!.sentences[ref.sentence]!.text;
         const language = this.paragraphLanguages[ref.paragraph]!;
-        return candidates(text, type).map((c) => words(text.slice(c.start, c.end)).map((w) => stem(w, language)));
+        return candidates(text, type).map((c) => {
+          const written = text.slice(c.start, c.end);
+          return { text: written, stems: words(written).map((w) => stem(w, language)) };
+        });
       });
       this.candidateStems.set(type, found);
     }
-    return found.map((list) => list.some((own) => !own.some((term) => givenNames.has(term))));
+    // "Which day of the week": a weekday or a day of a month, not "depuis trois ans".
+    const precise = (text: string): boolean => type !== 'date' || granularity === null || hasGranularity(text, granularity);
+    return found.map((list) => list.some((own) => precise(own.text) && !own.stems.some((term) => givenNames.has(term))));
   }
 
   /** Whether sentence `i` says how many times something happened (see givesFrequency). */
@@ -585,7 +590,8 @@ export class Retriever {
     // answer either, whether the question writes it as a name or as an adjective.
     const givenWords = type === 'place' || type === 'organisation' ? query.concepts.filter((c) => !c.name).flatMap((c) => [...c.terms].filter(([, weight]) => weight >= GIVEN_WEIGHT).map(([term]) => term)) : [];
     const givenNames = new Set([...query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]), ...givenWords, ...defined]);
-    const candidatesIn = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames) : null;
+    const granularity = type === 'date' ? dateGranularity(question) : null;
+    const candidatesIn = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames, granularity) : null;
     // A total is answered by a sentence that states one ("compte 25 000 hommes", "au total").
     const typedSentences = candidatesIn && query.askedTotal ? candidatesIn.map((typed, i) => typed && statesTotal(this.sentenceText(i))) : candidatesIn;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
@@ -597,7 +603,7 @@ export class Retriever {
     const holdsAnswer = (candidatesIn: readonly boolean[] | null) => (i: number): boolean =>
       candidatesIn !== null && candidatesIn[i] === true && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH);
     const typed = this.sentencesOf.map((ids) => ids.some(holdsAnswer(typedSentences)));
-    const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames)) : null);
+    const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames, granularity)) : null);
     // What the answer type itself says (a distance, a count of times) counts as one more word asked
     // about, found in the paragraphs where such a sentence is.
     const askedAlso = (label: string, found: readonly boolean[]): void => {
