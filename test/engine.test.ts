@@ -486,6 +486,16 @@ describe('names alone never make an answer', () => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
 
+  it('declines a question about someone or somewhere the article never names, and answers the same question about its own people', async () => {
+    for (const question of ['What did Putin say about the LNA soldiers?', 'cosa ha detto putin a haftar durante la visita a mosca', 'Qual é a melhor época para visitar Lisboa?']) {
+      const answer = await engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+    }
+    expect(await engine.ask('What did the spokesman say about the LNA soldiers?')).toMatchObject({ answered: true, paragraph: 1 });
+    // A name of another language's dictionaries is one only when it is at least four letters long: Italian "sa" (knows) is no name.
+    expect(await engine.ask('ciao a tutti! qualcuno sa con quale ministro russo ha parlato haftar in videoconferenza?')).toMatchObject({ answered: true, paragraph: 5 });
+  });
+
   it('declines a question for a kind of thing no paragraph names, whoever it names around it', async () => {
     // Every other word is in ¶1 (soldiers, Russia, the LNA, treated): only the hospital is not.
     const trap = await engine.ask('which hospital in russia are the LNA soldiers being treated at');

@@ -73,6 +73,9 @@ export interface QueryResources {
   readonly names?: WordList;
 }
 
+/** Shorter words in the names lists are mostly function words of another language (Italian "sa") or acronyms. */
+const MIN_NAME_LENGTH = 4;
+
 export interface AnalysedQuery {
   readonly language: Language;
   /** The kind of short answer the question asks for, if any (how many: a number, and so on). */
@@ -82,6 +85,8 @@ export interface AnalysedQuery {
   readonly translated: boolean;
   /** Content words that nothing (exact form, dictionary, spelling) connected to the corpus. */
   readonly unmatchedWords: string[];
+  /** Unmatched words that the language's dictionaries know as proper names (Putin, Lisboa): the question is about someone or somewhere the article does not name. */
+  readonly unmatchedNames: string[];
   /**
    * The concept that names the kind of thing asked for ("which hospital", "how many sailors"),
    * when the question has one and it is no name; null otherwise.
@@ -796,6 +801,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   });
   const reaches = (concept: Concept): boolean => [...concept.terms.keys()].some(inIndex);
   const unmatchedWords = result.filter((c) => !reaches(c)).map((c) => c.label);
+  const unmatchedNames = unmatchedWords.filter((label) => label.split(' ').every((word) => word.length >= MIN_NAME_LENGTH && shape.names.has(word) && resources.names?.has(word) === true));
   const conceptAt = (at: number | null): Concept | null => {
     const span = at === null || at >= tokens.length || !isContent(tokens[at]!) ? -1 : spans.findIndex(([start, end]) => start <= at && at < end);
     const label = span >= 0 ? concepts[span]!.label : null;
@@ -868,5 +874,5 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     // "The GNA's spokesman", and in English a name before a noun: "the GNA spokesman".
     else if (namelike(a) && !namelike(b) && ((between.length === 1 && between[0] === 's') || (!between.length && language.code === 'en'))) owned.push([b, a]);
   }
-  return { language, answerType: type, concepts: result, translated, unmatchedWords, asked, askedType, askedTotal, neighbours, owned };
+  return { language, answerType: type, concepts: result, translated, unmatchedWords, unmatchedNames, asked, askedType, askedTotal, neighbours, owned };
 }

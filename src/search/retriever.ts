@@ -57,6 +57,8 @@ export interface ParagraphHit {
   readonly askedNowhere: boolean;
   /** True when the kind asked for is the answer type itself ("what day", "which city"): `asked` says whether a sentence gives one. */
   readonly askedType: boolean;
+  /** The question names someone or somewhere (a proper name of its language) that the article does not. */
+  readonly namesMissing: boolean;
   /** True when the question asks how many and no sentence of the paragraph holds both a word asked about and a count. */
   readonly countless: boolean;
 }
@@ -661,6 +663,7 @@ export class Retriever {
       askedUnnamed: askedUnnamed[index] ?? false,
       askedNowhere,
       askedType: query.askedType,
+      namesMissing: query.unmatchedNames.length > 0,
       countless: type === 'number' && typedSentences !== null && !typed[index] && !(timesCounted?.[index] ?? false),
     }));
 
