@@ -486,6 +486,15 @@ describe('names alone never make an answer', () => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
 
+  it('declines "when" where the paragraph with the words asked about gives no date, and answers where an event dates it', async () => {
+    // ¶4 holds the wounded, and no day, month or year.
+    for (const question of ['When will the wounded return to Libya?', 'Quand les soldats blessés rentreront-ils en Libye ?', 'Quando os soldados feridos voltaram para a Líbia?']) {
+      expect((await engine.ask(question)).answered, question).toBe(false);
+    }
+    // "depuis la chute de Moummar Kadhafi" dates the chaos by an event.
+    expect(await engine.ask('When did the country descend into chaos?')).toMatchObject({ answered: true, paragraph: 3 });
+  });
+
   it('declines a question about someone or somewhere the article never names, and answers the same question about its own people', async () => {
     for (const question of ['What did Putin say about the LNA soldiers?', 'cosa ha detto putin a haftar durante la visita a mosca', 'Qual é a melhor época para visitar Lisboa?']) {
       const answer = await engine.ask(question);

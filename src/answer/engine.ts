@@ -3,7 +3,7 @@ import type { EngineConfig } from '../config.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { EmbedderUnavailableError, loadEmbedder, type DownloadProgress, type Embedder } from '../search/dense.js';
-import { askedFactor, countFactor, focusFactor, Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
+import { answerlessFactor, askedFactor, focusFactor, Retriever, type ParagraphHit, type Retrieval } from '../search/retriever.js';
 import type { AnswerType } from '../search/answer-type.js';
 import { languageByCode } from '../text/languages.js';
 import { cleanQuestion, QuestionError } from '../text/question.js';
@@ -174,7 +174,7 @@ export class Engine {
    */
   private evidence(hit: ParagraphHit, type: AnswerType | null): number {
     const focus = focusFactor(hit.focus);
-    const lexical = hit.coverage * focus * askedFactor(hit.asked, type, hit.askedUnnamed, hit.askedNowhere, hit.askedType) * countFactor(hit.countless) * (hit.namesMissing ? MISSING_NAME_FACTOR : 1);
+    const lexical = hit.coverage * focus * askedFactor(hit.asked, type, hit.askedUnnamed, hit.askedNowhere, hit.askedType) * answerlessFactor(hit.answerless) * (hit.namesMissing ? MISSING_NAME_FACTOR : 1);
     if (hit.dense === null) return lexical;
     // The model finds paraphrases the lexicons miss, so missing focus words only halve its
     // evidence at most: a trap close in topic ("When was Haftar born?") needs a higher cosine.

@@ -59,8 +59,11 @@ export interface ParagraphHit {
   readonly askedType: boolean;
   /** The question names someone or somewhere (a proper name of its language) that the article does not. */
   readonly namesMissing: boolean;
-  /** True when the question asks how many and no sentence of the paragraph holds both a word asked about and a count. */
-  readonly countless: boolean;
+  /**
+   * True when the question asks how many or when, and no sentence of the paragraph holds both a
+   * word asked about and a count (or a date, or an event that dates it: "depuis la chute de …").
+   */
+  readonly answerless: boolean;
 }
 
 /** First and last positions of a concept in a paragraph's word order. */
@@ -145,15 +148,17 @@ export function askedFactor(asked: number | null, type: AnswerType | null, unnam
 }
 
 /**
- * Evidence kept, for a question that asks how many, by a paragraph where no sentence holds both a
- * word asked about and a count: a count is written in few ways (digits, number words, "à deux
- * reprises"), so its absence is as sure as an amount's. In the answer's evidence only, not in
- * ranking: measured on all own sets, 11 more traps declined and 3 wrong answers, for 1 right
- * answer lost ("how many trips to the Russian capital": "travel" reaches no word of ¶6); in
- * ranking too, it moved 6 of those traps onto a paragraph with some count instead.
+ * Evidence kept, for a question that asks how many or when, by a paragraph where no sentence
+ * holds both a word asked about and a count or a date: these are written in few ways (digits,
+ * number words, "à deux reprises"; days, months, years), so their absence is as sure as an
+ * amount's. In the answer's evidence only, not in ranking. Measured on all own sets: for counts,
+ * 11 more traps declined and 3 wrong answers, for 1 right answer lost ("how many trips to the
+ * Russian capital": "travel" reaches no word of ¶6; in ranking too, it moved 6 of those traps
+ * onto a paragraph with some count instead); for dates, 8 more traps declined ("When will the
+ * wounded return to Libya?": ¶4 gives none), no right answer lost.
  */
-export function countFactor(countless: boolean): number {
-  return countless ? FEW_WAYS_MISSING_FACTOR : 1;
+export function answerlessFactor(answerless: boolean): number {
+  return answerless ? FEW_WAYS_MISSING_FACTOR : 1;
 }
 
 /**
@@ -636,6 +641,8 @@ export class Retriever {
     // A sentence that says how many times ("à deux reprises") counts, whatever verb it has: "how many
     // times did Haftar travel", "combien de voyages Haftar a-t-il faits".
     const timesCounted = type === 'number' ? this.sentencesOf.map((ids) => ids.some((i) => this.countsTimes(i))) : null;
+    // "When did the country descend into chaos": "depuis la chute de Moummar Kadhafi" dates it by an event.
+    const datedByEvent = type === 'date' ? this.sentencesOf.map((ids) => ids.some(holdsAnswer(this.typedSentences('duration', givenNames)))) : null;
     const fused = fuse(bm25, dense);
     const focus = fused.map((_, index) => (focusMatches.length ? coverage(focusMatches, index, FOCUS_STRENGTH) : null));
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
@@ -664,7 +671,7 @@ export class Retriever {
       askedNowhere,
       askedType: query.askedType,
       namesMissing: query.unmatchedNames.length > 0,
-      countless: type === 'number' && typedSentences !== null && !typed[index] && !(timesCounted?.[index] ?? false),
+      answerless: typedSentences !== null && !typed[index] && (type === 'number' ? !(timesCounted?.[index] ?? false) : type === 'date' && !(datedByEvent?.[index] ?? false)),
     }));
 
     const sentenceDense = queryVector && this.sentenceVectors ? this.sentenceVectors.map((v) => cosine(queryVector!, v)) : null;
