@@ -118,6 +118,8 @@ describe('stemming and stop words', () => {
     // An acronym is no function word: "UN" is not the French "un".
     expect(await engine.ask('embargo weapons UN')).toMatchObject({ language: 'en', answered: true, paragraph: 6 });
     expect(await engine.ask('HOW MANY WOUNDED WILL RUSSIA TREAT')).toMatchObject({ language: 'en', paragraph: 4 });
+    // One function word shared by French, Spanish and Italian ("un", in lower case) among English words is no lead.
+    expect(await engine.ask('gna international suport un europeans americans')).toMatchObject({ language: 'en' });
   });
 });
 

@@ -13,6 +13,7 @@ import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { asksForName, asksFrequency, candidates, dateGranularity, givesFrequency, hasGranularity, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
+import { stopwords } from '../text/stopwords.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 import { loadVerbForms, NO_VERB_FORMS, verbFormsFile, type VerbForms } from './verb-forms.js';
 import { cachedInflectedTerms, type InflectedTerms } from './inflected.js';
@@ -534,18 +535,24 @@ export class Retriever {
       tokens.filter((token) => !acronyms.has(token)),
       candidates,
     );
-    if (leaders.length === 1) return leaders[0]!;
+    const unnamed = tokens.filter((token) => !this.vocabulary.isName(token));
+    // One function word shared by several languages ("un": French, Spanish, Italian) among three
+    // or more content words ("gna international suport un europeans americans") is no lead: there,
+    // the words themselves decide, the function word counting as one of them.
+    const functionWords = leaders.length ? unnamed.filter((token) => stopwords(leaders[0]!).has(token)).length : 0;
+    const weakLead = functionWords === 1 && unnamed.length - functionWords >= 3;
+    if (leaders.length === 1 && !weakLead) return leaders[0]!;
     // Keyword queries ("russia wounded 500"), or as many function words of two languages ("pq a
     // rússia ajuda o haftar": Spanish and Portuguese): of those languages, the one that knows most
     // of the words. The corpus language counts the corpus's own words as written ("visits" is not
     // "visite"), other languages the stems their word lists know; names belong to no language.
     // Ties go to the corpus language, then to the order of LANGUAGES.
-    const contenders = leaders.length ? candidates.filter((l) => leaders.includes(l)) : candidates;
-    const unnamed = tokens.filter((token) => !this.vocabulary.isName(token));
+    const contenders = leaders.length && !weakLead ? candidates.filter((l) => leaders.includes(l)) : candidates;
     const hitsOf = async (language: Language): Promise<number> => {
-      if (language === this.corpusLanguage) return unnamed.filter((token) => this.vocabulary.has(token)).length;
+      const lead = weakLead && leaders.includes(language) ? 1 : 0;
+      if (language === this.corpusLanguage) return lead + unnamed.filter((token) => this.vocabulary.has(token)).length;
       const known = await this.known(language);
-      return unnamed.filter((token) => !this.vocabulary.has(token) && known.has(stem(token, language))).length;
+      return lead + unnamed.filter((token) => !this.vocabulary.has(token) && known.has(stem(token, language))).length;
     };
     let best = contenders[0]!;
     let bestHits = await hitsOf(best);
