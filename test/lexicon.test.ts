@@ -347,8 +347,10 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(found('the head of the army')).toEqual([['head', ['chef']]]);
     // A phrase with a translation of its own keeps it, even when a word alone weighs more (russ 1 > 0.93).
     expect(found('the russian capital')).toEqual([['russian capital', ['russ', 'moscou']]]);
-    // Weak too (only part of "maréchal de camp" is in the corpus: 0.26), but it agrees with its word.
+    // Weak too (only part of "maréchal de camp" is in the corpus: 0.26), but it agrees with its word:
+    // it stays whole ("field" brings nothing in), and what they share weighs what the word gives it.
     expect(found('the field marshal')).toEqual([['field marshal', ['marechal']]]);
+    expect(lexicon.translate(words('the field marshal'))[0]!.targets.get('marechal')).toBe(0.6);
   });
 
   it('reaches a verb through the infinitive of a form its stemmer does not bring back (apoia → apoiar)', async () => {

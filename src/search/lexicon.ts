@@ -132,6 +132,25 @@ export class BilingualLexicon {
     return ![...targets.keys()].some((term) => strongestWord.has(term));
   }
 
+  /**
+   * A phrase reached only weakly (at most CHAIN_CAP) that agrees with one of its words keeps the
+   * terms they share at the word's weight: "power struggle" reaches the article only through a
+   * synonym of "lutte pour le pouvoir" (pouvoir at 0.3), "power" reaches "pouvoir" itself. The
+   * phrase stays whole, so its other word's unrelated senses ("field": pré) do not come in.
+   */
+  private asStrongAsItsWords(targets: ReadonlyMap<string, number>, wordTargets: () => readonly (ReadonlyMap<string, number> | undefined)[]): ReadonlyMap<string, number> {
+    if (!targets.size || strongest(targets) > CHAIN_CAP) return targets;
+    const words = wordTargets();
+    let lifted: Map<string, number> | null = null;
+    for (const [term, weight] of targets) {
+      const best = Math.max(...words.map((word) => word?.get(term) ?? 0));
+      if (best <= weight) continue;
+      lifted ??= new Map(targets);
+      lifted.set(term, best);
+    }
+    return lifted ?? targets;
+  }
+
   /** Entries already looked up (null: no such key): each question looks up its words and their phrases again. Bounded. */
   private readonly looked = new Map<string, ReadonlyMap<string, number> | null>();
 
@@ -165,9 +184,13 @@ export class BilingualLexicon {
         const slice = tokens.slice(i, i + n);
         if (n === 1 && !isContent(slice[0] ?? '')) break;
         if (n > 1 && !slice.some(isContent)) continue;
-        const targets = n === 1 ? this.lookupSingle(slice[0]!, keyOf, infinitives) : this.lookup(slice.map(keyOf).join(' '));
+        let targets = n === 1 ? this.lookupSingle(slice[0]!, keyOf, infinitives) : this.lookup(slice.map(keyOf).join(' '));
         if (!targets) continue;
-        if (n > 1 && this.rarerSense(targets, () => slice.filter(isContent).map((token) => this.lookupSingle(token, keyOf, infinitives)))) continue;
+        if (n > 1) {
+          const wordTargets = () => slice.filter(isContent).map((token) => this.lookupSingle(token, keyOf, infinitives));
+          if (this.rarerSense(targets, wordTargets)) continue;
+          targets = this.asStrongAsItsWords(targets, wordTargets);
+        }
         found.push({ source: slice.join(' '), start: i, length: n, targets });
         matched = n;
       }
