@@ -315,6 +315,10 @@ describe('questions in six languages, as people type them', () => {
     }
     // Two of its words are missing from that sentence (meet, Putin): no answer.
     expect((await engine.ask('How many times did Haftar meet Putin in Moscow?')).answered).toBe(false);
+    // "Often" in "how often" names the type, like "times": it is not searched for as a word.
+    const often = await engine.ask('How often did the field marshal travel to Russia in 2016?');
+    expect(often).toMatchObject({ answered: true, paragraph: 6, span: { text: 'deux reprises' } });
+    expect(often.score).toBeGreaterThan(0.4);
   });
 
   it('reads a misspelt German noun as a noun, not as a name (Spreher → Sprecher)', async () => {

@@ -93,7 +93,7 @@ const TYPE_NOUNS_BY_LANGUAGE: readonly [AnswerType, Record<string, string>][] = 
     pt: 'ano dia semana mes data',
   }],
   // Spanish "nombre" is French for number: listed here first, it stays a number noun.
-  ['number', { en: 'number times', fr: 'nombre numero fois', es: 'numero veces', de: 'anzahl zahl mal', it: 'numero volte', pt: 'numero vezes' }],
+  ['number', { en: 'number times often', fr: 'nombre numero fois', es: 'numero veces', de: 'anzahl zahl mal', it: 'numero volte', pt: 'numero vezes' }],
   // "In which city": a city's name answers, not the word. "Which countries" stays a word: the
   // answer may well be "pays africains", which no place pattern finds.
   ['place', { en: 'city town', fr: 'ville', es: 'ciudad', de: 'stadt', it: 'citta', pt: 'cidade' }],
