@@ -377,14 +377,7 @@ export function dateGranularity(question: string): DateGranularity | null {
 
 /** Whether a date candidate's text is as precise as asked: a weekday or a day of a month; a month; a year. */
 export function hasGranularity(text: string, granularity: DateGranularity): boolean {
-  switch (granularity) {
-    case 'day':
-      return new RegExp(String.raw`(?:${WEEKDAYS})|\d{1,2}(?:er)?\s(?:${MONTHS})`, 'i').test(text);
-    case 'month':
-      return new RegExp(String.raw`(?:${MONTHS})`, 'i').test(text);
-    case 'year':
-      return /\d{4}/.test(text);
-  }
+  return PRECISION[granularity].test(text);
 }
 
 /** The noun "name" in each question language, folded. */
@@ -405,6 +398,12 @@ export interface Candidate {
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
 const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
+/** What a French date must write to be as precise as asked (see hasGranularity). */
+const PRECISION: Record<DateGranularity, RegExp> = {
+  day: new RegExp(String.raw`(?:${WEEKDAYS})|\d{1,2}(?:er)?\s(?:${MONTHS})`, 'i'),
+  month: new RegExp(String.raw`(?:${MONTHS})`, 'i'),
+  year: /\d{4}/,
+};
 const NUMBER_WORDS = 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|million|millions|milliard|milliards|dizaine|dizaines|centaine|centaines|millier|milliers';
 /** "deux fois", "à trois reprises", "une fois": how many times (see givesFrequency). */
 const FREQUENCY = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\d+|une|${NUMBER_WORDS})\s(?:fois|reprises)(?![\p{L}])`, 'iu');

@@ -308,7 +308,8 @@ export class Retriever {
 
   /**
    * Per sentence: whether it holds a candidate of `type` that is not one of the question's own
-   * names ("the spokesman of Haftar's army" is not Khalifa Haftar).
+   * names ("the spokesman of Haftar's army" is not Khalifa Haftar) and, for a date, is as
+   * precise as the question asks ("which day of the week": a weekday, not "depuis trois ans").
    */
   private typedSentences(type: AnswerType, givenNames: ReadonlySet<string>, granularity: DateGranularity | null = null): boolean[] {
     let found = this.candidateStems.get(type);
