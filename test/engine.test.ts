@@ -490,6 +490,16 @@ describe('names alone never make an answer', () => {
     expect((await engine.ask(question)).answered).toBe(false);
   });
 
+  it('declines whether something came about in the end when the article states it only as a purpose', async () => {
+    // ¶6: "il y avait sollicité l'aide de la Russie pour lever l'embargo": asked for, not done.
+    for (const question of ["did the UN end up lifting the arms embargo after haftar's request", "Est-ce que l'ONU a finalement levé l'embargo sur les armes ?", 'Wann wurde das Waffenembargo schließlich aufgehoben?']) {
+      expect((await engine.ask(question)).answered, question).toBe(false);
+    }
+    // The same words without the question of an outcome, and an outcome the article states.
+    expect(await engine.ask('Why did Haftar ask Russia for help with the arms embargo?')).toMatchObject({ answered: true, paragraph: 6 });
+    expect(await engine.ask("Did Haftar's troops finally take Benghazi?")).toMatchObject({ answered: true, paragraph: 7 });
+  });
+
   it('declines "when" where the paragraph with the words asked about gives no date, and answers where an event dates it', async () => {
     // ¶4 holds the wounded, and no day, month or year.
     for (const question of ['When will the wounded return to Libya?', 'Quand les soldats blessés rentreront-ils en Libye ?', 'Quando os soldados feridos voltaram para a Líbia?']) {

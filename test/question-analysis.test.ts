@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, askedNounAt, asksForName, asksFrequency, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -124,6 +124,21 @@ describe('how many times', () => {
     }
     expect(asksFrequency('How many wounded will Russia treat?')).toBe(false);
     expect([givesFrequency('il s’est rendu à Moscou à deux reprises'), givesFrequency('trois fois'), givesFrequency('une fois'), givesFrequency('12 fois'), givesFrequency('deux autres')]).toEqual([true, true, true, true, false]);
+  });
+});
+
+describe('whether something came about in the end', () => {
+  it('is asked with "finally", "end up" and their kin in six languages, not with a modal', () => {
+    for (const question of ['Did the UN end up lifting the embargo?', 'Was the embargo eventually lifted?', "L'ONU a-t-elle finalement levé l'embargo ?", '¿Se levantó finalmente el embargo?', 'Wurde das Embargo schließlich aufgehoben?', "L'embargo è stato alla fine revocato?", 'O embargo foi afinal levantado?']) {
+      expect(asksOutcome(question), question).toBe(true);
+    }
+    expect(asksOutcome('Could Russia end up treating more than 500 wounded?')).toBe(false);
+    expect(asksOutcome('Who asked for the embargo to be lifted?')).toBe(false);
+  });
+
+  it('finds where French text states a purpose, up to the clause\'s end', () => {
+    const text = "Il avait sollicité l'aide de la Russie pour lever l'embargo sur les armes. Ils sont partis afin de se soigner, dit-il. Pour le reste, rien.";
+    expect(purposeClauses(text).map(({ start, end }) => text.slice(start, end))).toEqual(["pour lever l'embargo sur les armes", 'afin de se soigner']);
   });
 });
 

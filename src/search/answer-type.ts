@@ -359,6 +359,32 @@ export function isStartingPoint(text: string): boolean {
   return SINCE_DATE.test(text);
 }
 
+/**
+ * "Did the UN finally lift the embargo", "l'ONU a-t-elle finalement levé …", "¿se levantó
+ * finalmente …?": the question asks whether something came about in the end (folded cues, six
+ * languages). With a modal ("could Russia end up treating more") it asks what may happen.
+ */
+const OUTCOME_CUE = /\b(finally|eventually|ultimately|in the end|end(ed|s)? up|finalement|au final|en fin de compte|finalmente|al final|por fin|schliesslich|endlich|letztendlich|am ende|alla fine|infine|afinal|por fim|no fim)\b/;
+const MODAL = /\b(could|might|may|would|will|pourrait|pourraient|pourra|pourront|podria|podrian|podra|podran|konnte|konnten|koennte|wird|werden|potrebbe|potrebbero|potra|potranno|poderia|poderiam|podera|poderao)\b/;
+
+/** Whether a question asks whether something came about in the end (see OUTCOME_CUE). */
+export function asksOutcome(question: string): boolean {
+  const text = cueText(question);
+  return OUTCOME_CUE.test(text) && !MODAL.test(text);
+}
+
+/**
+ * Where French text states a purpose rather than a fact: "pour" or "afin de" before an
+ * infinitive, up to the clause's end ("il y avait sollicité l'aide de la Russie pour lever
+ * l'embargo": the embargo was not lifted by that sentence).
+ */
+const PURPOSE = /(?<!\p{L})(?:pour|afin\s+d[e’'])\s*(?:(?:ne\s+pas|ne\s+plus|se|s[’']|l[ea]?[’']?|les|leur|lui|y|en)\s*)?\p{L}+(?:er|ir|re|oir)(?!\p{L})[^.;:!?,]*/giu;
+
+/** The spans of a French text that state a purpose (see PURPOSE). */
+export function purposeClauses(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(PURPOSE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 /** How precise a date a question asks for: a day ("which day of the week", "quel jour"), a month or a year. */
 export type DateGranularity = 'day' | 'month' | 'year';
 

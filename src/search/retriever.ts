@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { asksForName, asksFrequency, candidates, dateGranularity, givesFrequency, hasGranularity, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
+import { asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { stopwords } from '../text/stopwords.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
@@ -214,6 +214,8 @@ export class Retriever {
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
   /** Per answer type, per sentence (in `sentenceRefs` order): each candidate of the type it holds, as written and as stems (computed once per type, on first use). */
   private readonly candidateStems = new Map<AnswerType, { text: string; stems: string[] }[][]>();
+  /** Per paragraph, the stems it writes only inside statements of purpose ("pour lever l'embargo"); read on first use. */
+  private purposeOnly: Set<string>[] | null = null;
   /** Per sentence, whether it says how many times something happened ("à deux reprises"); read on first use. */
   private timesCounted: boolean[] | null = null;
   /** The language of each paragraph's article, in corpus order. */
@@ -341,6 +343,39 @@ export class Retriever {
    * there. Only between organisations the article names by acronym: whose the LNA is (Haftar's)
    * is beyond what the text says next to the word.
    */
+  /**
+   * "Did the UN finally lift the embargo": a word asked about that a paragraph writes only inside
+   * a statement of purpose ("pour lever l'embargo …") is not stated there as having happened, so
+   * it counts as missing. Names are left as they are: the question's subject is still there.
+   */
+  private withoutPurposeOnly(matches: ConceptMatch[]): ConceptMatch[] {
+    this.purposeOnly ??= this.corpus.paragraphs.map((paragraph, p) => {
+      const language = this.paragraphLanguages[p]!;
+      const clauses = purposeClauses(paragraph.text);
+      let outside = paragraph.text;
+      for (const { start, end } of clauses) outside = outside.slice(0, start) + ' '.repeat(end - start) + outside.slice(end);
+      const elsewhere = new Set(analyze(outside, language));
+      return new Set(clauses.flatMap(({ start, end }) => analyze(paragraph.text.slice(start, end), language)).filter((term) => !elsewhere.has(term)));
+    });
+    const purposeOnly = this.purposeOnly;
+    return matches.map((match) => {
+      if (match.concept.name) return match;
+      const only = match.strengths.map((strength, p) => {
+        if (strength <= 0) return false;
+        const present = [...match.concept.terms]
+          .filter(([term, weight]) => weight >= strength * STRONGEST_MATCH && term.split(GROUP_SEPARATOR).every((part) => this.wordPositions[p]!.has(part)))
+          .map(([term]) => term);
+        return present.length > 0 && present.every((term) => term.split(GROUP_SEPARATOR).every((part) => purposeOnly[p]!.has(part)));
+      });
+      if (!only.some(Boolean)) return match;
+      return {
+        ...match,
+        strengths: match.strengths.map((strength, p) => (only[p] ? 0 : strength)),
+        frequencies: match.frequencies.map((frequency, p) => (only[p] ? 0 : frequency)),
+      };
+    });
+  }
+
   private withoutOthersOwn(matches: ConceptMatch[], owned: AnalysedQuery['owned']): ConceptMatch[] {
     if (!owned.length) return matches;
     const acronyms = new Set(this.vocabulary.definedAcronyms.keys());
@@ -583,7 +618,8 @@ export class Retriever {
     );
     const type = query.answerType;
 
-    const matches: ConceptMatch[] = this.withoutOthersOwn(query.concepts.map((c) => this.paragraphIndex.match(c)), query.owned);
+    const owned: ConceptMatch[] = this.withoutOthersOwn(query.concepts.map((c) => this.paragraphIndex.match(c)), query.owned);
+    const matches = asksOutcome(question) ? this.withoutPurposeOnly(owned) : owned;
     const bm25 = this.paragraphIndex.scoreMatches(matches);
     let dense: number[] | null = null;
     let queryVector: Float32Array | null = null;
