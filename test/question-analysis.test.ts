@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, askedNounAt, asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, askedOrdinal, asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -139,6 +139,27 @@ describe('whether something came about in the end', () => {
   it('finds where French text states a purpose, up to the clause\'s end', () => {
     const text = "Il avait sollicité l'aide de la Russie pour lever l'embargo sur les armes. Ils sont partis afin de se soigner, dit-il. Pour le reste, rien.";
     expect(purposeClauses(text).map(({ start, end }) => text.slice(start, end))).toEqual(["pour lever l'embargo sur les armes", 'afin de se soigner']);
+  });
+});
+
+describe('a rank asked about', () => {
+  it('is read in six languages as the French words of that rank, and not from idioms or words that are something else too', () => {
+    for (const question of ['When was his first visit to Moscow?', 'la première visite', '¿la primera visita?', 'Wann war der erste Besuch?', 'il primo viaggio', 'a primeira visita']) {
+      expect(askedOrdinal(question), question).toContain('premier');
+    }
+    expect(askedOrdinal("What is Libya's second largest city?")).toContain('deuxieme');
+    expect(askedOrdinal('why did they go to Russia in the first place')).toBeNull();
+    // Italian "prima" is "before", "secondo" is "according to".
+    expect(askedOrdinal('cosa è successo prima della visita')).toBeNull();
+    expect(askedOrdinal("secondo l'articolo")).toBeNull();
+  });
+
+  it('declines a rank no paragraph writes, and answers one the article writes', async () => {
+    const engine = await lexicalEngine();
+    for (const question of ['¿En qué mes fue la primera visita de Haftar a Moscú en 2016?', 'Wann genau war Haftars erster Moskau-Besuch 2016?']) {
+      expect((await engine.ask(question)).answered, question).toBe(false);
+    }
+    expect(await engine.ask("What is Libya's second largest city?")).toMatchObject({ answered: true, paragraph: 7 });
   });
 });
 

@@ -174,7 +174,8 @@ export class Engine {
    */
   private evidence(hit: ParagraphHit, type: AnswerType | null): number {
     const focus = focusFactor(hit.focus);
-    const lexical = hit.coverage * focus * askedFactor(hit.asked, type, hit.askedUnnamed, hit.askedNowhere, hit.askedType) * answerlessFactor(hit.answerless) * (hit.namesMissing ? MISSING_NAME_FACTOR : 1);
+    // A count, a date or a rank ("the first visit") is written in few ways: a paragraph without one near the words asked about does not give it.
+    const lexical = hit.coverage * focus * askedFactor(hit.asked, type, hit.askedUnnamed, hit.askedNowhere, hit.askedType) * answerlessFactor(hit.answerless || hit.rankMissing) * (hit.namesMissing ? MISSING_NAME_FACTOR : 1);
     if (hit.dense === null) return lexical;
     // The model finds paraphrases the lexicons miss, so missing focus words only halve its
     // evidence at most: a trap close in topic ("When was Haftar born?") needs a higher cosine.

@@ -385,6 +385,33 @@ export function purposeClauses(text: string): { start: number; end: number }[] {
   return [...text.matchAll(PURPOSE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
+/**
+ * Ordinals a question may ask about ("the first visit", "la primera visita", "der erste
+ * Besuch"), folded, by rank; and how French writes each rank. Left out: forms that are another
+ * word too (Italian "prima", before; "secondo" and "segundo", according to or a second of time),
+ * "last" (last year is a date), and idioms ("in the first place", "first of all").
+ */
+const ORDINALS: readonly (readonly [rank: number, words: string])[] = [
+  [1, 'first premier premiere premiers premieres primer primero primera primeros primeras erste erster ersten erstes erstem primo primi primeiro primeira primeiros primeiras'],
+  [2, 'second deuxieme deuxiemes seconde segunda segundas zweite zweiter zweiten zweites zweitem seconda'],
+  [3, 'third troisieme troisiemes tercer tercero tercera dritte dritter dritten drittes terzo terza terceiro terceira'],
+];
+const FRENCH_ORDINALS: Record<number, readonly string[]> = { 1: ['premier', 'premiere', 'premiers', 'premieres'], 2: ['deuxieme', 'deuxiemes', 'second', 'seconde', 'seconds', 'secondes'], 3: ['troisieme', 'troisiemes'] };
+const ORDINAL_IDIOMS = /\b(in the first place|first of all|at first|for the first time|en premier lieu|au premier abord|en primer lugar|in primo luogo|em primeiro lugar|zum ersten mal)\b/;
+const ORDINAL_RANKS = new Map(ORDINALS.flatMap(([rank, list]) => list.split(' ').map((word) => [word, rank] as const)));
+
+/**
+ * The French words of the rank a question asks about ("the first visit": premier, première …),
+ * folded; null when it asks about none. A text writes a rank in few ways, so a paragraph
+ * without any of them does not say which one.
+ */
+export function askedOrdinal(question: string): readonly string[] | null {
+  const text = cueText(question);
+  if (ORDINAL_IDIOMS.test(text)) return null;
+  const rank = text.split(' ').map((word) => ORDINAL_RANKS.get(word)).find((found) => found !== undefined);
+  return rank === undefined ? null : FRENCH_ORDINALS[rank]!;
+}
+
 /** How precise a date a question asks for: a day ("which day of the week", "quel jour"), a month or a year. */
 export type DateGranularity = 'day' | 'month' | 'year';
 

@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
+import { askedOrdinal, asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { stopwords } from '../text/stopwords.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
@@ -60,6 +60,8 @@ export interface ParagraphHit {
   readonly askedType: boolean;
   /** The question names someone or somewhere (a proper name of its language) that the article does not. */
   readonly namesMissing: boolean;
+  /** The question asks about a rank ("the first visit") that the paragraph does not write. */
+  readonly rankMissing: boolean;
   /**
    * True when the question asks how many or when, and no sentence of the paragraph holds both a
    * word asked about and a count (or a date, or an event that dates it: "depuis la chute de …").
@@ -684,6 +686,8 @@ export class Retriever {
     }
     // A sentence that says how many times ("à deux reprises") counts, whatever verb it has: "how many
     // times did Haftar travel", "combien de voyages Haftar a-t-il faits".
+    const ordinal = askedOrdinal(question);
+    const rankStems = ordinal ? ordinal.map((word) => stem(word, this.corpusLanguage)) : null;
     const timesCounted = type === 'number' ? this.sentencesOf.map((ids) => ids.some((i) => this.countsTimes(i))) : null;
     // "When did the country descend into chaos": "depuis la chute de Moummar Kadhafi" dates it by an event.
     const datedByEvent = type === 'date' ? this.sentencesOf.map((ids) => ids.some(holdsAnswer(this.typedSentences('duration', givenNames)))) : null;
@@ -715,6 +719,7 @@ export class Retriever {
       askedNowhere,
       askedType: query.askedType,
       namesMissing: query.unmatchedNames.length > 0,
+      rankMissing: rankStems !== null && !rankStems.some((term) => this.wordPositions[index]!.has(term)),
       answerless: typedSentences !== null && !typed[index] && (type === 'number' ? !(timesCounted?.[index] ?? false) : type === 'date' && !(datedByEvent?.[index] ?? false)),
     }));
 
