@@ -417,7 +417,7 @@ export type DateGranularity = 'day' | 'month' | 'year';
 
 /** The date nouns after "which", "what", "on what" … in the six question languages, folded. */
 const GRANULARITY_CUES: readonly (readonly [DateGranularity, RegExp])[] = [
-  ['day', /\b(which|what|on what|on which) (day|weekday)\b|\bday of the week\b|\bquel jour\b|\bquel jour de la semaine\b|\b(que|cual|en que) dia\b|\ban welchem (wochen)?tag\b|\bwelche[mnr]? (wochen)?tag\b|\b(che|quale|in che|in quale) giorno\b|\b(que|qual|em que) dia\b/],
+  ['day', /\b(which|what|on what|on which) (day|weekday)\b|\bday of the week\b|\bquel jour\b|\b(que|cual|en que) dia\b|\ban welchem (wochen)?tag\b|\bwelche[mnr]? (wochen)?tag\b|\b(che|quale|in che|in quale) giorno\b|\b(que|qual|em que) dia\b/],
   ['month', /\b(which|what|in what|in which) month\b|\b(quel|en quel) mois\b|\b(que|cual|en que) mes\b|\b(in )?welchem monat\b|\b(che|quale|in che|in quale) mese\b|\b(que|qual|em que) mes\b/],
   ['year', /\b(which|what|in what|in which) year\b|\b(quelle|en quelle|depuis quelle) annee\b|\b(que|cual|en que|desde que) ano\b|\b(in )?welchem jahr\b|\b(che|quale|in che|in quale|da che) anno\b|\b(que|qual|em que|desde que) ano\b/],
 ];

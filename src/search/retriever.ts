@@ -196,6 +196,16 @@ const GIVEN_WEIGHT = 0.9;
 /** Terms within this share of a concept's strongest weight are its strongest kind of match (as in BM25's frequencies). */
 const STRONGEST_MATCH = 0.99;
 
+/** The match with the concept counted as missing in the paragraphs flagged in `missing`. */
+function missingWhere(match: ConceptMatch, missing: readonly boolean[]): ConceptMatch {
+  if (!missing.some(Boolean)) return match;
+  return {
+    ...match,
+    strengths: match.strengths.map((strength, p) => (missing[p] ? 0 : strength)),
+    frequencies: match.frequencies.map((frequency, p) => (missing[p] ? 0 : frequency)),
+  };
+}
+
 interface SentenceRef {
   readonly paragraph: number;
   readonly sentence: number;
@@ -340,12 +350,6 @@ export class Retriever {
   }
 
   /**
-   * "The spokesman of the GNA": a paragraph that writes the spokesman only as another
-   * organisation's ("un porte-parole de l'ANL") does not hold him, so the word counts as missing
-   * there. Only between organisations the article names by acronym: whose the LNA is (Haftar's)
-   * is beyond what the text says next to the word.
-   */
-  /**
    * "Did the UN finally lift the embargo": a word asked about that a paragraph writes only inside
    * a statement of purpose ("pour lever l'embargo …") is not stated there as having happened, so
    * it counts as missing. Names are left as they are: the question's subject is still there.
@@ -369,15 +373,16 @@ export class Retriever {
           .map(([term]) => term);
         return present.length > 0 && present.every((term) => term.split(GROUP_SEPARATOR).every((part) => purposeOnly[p]!.has(part)));
       });
-      if (!only.some(Boolean)) return match;
-      return {
-        ...match,
-        strengths: match.strengths.map((strength, p) => (only[p] ? 0 : strength)),
-        frequencies: match.frequencies.map((frequency, p) => (only[p] ? 0 : frequency)),
-      };
+      return missingWhere(match, only);
     });
   }
 
+  /**
+   * "The spokesman of the GNA": a paragraph that writes the spokesman only as another
+   * organisation's ("un porte-parole de l'ANL") does not hold him, so the word counts as missing
+   * there. Only between organisations the article names by acronym: whose the LNA is (Haftar's)
+   * is beyond what the text says next to the word.
+   */
   private withoutOthersOwn(matches: ConceptMatch[], owned: AnalysedQuery['owned']): ConceptMatch[] {
     if (!owned.length) return matches;
     const acronyms = new Set(this.vocabulary.definedAcronyms.keys());
@@ -388,12 +393,7 @@ export class Retriever {
       const owners = owned.filter(([head]) => head === match.concept).map(([, owner]) => acronymsOf(owner)).filter((terms) => terms.size > 0);
       if (!owners.length) return match;
       const othersOnly = match.strengths.map((strength, p) => strength > 0 && owners.some((own) => this.writtenOnlyAsOthers(p, match, strength, own)));
-      if (!othersOnly.some(Boolean)) return match;
-      return {
-        ...match,
-        strengths: match.strengths.map((strength, p) => (othersOnly[p] ? 0 : strength)),
-        frequencies: match.frequencies.map((frequency, p) => (othersOnly[p] ? 0 : frequency)),
-      };
+      return missingWhere(match, othersOnly);
     });
   }
 
@@ -684,10 +684,11 @@ export class Retriever {
       // Where no sentence does, the question is read as before: the rule only adds evidence.
       if (found.some(Boolean)) askedAlso('(how many times)', found);
     }
-    // A sentence that says how many times ("à deux reprises") counts, whatever verb it has: "how many
-    // times did Haftar travel", "combien de voyages Haftar a-t-il faits".
+    // "The first visit": the rank's French words, which a paragraph that says which one writes.
     const ordinal = askedOrdinal(question);
     const rankStems = ordinal ? ordinal.map((word) => stem(word, this.corpusLanguage)) : null;
+    // A sentence that says how many times ("à deux reprises") counts, whatever verb it has: "how many
+    // times did Haftar travel", "combien de voyages Haftar a-t-il faits".
     const timesCounted = type === 'number' ? this.sentencesOf.map((ids) => ids.some((i) => this.countsTimes(i))) : null;
     // "When did the country descend into chaos": "depuis la chute de Moummar Kadhafi" dates it by an event.
     const datedByEvent = type === 'date' ? this.sentencesOf.map((ids) => ids.some(holdsAnswer(this.typedSentences('duration', givenNames)))) : null;
