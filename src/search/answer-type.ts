@@ -160,9 +160,17 @@ const NAME_CUE = new RegExp(
   String.raw`\b(who (is|was|are|were|s)|whos|qui (est|etait|sont|etaient)|quien(es)? (es|era|son|eran|fue)|wer (ist|war|sind|waren)|chi (e|era|sono|erano)|quem (e|era|sao|eram|foi)|${CALLED}|nombre de|nome d[eio])\b`,
 );
 
+/** The last question read by `cueText`, and its text: every cue of one question reads the same text. */
+let lastCueQuestion: string | null = null;
+let lastCueText = '';
+
 /** A question folded, its words joined by single spaces, with a space at each end: what the cues are matched against. */
 function cueText(question: string): string {
-  return ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  if (question !== lastCueQuestion) {
+    lastCueText = ` ${fold(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    lastCueQuestion = question;
+  }
+  return lastCueText;
 }
 
 /** Whether a question of type person asks for a name (see NAME_CUE), or names the noun "name" of its language. */
