@@ -13,6 +13,22 @@ export class WorkQueue {
   private readonly items: (() => Promise<void>)[] = [];
   private readonly running = new Set<Promise<void>>();
   private pumping = false;
+  /** Acknowledgements on their way to Discord: work waits for them (see `holdWhile`). */
+  private readonly held = new Set<Promise<unknown>>();
+
+  /** @param maxHoldMs the longest an item waits for acknowledgements before it starts anyway. */
+  constructor(private readonly maxHoldMs = 1000) {}
+
+  /**
+   * Work does not start while `pending` (a deferral being sent) is unsettled, for at most
+   * `maxHoldMs`: in a burst every user's "thinking…" leaves before any answer is computed,
+   * instead of each deferral waiting for the engine work queued ahead of its own I/O.
+   */
+  holdWhile(pending: Promise<unknown>): void {
+    this.held.add(pending);
+    const release = (): void => void this.held.delete(pending);
+    pending.then(release, release);
+  }
 
   /** Items waiting for their turn. */
   get backlog(): number {
@@ -22,10 +38,11 @@ export class WorkQueue {
   /**
    * Whether an item queued now would start at once. When it would not, its turn comes only after
    * the event loop has handled the I/O waiting meanwhile, which in a burst is everything that
-   * arrived with it: no estimate of that wait holds.
+   * arrived with it: no estimate of that wait holds. Nor does it start at once while deferrals
+   * are on their way.
    */
   get startsAtOnce(): boolean {
-    return !this.pumping && this.items.length === 0;
+    return !this.pumping && this.items.length === 0 && this.held.size === 0;
   }
 
   /** Queues `work`; the returned promise settles with it (it never rejects: `work` handles its errors). */
@@ -52,10 +69,21 @@ export class WorkQueue {
     return true;
   }
 
+  /**
+   * Waits for the acknowledgements in flight now (not for those sent meanwhile: under a steady
+   * stream there is always one), for at most `maxHoldMs`.
+   */
+  private async acknowledgementsSent(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.held]), new Promise((resolve) => (timer = setTimeout(resolve, this.maxHoldMs)))]);
+    clearTimeout(timer);
+  }
+
   private async pump(): Promise<void> {
     this.pumping = true;
     try {
       for (let item = this.items.shift(); item; item = this.items.shift()) {
+        if (this.held.size) await this.acknowledgementsSent();
         const running = item();
         this.running.add(running);
         void running.finally(() => this.running.delete(running));

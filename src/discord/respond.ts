@@ -121,6 +121,11 @@ export class Responder {
     return this.deferral !== null;
   }
 
+  /** The deferral while it is on its way to Discord, else null. */
+  get deferralInFlight(): Promise<void> | null {
+    return this.state === 'deferring' ? this.deferral : null;
+  }
+
   /** Still waiting for its final answer (fresh, or deferred and not yet filled in). */
   get pending(): boolean {
     return this.state === 'fresh' || this.state === 'deferring' || this.state === 'deferred';

@@ -83,6 +83,9 @@ export function createRouter(commands: readonly CommandModule[], ctx: BotContext
       return reply.send(notice(m.restarting)).catch((error: unknown) => log.warn({ err: error }, 'could not send the restarting notice'));
     }
     pending.set(reply, lang);
+    // In a burst, the deferrals go out first: engine work started meanwhile would slow them down.
+    const deferral = reply.deferralInFlight;
+    if (deferral) ctx.queue.holdWhile(deferral);
     return ctx.queue.push(async () => {
       try {
         reply.checkpoint();

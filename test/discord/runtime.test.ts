@@ -232,11 +232,96 @@ describe('WorkQueue', () => {
     expect(queue.startsAtOnce).toBe(true);
   });
 
+  it('starts no work while a deferral is on its way: in a burst every "thinking…" leaves before any answer is computed', async () => {
+    const queue = new WorkQueue();
+    const order: string[] = [];
+    let sendDeferral!: () => void;
+    queue.holdWhile(new Promise<void>((resolve) => (sendDeferral = resolve)));
+    const done = queue.push(async () => void order.push('answer'));
+    // Several turns of the event loop: the item still waits.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual([]);
+    order.push('deferral sent');
+    sendDeferral();
+    await done;
+    expect(order).toEqual(['deferral sent', 'answer']);
+  });
+
+  it('waits for a deferral at most maxHoldMs, and not for deferrals sent after the item reached the front', async () => {
+    vi.useFakeTimers();
+    try {
+      const queue = new WorkQueue(1000);
+      queue.holdWhile(new Promise<void>(() => undefined)); // never settles (a request lost in the REST queue)
+      let ran = false;
+      const done = queue.push(async () => void (ran = true));
+      await vi.advanceTimersByTimeAsync(10);
+      // A deferral sent meanwhile (a steady stream always has one) does not add to the wait.
+      queue.holdWhile(new Promise<void>(() => undefined));
+      await vi.advanceTimersByTimeAsync(900);
+      expect(ran).toBe(false);
+      await vi.advanceTimersByTimeAsync(100);
+      await done;
+      expect(ran).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a failing item does not stop the queue', async () => {
     const queue = new WorkQueue();
     const ran: number[] = [];
     await Promise.all([queue.push(async () => { throw new Error('x'); }), queue.push(async () => void ran.push(2))]);
     expect(ran).toEqual([2]);
+  });
+});
+
+describe('Router in a burst', () => {
+  it('defers every interaction that must wait, and starts the answers only once those deferrals have reached Discord', async () => {
+    const queue = new WorkQueue();
+    const ctx = {
+      config: { deferAfterMs: 1500 },
+      logger: silent,
+      cooldown: new Cooldown(0),
+      engine: () => new Promise(() => undefined),
+      engineNow: () => null,
+      queue,
+      pace: new RestPace(),
+    } as unknown as BotContext;
+    const handled: string[] = [];
+    const command = {
+      data: { name: 'ask', toJSON: () => ({ name: 'ask', description: 'ask', type: ApplicationCommandType.ChatInput }) },
+      execute: async (interaction: { id: string }, c: { reply: Responder }) => {
+        handled.push(interaction.id);
+        await c.reply.send({ content: 'answer' });
+      },
+    } as unknown as ChatCommandModule;
+    const router = createRouter([command], ctx);
+    let releaseBusy!: () => void;
+    void queue.push(() => new Promise<void>((resolve) => (releaseBusy = resolve)));
+
+    const deferrals: (() => void)[] = [];
+    const routed = ['a', 'b'].map((id) => {
+      const { interaction, calls } = fakeInteraction();
+      Object.assign(interaction, {
+        id,
+        commandName: 'ask',
+        user: { id: `user-${id}` },
+        locale: 'en-US',
+        createdTimestamp: Date.now(),
+        isChatInputCommand: () => true,
+        // Discord is slow to take the deferral in.
+        deferReply: vi.fn(() => new Promise<void>((resolve) => deferrals.push(() => ((interaction as { deferred: boolean }).deferred = true, resolve())))),
+      });
+      return { calls, done: router(interaction as unknown as Interaction) };
+    });
+    releaseBusy();
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(deferrals).toHaveLength(2);
+    expect(handled).toEqual([]);
+    for (const send of deferrals) send();
+    await Promise.all(routed.map((r) => r.done));
+    expect(handled).toEqual(['a', 'b']);
+    for (const r of routed) expect(r.calls.map((c) => c.method)).toEqual(['editReply']);
   });
 });
 
