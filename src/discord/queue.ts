@@ -22,7 +22,8 @@ export class WorkQueue {
   /**
    * Work does not start while `pending` (a deferral being sent) is unsettled, for at most
    * `maxHoldMs`: in a burst every user's "thinking…" leaves before any answer is computed,
-   * instead of each deferral waiting for the engine work queued ahead of its own I/O.
+   * instead of each deferral waiting for the engine work queued ahead of its own I/O. Deferrals
+   * are sent only when work is waiting anyway, so the answers they hold back were late already.
    */
   holdWhile(pending: Promise<unknown>): void {
     this.held.add(pending);
@@ -70,20 +71,29 @@ export class WorkQueue {
   }
 
   /**
-   * Waits for the acknowledgements in flight now (not for those sent meanwhile: under a steady
-   * stream there is always one), for at most `maxHoldMs`.
+   * Waits until no acknowledgement is in flight (a burst has been read and deferred), for at most
+   * `maxHoldMs`: under a steady stream of deferrals there is always one.
    */
   private async acknowledgementsSent(): Promise<void> {
+    let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.held]), new Promise((resolve) => (timer = setTimeout(resolve, this.maxHoldMs)))]);
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(() => resolve(void (timedOut = true)), this.maxHoldMs)));
+    while (this.held.size && !timedOut) await Promise.race([Promise.allSettled([...this.held]), timeout]);
     clearTimeout(timer);
   }
 
   private async pump(): Promise<void> {
     this.pumping = true;
     try {
+      // After a wait, the items queued by then run without waiting again, so that a steady stream
+      // of deferrals holds the work back by at most `maxHoldMs` per batch, not per item.
+      let released = 0;
       for (let item = this.items.shift(); item; item = this.items.shift()) {
-        if (this.held.size) await this.acknowledgementsSent();
+        if (released === 0 && this.held.size) {
+          await this.acknowledgementsSent();
+          released = this.items.length + 1;
+        }
+        if (released > 0) released--;
         const running = item();
         this.running.add(running);
         void running.finally(() => this.running.delete(running));
