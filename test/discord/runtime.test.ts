@@ -278,18 +278,24 @@ describe('WorkQueue', () => {
   });
 });
 
+/** What a router needs around it: a queue, and an engine that never loads (handlers do not reach it). */
+function routerContext(): { queue: WorkQueue; ctx: BotContext } {
+  const queue = new WorkQueue();
+  const ctx = {
+    config: { deferAfterMs: 1500 },
+    logger: silent,
+    cooldown: new Cooldown(0),
+    engine: () => new Promise(() => undefined),
+    engineNow: () => null,
+    queue,
+    pace: new RestPace(),
+  } as unknown as BotContext;
+  return { queue, ctx };
+}
+
 describe('Router in a burst', () => {
   it('defers every interaction that must wait, and starts the answers only once those deferrals have reached Discord', async () => {
-    const queue = new WorkQueue();
-    const ctx = {
-      config: { deferAfterMs: 1500 },
-      logger: silent,
-      cooldown: new Cooldown(0),
-      engine: () => new Promise(() => undefined),
-      engineNow: () => null,
-      queue,
-      pace: new RestPace(),
-    } as unknown as BotContext;
+    const { queue, ctx } = routerContext();
     const handled: string[] = [];
     const command = {
       data: { name: 'ask', toJSON: () => ({ name: 'ask', description: 'ask', type: ApplicationCommandType.ChatInput }) },
@@ -330,16 +336,7 @@ describe('Router in a burst', () => {
 
 describe('Router during shutdown', () => {
   it('answers an interaction that arrives while it drains with the private "restarting" notice at once, even behind a busy queue', async () => {
-    const queue = new WorkQueue();
-    const ctx = {
-      config: { deferAfterMs: 1500 },
-      logger: silent,
-      cooldown: new Cooldown(0),
-      engine: () => new Promise(() => undefined),
-      engineNow: () => null,
-      queue,
-      pace: new RestPace(),
-    } as unknown as BotContext;
+    const { queue, ctx } = routerContext();
     let handled = 0;
     const command = {
       data: { name: 'ask', toJSON: () => ({ name: 'ask', description: 'ask', type: ApplicationCommandType.ChatInput }) },
