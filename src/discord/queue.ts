@@ -61,10 +61,11 @@ export class WorkQueue {
       const left = until - performance.now();
       if (left <= 0) return false;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.running]),
-        new Promise((resolve) => (timer = setTimeout(resolve, Math.min(left, 50)))),
-      ]);
+      const waits: Promise<unknown>[] = [new Promise((resolve) => (timer = setTimeout(resolve, Math.min(left, 50))))];
+      // Nothing running while items wait (held back for deferrals): allSettled([]) would resolve
+      // at once and this loop would spin without letting the event loop run what it waits for.
+      if (this.running.size) waits.push(Promise.allSettled([...this.running]));
+      await Promise.race(waits);
       clearTimeout(timer);
     }
     return true;
@@ -88,12 +89,14 @@ export class WorkQueue {
       // After a wait, the items queued by then run without waiting again, so that a steady stream
       // of deferrals holds the work back by at most `maxHoldMs` per batch, not per item.
       let released = 0;
-      for (let item = this.items.shift(); item; item = this.items.shift()) {
+      while (this.items.length) {
+        // The item stays queued while it waits, so that idle() and the backlog count it.
         if (released === 0 && this.held.size) {
           await this.acknowledgementsSent();
-          released = this.items.length + 1;
+          released = this.items.length;
         }
         if (released > 0) released--;
+        const item = this.items.shift()!;
         const running = item();
         this.running.add(running);
         void running.finally(() => this.running.delete(running));

@@ -270,6 +270,16 @@ describe('WorkQueue', () => {
     }
   });
 
+  it('idle() lets the event loop run while an item waits for a deferral (it used to spin until its timeout)', async () => {
+    const queue = new WorkQueue(1000);
+    // The deferral's response comes through the event loop, as Discord's does.
+    queue.holdWhile(new Promise<void>((resolve) => setTimeout(resolve, 20)));
+    let ran = false;
+    void queue.push(async () => void (ran = true));
+    expect(await queue.idle(500)).toBe(true);
+    expect(ran).toBe(true);
+  });
+
   it('a failing item does not stop the queue', async () => {
     const queue = new WorkQueue();
     const ran: number[] = [];
