@@ -6,8 +6,9 @@ import { performance } from 'node:perf_hooks';
  * A burst of interactions arrives in a few gateway frames; running every handler at once would
  * keep the event loop busy with the engine's CPU work for seconds, and no timer (deferrals,
  * heartbeats) could fire meanwhile. Here each item starts only after the previous one has run
- * its synchronous part and the loop has had a turn (I/O, timers). The queue says whether a new
- * item would start at once, so an interaction that would have to wait can be deferred on arrival.
+ * its synchronous part and the loop has had a turn (I/O, timers), and not while deferrals are
+ * on their way (`holdWhile`). The queue says whether a new item would start at once, so an
+ * interaction that would have to wait can be deferred on arrival.
  */
 export class WorkQueue {
   private readonly items: (() => Promise<void>)[] = [];
