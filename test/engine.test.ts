@@ -369,6 +369,13 @@ describe('a city asked for is a city named', () => {
     }
   });
 
+  it('answers "in what part of Libya" with the region a sentence names, and "where is the GNA based" with the city', async () => {
+    for (const question of ["In what part of Libya are Haftar's forces stationed?", 'em que parte da libia ficam as tropas do haftar']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 2, span: { text: 'l’est de la Libye' } });
+    }
+    expect(await engine.ask('Where is the Government of National Accord based?')).toMatchObject({ answered: true, paragraph: 1, span: { text: 'Tripoli' } });
+  });
+
   it('does not take the place the question gives for the city it asks for ("which Russian city": not Russie)', async () => {
     await expectDeclined(['Dans quelle ville russe les soldats ont-ils été soignés ?', '¿En qué ciudad rusa están hospitalizados los soldados?']);
   });

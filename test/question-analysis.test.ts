@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, askedNounAt, askedOrdinal, asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, askedOrdinal, asksForName, asksFrequency, asksOutcome, asksRegion, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -355,6 +355,17 @@ describe('answer types', () => {
     expect(of('place')).toEqual([]);
     const based = 'Le GNA est basé à Tripoli.';
     expect(candidates(based, 'place').map((c) => based.slice(c.start, c.end))).toEqual(['Tripoli']);
+  });
+
+  it('finds a region named by its direction as a place, and says which questions ask for one', () => {
+    const text = 'Les troupes, basées dans l’est de la Libye, combattent dans l’est libyen et le sud du pays, à l’est de Tripoli. Le GNA est à l’ouest.';
+    expect(candidates(text, 'place').map((c) => text.slice(c.start, c.end))).toEqual(['l’est de la Libye', 'l’est libyen', 'le sud du pays', 'l’est de Tripoli']);
+    expect(candidates('Il est parti. Le nord-est reste calme.', 'place')).toEqual([]);
+    for (const question of ['In what part of Libya are the troops?', 'which region of the country', 'Dans quelle région du pays ?', 'dans quelle partie de la Libye', '¿En qué zona de Libia?', 'em que parte da libia', 'in quale zona della Libia', 'In welchem Teil Libyens?']) {
+      expect(asksRegion(question), question).toBe(true);
+      expect(answerType(question), question).toBe('place');
+    }
+    for (const question of ['Where are the troops based?', 'What part did Russia play?', 'Which city is the GNA based in?']) expect(asksRegion(question), question).toBe(false);
   });
 });
 

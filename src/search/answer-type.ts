@@ -54,6 +54,14 @@ export function isNamingVerb(word: string): boolean {
 }
 
 /** Question cues, folded, matched as whole words at the start of a phrase; longest first within a language. */
+/** "In what part of the country", "dans quelle région", "in quale zona": a region is asked for. */
+const REGION_CUE = /\b((what|which) (part|parts|region|area) of|(quelle|quelles) (partie|parties|region) d|(que|qual|quale|che|cual) (parte|region|regiao|regione|zona) d[eiao]|welche[mnrs]? (teil|region|gegend) )/;
+
+/** Whether a question asks for a region (see `isRegion`) rather than any place. */
+export function asksRegion(question: string): boolean {
+  return REGION_CUE.test(cueText(question));
+}
+
 const CUES: [AnswerType, RegExp][] = [
   // Before counts: "cuántos años tiene", "quanti anni ha" ask for an age ("da quanti anni" does not).
   ['age', /\b(how old|what age|at what age|quel age|a quel age|que edad|a que edad|cuantos anos (tiene|tenia|tendra)|wie alt|in welchem alter|che eta|a che eta|(?<!da )quanti anni (ha|aveva|avra)|que idade|com que idade|quantos anos (tem|tinha|tera))\b/],
@@ -67,6 +75,8 @@ const CUES: [AnswerType, RegExp][] = [
   // acronym answers (AFP, ONU), not the word.
   ['organisation', new RegExp(String.raw`\b((what|which) (\w+ ){0,2}(agency|organi[sz]ation|institution)|quel(le)?s? (\w+ )?(agence|organisation|institution)|(que|cual|qual|quale|che) (\w+ )?(agencia|organizacion|organizacao|institucion|instituicao|agenzia|organizzazione|istituzione)|welche[mnrs]? (\w+ )?(agentur|nachrichtenagentur|organisation|institution))\b`)],
   ['person', new RegExp(String.raw`\b(who|whom|whose|qui|quien(es)?|wer|wen|wem|chi|quem|${CALLED})\b`)],
+  // "In what part of the country": a region answers ("dans l'est de la Libye"), not the word "partie".
+  ['place', REGION_CUE],
   ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde|(what|which) (\w+ )?(city|town|country|place)|quel(le)? (ville|pays|endroit|lieu)|(que|cual|qual|qu[ae]le?|che|welche[mnrs]?) (\w+ )?(ciudad|pais|lugar|sitio|cidade|local|citta|paese|luogo|posto|stadt|land|ort))\b/],
 ];
 
@@ -109,11 +119,19 @@ const TYPE_NOUNS_BY_LANGUAGE: readonly [AnswerType, Record<string, string>][] = 
   }],
 ];
 
+/**
+ * "In what part of the country" (see REGION_CUE): a region answers, not the word. Kept apart from
+ * the other type nouns because they are not looked for by stem: French "partis" (left) and
+ * Italian "partiti" stem like "partie" and "parte".
+ */
+const REGION_NOUNS = 'part parts region area partie parties parte regiao regione zona teil gegend';
+
 /** Type nouns of every language, folded: a question word is one whatever language it is read in. */
 const TYPE_NOUNS: Record<string, AnswerType> = {};
 for (const [type, byLanguage] of TYPE_NOUNS_BY_LANGUAGE) {
   for (const list of Object.values(byLanguage)) for (const noun of list.split(' ')) TYPE_NOUNS[noun] ??= type;
 }
+for (const noun of REGION_NOUNS.split(' ')) TYPE_NOUNS[noun] ??= 'place';
 
 /** Every noun that names an answer type, folded (what a misspelt "dstance" is compared with). */
 export const TYPE_NOUN_WORDS: readonly string[] = Object.keys(TYPE_NOUNS);
@@ -483,6 +501,17 @@ const UPPER = 'A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲ
 const LOWER = 'a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž';
 const LETTER = `${UPPER}${LOWER}`;
 
+/** A direction that names a region ("l'est", "le sud"): see `isRegion`. */
+const REGION = new RegExp(String.raw`(?<![${LETTER}])(?:l’|l'|le\s)(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|sud-est|sud-ouest)(?![${LETTER}-])`);
+
+/**
+ * Whether a place candidate is a region named by its direction ("l'est de la Libye"): the
+ * direction is what it tells, and the place it is part of may well be the question's own.
+ */
+export function isRegion(candidate: string): boolean {
+  return REGION.test(candidate) && REGION.exec(candidate)?.index === 0;
+}
+
 const PATTERNS: [AnswerType, RegExp][] = [
   // An organisation a text names by its acronym: AFP, ONU, OTAN (two to six capitals).
   ['organisation', /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu],
@@ -503,6 +532,8 @@ const PATTERNS: [AnswerType, RegExp][] = [
   // A capitalised word after a preposition of place (basé à Tripoli, vers la Russie); not after
   // "de", which introduces names of every kind (l'Armée nationale, le ministre de la Défense).
   ['place', new RegExp(String.raw`(?<=(?<![${LETTER}])(?:à|au|vers|dans|en)\s(?:la\s|le\s|l’|l')?)[${UPPER}][${LOWER}’'-]+(?:[\s-][${UPPER}][${LOWER}]+)*`, 'g')],
+  // A region named by its direction: "dans l'est de la Libye", "l'est libyen", "le sud du pays".
+  ['place', new RegExp(String.raw`${REGION.source}\s(?:(?:de\s(?:la\s|l’|l')?|du\s|des\s)[${LETTER}-]+|(?!de\s)[${LOWER}]+)`, 'g')],
 ];
 
 /** Whether a four-digit number reads as a year (it is then a date, not a count). */

@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { askedOrdinal, asksForName, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
+import { askedOrdinal, asksForName, asksRegion, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { stopwords } from '../text/stopwords.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
@@ -325,7 +325,7 @@ export class Retriever {
    * names ("the spokesman of Haftar's army" is not Khalifa Haftar) and, for a date, is as
    * precise as the question asks ("which day of the week": a weekday, not "depuis trois ans").
    */
-  private typedSentences(type: AnswerType, givenNames: ReadonlySet<string>, granularity: DateGranularity | null = null): boolean[] {
+  private typedSentences(type: AnswerType, givenNames: ReadonlySet<string>, granularity: DateGranularity | null = null, regionAsked = false): boolean[] {
     let found = this.candidateStems.get(type);
     if (!found) {
       found = this.sentenceRefs.map((ref) => {
@@ -340,7 +340,14 @@ export class Retriever {
     }
     // "Which day of the week": a weekday or a day of a month, not "depuis trois ans".
     const precise = (text: string): boolean => type !== 'date' || granularity === null || hasGranularity(text, granularity);
-    return found.map((list) => list.some((own) => precise(own.text) && !own.stems.some((term) => givenNames.has(term))));
+    // A region ("l'est de la Libye") answers a question that asks for one ("in what part of Libya"),
+    // and only a region does; a plain "where is the GNA based" is answered by a place's name. It is
+    // given only when its direction is (its words are the article, the direction, then what it is part of).
+    const answers = (own: { text: string; stems: string[] }): boolean => {
+      if (type === 'place' && (regionAsked || isRegion(own.text))) return regionAsked && isRegion(own.text) && !givenNames.has(own.stems[1] ?? '');
+      return !own.stems.some((term) => givenNames.has(term));
+    };
+    return found.map((list) => list.some((own) => precise(own.text) && answers(own)));
   }
 
   /** Whether sentence `i` says how many times something happened (see givesFrequency). */
@@ -644,7 +651,8 @@ export class Retriever {
     const givenWords = type === 'place' || type === 'organisation' ? query.concepts.filter((c) => !c.name).flatMap((c) => [...c.terms].filter(([, weight]) => weight >= GIVEN_WEIGHT).map(([term]) => term)) : [];
     const givenNames = new Set([...query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]), ...givenWords, ...defined]);
     const granularity = type === 'date' ? dateGranularity(question) : null;
-    const candidatesIn = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames, granularity) : null;
+    const regionAsked = type === 'place' && asksRegion(question);
+    const candidatesIn = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames, granularity, regionAsked) : null;
     // A total is answered by a sentence that states one ("compte 25 000 hommes", "au total").
     const typedSentences = candidatesIn && query.askedTotal ? candidatesIn.map((typed, i) => typed && statesTotal(this.sentenceText(i))) : candidatesIn;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
@@ -656,7 +664,7 @@ export class Retriever {
     const holdsAnswer = (candidatesIn: readonly boolean[] | null) => (i: number): boolean =>
       candidatesIn !== null && candidatesIn[i] === true && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH);
     const typed = this.sentencesOf.map((ids) => ids.some(holdsAnswer(typedSentences)));
-    const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames, granularity)) : null);
+    const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames, granularity, regionAsked)) : null);
     // What the answer type itself says (a distance, a count of times) counts as one more word asked
     // about, found in the paragraphs where such a sentence is.
     const askedAlso = (label: string, found: readonly boolean[]): void => {
