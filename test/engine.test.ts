@@ -232,6 +232,12 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('Por que Moscou está se aproximando de Haftar?')).toMatchObject({ answered: true, paragraph: 2 });
     // "What kind of" asks for a kind: "kind" is no word asked about.
     expect(await engine.ask('What kind of deal is behind Russia treating the wounded fighters?')).toMatchObject({ answered: true, paragraph: 4 });
+    // Nor is a preposition of time: "during" is in no sentence, and needs not be.
+    for (const question of ['did haftar go to moscow during 2016?', 'Dove si trovava la portaerei Kuznetsov durante la visita?']) {
+      const answer = await engine.ask(question);
+      expect(answer.unmatched, question).toEqual([]);
+    }
+    expect(await engine.ask('did haftar go to moscow during 2016?')).toMatchObject({ answered: true, paragraph: 6 });
   });
 
   it('corrects a typo to the word one edit away as typed, whose stem can be further off (noveber → november), and not a name of the article one letter off (hafar)', async () => {
@@ -359,6 +365,27 @@ describe('whose the thing asked about is', () => {
     for (const question of ["Who is the LNA's spokesman?", 'What is the name of the LNA spokesman?', 'Wie heißt der Sprecher der LNA?', "Qui est le porte-parole de l'ANL ?"]) {
       expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 4, span: { text: 'Mohamad Ghanim' } });
     }
+  });
+});
+
+describe('what someone said or how they reacted', () => {
+  it('is answered by a sentence that reports the speech of whom the question names', async () => {
+    expect(await engine.ask('what did the LNA spokesman tell AFP?')).toMatchObject({ answered: true, paragraph: 1, span: null });
+    expect(await engine.ask('what did Ghanim say about the agreement?')).toMatchObject({ answered: true, paragraph: 4, span: null });
+  });
+
+  it('is declined where the article reports no words or reaction of theirs, in any language', async () => {
+    await expectDeclined([
+      'What did Shoigu actually tell Haftar during the video call?',
+      'what did haftar and shoigu actually talk about during the video conference',
+      'how did sarraj react to russia flying lna troops out?',
+      'Comment Fayez al-Sarraj a-t-il réagi à l’envoi des soldats en Russie ?',
+      'quelle a été la réponse de la russie à la demande de levée de l’embargo ?',
+      '¿Qué le respondió Shoigu a Haftar durante la videoconferencia?',
+      '¿qué opina estados unidos de la ayuda rusa a haftar?',
+      'come ha reagito il governo di sarraj all’aiuto russo',
+      'Was hat Putin zu Haftars Besuch gesagt?',
+    ]);
   });
 });
 

@@ -357,6 +357,17 @@ describe('answer types', () => {
     expect(candidates(based, 'place').map((c) => based.slice(c.start, c.end))).toEqual(['Tripoli']);
   });
 
+  it('reads questions about what someone said or how they reacted, not what a text says', () => {
+    for (const question of ['What did Shoigu tell Haftar?', 'How did Sarraj react?', "what was Sarraj's reaction to the deal", 'what did haftar and shoigu talk about', "Qu'a dit Poutine ?", 'Comment l’ONU a-t-elle réagi ?', 'de quoi ont-ils parlé', '¿Qué opina Sarraj de la ayuda rusa?', '¿Cómo reaccionó Trípoli?', 'Was hat Putin gesagt?', 'Wie hat die UNO reagiert?', 'cosa ha detto putin a haftar', 'como reagiu a onu', 'qual foi a reação da onu']) {
+      expect(answerType(question), question).toBe('statement');
+    }
+    for (const question of ['What does the article say about the embargo?', "what does moscow's medical help say about ties with haftar", 'Who told AFP about the soldiers?', 'When did the spokesman talk to AFP?', 'What did Haftar ask Russia for?']) {
+      expect(answerType(question), question).not.toBe('statement');
+    }
+    const text = 'Près de 70 soldats se sont envolés, a indiqué jeudi à l’AFP un porte-parole. Le GNA est basé à Tripoli, « selon les besoins ».';
+    expect(candidates(text, 'statement').map((c) => text.slice(c.start, c.end))).toEqual(['indiqué', '« selon les besoins »']);
+  });
+
   it('finds a region named by its direction as a place, and says which questions ask for one', () => {
     const text = 'Les troupes, basées dans l’est de la Libye, combattent dans l’est libyen et le sud du pays, à l’est de Tripoli. Le GNA est à l’ouest.';
     expect(candidates(text, 'place').map((c) => text.slice(c.start, c.end))).toEqual(['l’est de la Libye', 'l’est libyen', 'le sud du pays', 'l’est de Tripoli']);

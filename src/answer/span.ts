@@ -59,7 +59,8 @@ function strongStems(concepts: readonly Concept[]): Set<string> {
  */
 export function findSpan(quote: string, ranges: readonly HighlightRange[], retrieval: Retrieval, question = ''): AnswerSpan | null {
   const type = retrieval.answerType;
-  if (!type || !ranges.length || asksTwoThings(question)) return null;
+  // What someone said is the passage itself: no part of it is a shorter answer.
+  if (!type || type === 'statement' || !ranges.length || asksTwoThings(question)) return null;
   const terms = strongStems(retrieval.query.concepts);
   // Candidates that are no answer to it: a person the question names, written in full or not
   // ("contre qui se bat Haftar": not "Khalifa Haftar"), or what the retrieval rules out (an

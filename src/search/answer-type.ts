@@ -10,7 +10,7 @@ import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
 import { isArticleOfAnyLanguage } from '../text/stopwords.js';
 
-export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'organisation';
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'organisation' | 'statement';
 
 /**
  * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
@@ -53,7 +53,6 @@ export function isNamingVerb(word: string): boolean {
   return NAMING_VERBS.has(word);
 }
 
-/** Question cues, folded, matched as whole words at the start of a phrase; longest first within a language. */
 /** "In what part of the country", "dans quelle région", "in quale zona": a region is asked for. */
 const REGION_CUE = /\b((what|which) (part|parts|region|area) of|(quelle|quelles) (partie|parties|region) d|(que|qual|quale|che|cual) (parte|region|regiao|regione|zona) d[eiao]|welche[mnrs]? (teil|region|gegend) )/;
 
@@ -62,6 +61,52 @@ export function asksRegion(question: string): boolean {
   return REGION_CUE.test(cueText(question));
 }
 
+/**
+ * What someone said, answered or thought, or how they reacted ("what did Shoigu tell Haftar",
+ * "how did Sarraj react", "de quoi ont-ils parlé", "qué opina", "was hat Putin gesagt"): only a
+ * sentence that reports speech answers (see the 'statement' pattern). A text that "says" something
+ * ("what does the article say", "what does Moscow's help say about its ties") is not asked about.
+ */
+const STATEMENT_CUE = new RegExp(
+  [
+    String.raw`what (did|has|have|had) (?!(the |this )?(article|text|piece|story|report|author|writer|journalist|paper|it) )(\w+ ){1,6}(say|said|tell|told|declare|declared|announce|announced|reply|replied|respond|responded|answer|answered|discuss|discussed|(talk|talked|speak|spoke|chat|chatted) about)`,
+    String.raw`what was (said|discussed)`,
+    String.raw`how (did|has|have) (\w+ ){1,6}(react|reacted|respond|responded|reply|replied)`,
+    String.raw`what (does|do|did) (\w+ ){1,6}think (of|about)`,
+    String.raw`(reaction|reactions|response|reply|opinion) (of|from|by|to|on|about)`,
+    String.raw`s (reaction|response|reply|opinion)`,
+    String.raw`qu (a|ont) (t (il|elle|ils|elles|on) )?(dit|declare|repondu|annonce|affirme|discute)`,
+    String.raw`qu est ce qu[e ]? ?(\w+ ){1,6}(a|ont) (dit|declare|repondu|annonce|affirme)`,
+    String.raw`(que|qu en) (pense|pensent|pensait)`,
+    String.raw`comment (\w+ ){0,6}(reagi|repondu|reagit|reagissent|reagira)`,
+    String.raw`(reaction|reactions|reponse|reponses) (de|du|des|d)`,
+    String.raw`de quoi (\w+ ){1,6}(parle|parles|discute|parler|discuter)`,
+    String.raw`que (le |les )?(dijo|dijeron|respondio|respondieron|contesto|contestaron|declaro|declararon|anuncio|ha dicho|han dicho)`,
+    String.raw`como (reacciono|reaccionaron|respondio|respondieron|ha reaccionado|han reaccionado)`,
+    String.raw`de que (hablaron|conversaron|discutieron|hablo)`,
+    String.raw`que (opina|opinan|piensa|piensan)`,
+    String.raw`(reaccion|respuesta) (de|del)`,
+    String.raw`was (hat|haben) (\w+ ){1,6}(gesagt|geantwortet|erklart|erwidert|verkundet|besprochen)`,
+    String.raw`was (sagte|sagten|antwortete|antworteten|erwiderte)`,
+    String.raw`wie (hat|haben) (\w+ ){1,6}(reagiert|geantwortet)`,
+    String.raw`wie (reagierte|reagierten|antwortete|antworteten)`,
+    String.raw`woruber (\w+ ){0,6}(gesprochen|geredet|diskutiert|sprachen|redeten|diskutierten)`,
+    String.raw`was (halt|halten|denkt|denken) (\w+ ){1,6}(von|uber)`,
+    String.raw`(reaktion|antwort) (von|der|des|auf)`,
+    String.raw`(cosa|che) (\w+ ){0,6}(ha|hanno) (detto|risposto|dichiarato|annunciato)`,
+    String.raw`come (\w+ ){0,6}(ha|hanno) (reagito|risposto)`,
+    String.raw`di (cosa|che) (\w+ ){0,6}(parlato|discusso)`,
+    String.raw`(cosa|che) (ne )?(pensa|pensano)`,
+    String.raw`(reazione|risposta) (di|del|della|dei|degli)`,
+    String.raw`o que (\w+ ){0,6}(disse|disseram|respondeu|responderam|declarou|declararam|anunciou)`,
+    String.raw`como (\w+ ){0,6}(reagiu|reagiram|respondeu|responderam)`,
+    String.raw`sobre o que (\w+ ){0,6}(falaram|conversaram|discutiram)`,
+    String.raw`o que (\w+ ){0,4}(acha|acham|pensa|pensam)`,
+    String.raw`(reacao|resposta) (de|do|da|dos|das)`,
+  ].map((cue) => String.raw`\b${cue}\b`).join('|'),
+);
+
+/** Question cues, folded, matched as whole words at the start of a phrase; longest first within a language. */
 const CUES: [AnswerType, RegExp][] = [
   // Before counts: "cuántos años tiene", "quanti anni ha" ask for an age ("da quanti anni" does not).
   ['age', /\b(how old|what age|at what age|quel age|a quel age|que edad|a que edad|cuantos anos (tiene|tenia|tendra)|wie alt|in welchem alter|che eta|a che eta|(?<!da )quanti anni (ha|aveva|avra)|que idade|com que idade|quantos anos (tem|tinha|tera))\b/],
@@ -78,6 +123,8 @@ const CUES: [AnswerType, RegExp][] = [
   // "In what part of the country": a region answers ("dans l'est de la Libye"), not the word "partie".
   ['place', REGION_CUE],
   ['place', /\b(where|from where|ou|d ou|donde|adonde|wo|wohin|woher|dove|onde|aonde|(what|which) (\w+ )?(city|town|country|place)|quel(le)? (ville|pays|endroit|lieu)|(que|cual|qual|qu[ae]le?|che|welche[mnrs]?) (\w+ )?(ciudad|pais|lugar|sitio|cidade|local|citta|paese|luogo|posto|stadt|land|ort))\b/],
+  // Last: "when did the spokesman talk to AFP" asks for a date, "who told AFP" for a person.
+  ['statement', STATEMENT_CUE],
 ];
 
 /**
@@ -513,6 +560,8 @@ export function isRegion(candidate: string): boolean {
 }
 
 const PATTERNS: [AnswerType, RegExp][] = [
+  // Reported speech: a verb that reports it ("a indiqué", "a ajouté", "déclare") or a quotation.
+  ['statement', new RegExp(String.raw`(?<![${LETTER}])(?:(?:indiqu|ajout|déclar|affirm|annonc|expliqu|soulign|répond|réag|rapport)(?:é|ée|és|ées|e|es|ent|ait|aient|era|eront)|dit|disent|dirent|«[^»]+»)(?![${LETTER}])`, 'g')],
   // An organisation a text names by its acronym: AFP, ONU, OTAN (two to six capitals).
   ['organisation', /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu],
   // An age as news gives it: "Khalifa Haftar, 73 ans,", "(73 ans)", "âgé de 73 ans", "né en 1943".

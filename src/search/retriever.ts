@@ -656,13 +656,17 @@ export class Retriever {
     // A total is answered by a sentence that states one ("compte 25 000 hommes", "au total").
     const typedSentences = candidatesIn && query.askedTotal ? candidatesIn.map((typed, i) => typed && statesTotal(this.sentenceText(i))) : candidatesIn;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
+    const named = sentenceMatches.filter((m) => m.concept.name);
     // A distance is asked about two places ("what separates Benghazi from Tripoli"): a sentence
     // that names one of them and gives a distance is the answer, whatever verb the question used.
     const anchors = type === 'distance' || !askedAbout.length ? sentenceMatches : askedAbout;
     // A sentence that holds both a word asked about and a candidate of the asked type: where the
     // answer is. For highlighting, any "who" counts ("who leads the army": a person).
+    // What someone said is reported where that someone is named: "how did Sarraj react" is not
+    // answered by "a indiqué … un porte-parole de l'ANL", a sentence without him.
+    const speakersNamed = (i: number): boolean => type !== 'statement' || named.every((m) => (m.strengths[i] ?? 0) > 0);
     const holdsAnswer = (candidatesIn: readonly boolean[] | null) => (i: number): boolean =>
-      candidatesIn !== null && candidatesIn[i] === true && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH);
+      candidatesIn !== null && candidatesIn[i] === true && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH) && speakersNamed(i);
     const typed = this.sentencesOf.map((ids) => ids.some(holdsAnswer(typedSentences)));
     const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames, granularity, regionAsked)) : null);
     // What the answer type itself says (a distance, a count of times) counts as one more word asked
@@ -678,7 +682,6 @@ export class Retriever {
       focusMatches = [...focusMatches, match];
     };
     if (type === 'distance') askedAlso('(distance)', typed);
-    const named = sentenceMatches.filter((m) => m.concept.name);
     if (type === 'number' && named.length >= 2 && asksFrequency(question)) {
       // "How many times did Haftar travel to Moscow in 2016": a sentence that names everything the
       // question names (two names at least: who and where, or when), holds its other words but one
@@ -729,7 +732,7 @@ export class Retriever {
       askedType: query.askedType,
       namesMissing: query.unmatchedNames.length > 0,
       rankMissing: rankStems !== null && !rankStems.some((term) => this.wordPositions[index]!.has(term)),
-      answerless: typedSentences !== null && !typed[index] && (type === 'number' ? !(timesCounted?.[index] ?? false) : type === 'date' && !(datedByEvent?.[index] ?? false)),
+      answerless: typedSentences !== null && !typed[index] && (type === 'number' ? !(timesCounted?.[index] ?? false) : type === 'statement' || (type === 'date' && !(datedByEvent?.[index] ?? false))),
     }));
 
     const sentenceDense = queryVector && this.sentenceVectors ? this.sentenceVectors.map((v) => cosine(queryVector!, v)) : null;

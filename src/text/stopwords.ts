@@ -26,19 +26,19 @@ const lists: StopwordLists = (() => {
 /**
  * Interrogatives and auxiliaries that the `stopword` lists leave in: in a question they say what
  * kind of answer is wanted, not what it is about, so they must not count as unmatched content.
- * With them, other function words those lists miss: prepositions (via, lors, hacia),
+ * With them, other function words those lists miss: prepositions (via, lors, hacia, during, pendant),
  * demonstratives (esos, celui), "other" (autres, otros), "kind of", and contractions as chat writes them, without their
  * apostrophe (whats, dont, jai, pq). General grammar of each language, not vocabulary of any article.
  */
 const QUESTION_WORDS: Record<string, string> = {
-  en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about regarding concerning its whats whos wheres whens hows whys thats theres via per amid among upon onto towards toward aboard kind sort dont doesnt didnt isnt arent wasnt werent cant wont im ive youre theyre hes shes u ur others',
+  en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about regarding concerning its whats whos wheres whens hows whys thats theres via per amid among upon onto towards toward aboard during until till within throughout despite except besides kind sort dont doesnt didnt isnt arent wasnt werent cant wont im ive youre theyre hes shes u ur others',
 
-  fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant lors parmi envers afin chez sous plus moins tres celui celle ceux celles autre autres sorte jai quest ya pk pq koi',
-  de: 'wie viel viele wieviel wieviele wann warum wieso weshalb welche welcher welches welchem welchen wer wen wem was wo wird werden hat haben ist sind war waren bezuglich betreffend art',
+  fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant lors pendant durant malgre sauf jusque jusqu parmi envers afin chez sous plus moins tres celui celle ceux celles autre autres sorte jai quest ya pk pq koi',
+  de: 'wie viel viele wieviel wieviele wann warum wieso weshalb welche welcher welches welchem welchen wer wen wem was wo wird werden hat haben ist sind war waren bezuglich betreffend trotz innerhalb ausserhalb art',
   es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han acerca respecto mediante hacia tras esos esas estos estas aquellos aquellas aquel aquella esto esa este esta otra otros otras tipo q xq pq',
-  it: 'quanto quanti quante quando come perche chi che cosa quale qual quali dove sara e sono ha hanno stato stata stati state riguardo tramite verso presso cio altro altra altri altre tipo',
+  it: 'quanto quanti quante quando come perche chi che cosa quale qual quali dove sara e sono ha hanno stato stata stati state riguardo tramite verso presso durante fino senza cio altro altra altri altre tipo',
   nl: 'hoeveel wanneer waarom welke wie wat waar hoe zal zullen heeft hebben is zijn was waren',
-  pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem ha fica ficam ficava ficavam respeito perante apos que outro outra outros outras tipo q pq tb',
+  pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem ha fica ficam ficava ficavam respeito perante apos durante que outro outra outros outras tipo q pq tb',
 };
 
 /**
