@@ -368,6 +368,13 @@ describe('whose the thing asked about is', () => {
   });
 });
 
+describe('a phrase that names what the article does not', () => {
+  it('is not matched by the spelling of its words: a prime minister is not the minister of defence', async () => {
+    expect(await engine.ask('Who is the prime minister of the Tripoli administration?')).toMatchObject({ paragraph: 1 });
+    expect((await engine.ask("Who is Libya's prime minister?")).paragraph).not.toBe(5);
+  });
+});
+
 describe('what someone said or how they reacted', () => {
   it('is answered by a sentence that reports the speech of whom the question names', async () => {
     expect(await engine.ask('what did the LNA spokesman tell AFP?')).toMatchObject({ answered: true, paragraph: 1, span: null });

@@ -331,15 +331,18 @@ describe('loading a shipped lexicon for one corpus', () => {
     const dataDir = await tempDir('lexicons-');
     // "head of" (of cattle): a piece, a bit; the corpus has "part" only as a synonym of those.
     await writeLexicon(dataDir, 'en-fr.tsv.gz', [
+      'field\tdomain~41',
       'field marshal\tmarechal+camp~51',
       'head\tchef~60 tet',
       'head of\tmorceau~51 piec~51',
       'marshal\tdirig~60 marechal~60',
+      'minister\tministr',
+      'prime minister\tpremi+ministr~60',
       'russian\truss',
       'russian capit\tmoscou~51 russ~93',
     ]);
     await writeLexicon(dataDir, 'fr-fr.tsv.gz', ['morceau\tpart~60', 'piec\tpart~60']);
-    const corpusTerms = new Set(['chef', 'part', 'moscou', 'russ', 'dirig', 'marechal']);
+    const corpusTerms = new Set(['chef', 'part', 'moscou', 'russ', 'dirig', 'marechal', 'domain', 'ministr']);
     const synonyms = await loadLexicon(fr, fr, { dataDir, corpusTerms });
     const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms, synonyms }))!;
     expect(lexicon.lookup('head of')!.get('part')).toBeLessThanOrEqual(0.4);
@@ -351,6 +354,10 @@ describe('loading a shipped lexicon for one corpus', () => {
     // it stays whole ("field" brings nothing in), and what they share weighs what the word gives it.
     expect(found('the field marshal')).toEqual([['field marshal', ['marechal']]]);
     expect(lexicon.translate(words('the field marshal'))[0]!.targets.get('marechal')).toBe(0.6);
+    // Unless one of its words reaches nothing in the corpus: a prime minister is not the
+    // corpus's minister ("premier" is not in it), so "ministre" stays as weak as the phrase has it.
+    expect(found('the prime minister')).toEqual([['prime minister', ['ministr']]]);
+    expect(lexicon.translate(words('the prime minister'))[0]!.targets.get('ministr')).toBe(0.3);
   });
 
   it('reaches a verb through the infinitive of a form its stemmer does not bring back (apoia → apoiar)', async () => {

@@ -133,14 +133,17 @@ export class BilingualLexicon {
   }
 
   /**
-   * A phrase reached only weakly (at most CHAIN_CAP) that agrees with one of its words keeps the
-   * terms they share at the word's weight: "power struggle" reaches the article only through a
+   * A phrase reached only weakly (at most CHAIN_CAP) that agrees with one of its words, and whose
+   * every word reaches the corpus, keeps the terms they share at the word's weight: "power struggle" reaches the article only through a
    * synonym of "lutte pour le pouvoir" (pouvoir at 0.3), "power" reaches "pouvoir" itself. The
    * phrase stays whole, so its other word's unrelated senses ("field": pré) do not come in.
    */
   private asStrongAsItsWords(targets: ReadonlyMap<string, number>, wordTargets: () => readonly (ReadonlyMap<string, number> | undefined)[]): ReadonlyMap<string, number> {
     if (!targets.size || strongest(targets) > CHAIN_CAP) return targets;
     const words = wordTargets();
+    // A phrase with a word that reaches nothing in the corpus names what the corpus does not:
+    // "prime minister" (premier ministre) is not the article's minister of defence.
+    if (words.some((word) => !word?.size)) return targets;
     let lifted: Map<string, number> | null = null;
     for (const [term, weight] of targets) {
       const best = Math.max(...words.map((word) => word?.get(term) ?? 0));

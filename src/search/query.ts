@@ -704,8 +704,13 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
       }
       // A phrase that reaches nothing in the article (see readRestricted) is not matched by its
       // words' spellings either; nor one a dictionary translates as a whole ("porta-voz" is
-      // "porte-parole": its "porta" is not the "porte" of "porte-avions").
-      const wholeOrNothing = translation.length > 1 && (translation.targets.size === 0 || Math.max(...translation.targets.values()) >= WHOLE_PHRASE);
+      // "porte-parole": its "porta" is not the "porte" of "porte-avions"); nor one with a word
+      // that reaches nothing ("prime minister": not the article's "ministre" by its spelling).
+      const wholeOrNothing =
+        translation.length > 1 &&
+        (translation.targets.size === 0 ||
+          Math.max(...translation.targets.values()) >= WHOLE_PHRASE ||
+          sourceWords.some((word) => isContent(word) && !lexicon.translate([word], isContent, infinitives, keyOf)[0]?.targets.size));
       for (const word of sourceWords) {
         if (!isContent(word) || wholeOrNothing) continue;
         spellingMatches(word, shape, context.vocabulary, terms, isWord(word));
