@@ -248,6 +248,10 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('how old is khalifa hafar')).answered).toBe(false);
   });
 
+  it('corrects a typo to a conjugated verb one edit away, read through its infinitive (fürht → führt: führen)', async () => {
+    expect(await engine.ask('wer fürht die libysche nationalarmee')).toMatchObject({ answered: true, paragraph: 1, span: { text: 'Khalifa Haftar' } });
+  });
+
   it("corrects a French typo whose stem happens to be another word's to the article's word one edit away (avins → avions)", async () => {
     expect(await engine.ask('nom du porte avins')).toMatchObject({ answered: true, paragraph: 5 });
     // (Asked for a "navire", a kind of ship the article never writes, it is declined: see ASKED_NOWHERE_FACTOR.)

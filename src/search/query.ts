@@ -428,10 +428,28 @@ function oneEditAway(token: string): Set<string> {
  * the words), or null; of several, the one that makes a phrase with a neighbour, else the one the
  * lexicon translates best. Remembered per lexicon.
  */
-function typedTypoFix(token: string, language: Language, lexicon: BilingualLexicon, fitsContext: (key: string) => boolean): string | null {
-  const keys = remembered(typedCorrections, lexicon, token, () =>
-    [...new Set([...oneEditAway(token)].map((word) => wordKey(word, language)))].filter((key) => (lexicon.lookup(key)?.size ?? 0) > 0),
-  );
+/** The shortest misspelt word read as a conjugated verb one letter off (see typedTypoFix). */
+const MIN_CONJUGATED_TYPO = 5;
+
+function typedTypoFix(
+  token: string,
+  language: Language,
+  lexicon: BilingualLexicon,
+  fitsContext: (key: string) => boolean,
+  /** The infinitives a word is a conjugated form of (a misspelt "fürht" is "führt": führen). */
+  infinitivesOf: (word: string) => readonly string[],
+): string | null {
+  const reaches = (key: string): boolean => (lexicon.lookup(key)?.size ?? 0) > 0;
+  const keys = remembered(typedCorrections, lexicon, token, () => {
+    const found = new Set<string>();
+    for (const word of oneEditAway(token)) {
+      const key = wordKey(word, language);
+      if (reaches(key)) found.add(key);
+      // Short words have too many conjugated forms one letter off ("veau": Spanish "veo", "vea").
+      else if (token.length >= MIN_CONJUGATED_TYPO) for (const infinitive of infinitivesOf(word)) if (reaches(wordKey(infinitive, language))) found.add(wordKey(infinitive, language));
+    }
+    return [...found];
+  });
   if (!keys.length) return null;
   const inPhrase = keys.filter(fitsContext);
   if (inPhrase.length === 1) return inPhrase[0]!;
@@ -671,7 +689,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
       // A word of the language one letter off is what was meant, rather than a look-alike of the
       // article's ("noveber" is november, not "nouveau"), unless it is one of the article's names
       // one letter off ("hafar" is Haftar, not "afar").
-      const typed = spelledLikeName(token, context.vocabulary, 1) ? null : typedTypoFix(token, language, lexicon, fitsContext);
+      const typed = spelledLikeName(token, context.vocabulary, 1) ? null : typedTypoFix(token, language, lexicon, fitsContext, (word) => verbForms.infinitives(word));
       if (typed) {
         typoKeys.set(token, typed);
         continue;
