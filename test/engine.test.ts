@@ -372,6 +372,14 @@ describe('whose the thing asked about is', () => {
   });
 });
 
+describe('what an acronym stands for', () => {
+  it('is answered by the paragraph that spells it out, not by any that mentions it', async () => {
+    for (const question of ['What does ANL stand for?', 'what does LNA mean', 'wofür steht GNA', 'What is the GNA?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 1 });
+    }
+  });
+});
+
 describe('a phrase that names what the article does not', () => {
   it('is not matched by the spelling of its words: a prime minister is not the minister of defence', async () => {
     expect(await engine.ask('Who is the prime minister of the Tripoli administration?')).toMatchObject({ paragraph: 1 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { answerType, askedNounAt, askedOrdinal, asksForName, asksFrequency, asksOutcome, asksRegion, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
+import { answerType, askedNounAt, askedOrdinal, asksDefinition, asksForName, asksFrequency, asksOutcome, asksRegion, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
@@ -355,6 +355,13 @@ describe('answer types', () => {
     expect(of('place')).toEqual([]);
     const based = 'Le GNA est basé à Tripoli.';
     expect(candidates(based, 'place').map((c) => based.slice(c.start, c.end))).toEqual(['Tripoli']);
+  });
+
+  it('reads questions about what an acronym stands for, in six languages', () => {
+    for (const question of ['What does ANL stand for?', 'what does LNA mean', 'GNA is short for what?', 'Que signifie GNA ?', 'ça veut dire quoi ANL', '¿Qué significa ENL?', 'Wofür steht die Abkürzung GNA?', 'Cosa significa ANL?', 'O que quer dizer GNA?']) {
+      expect(asksDefinition(question), question).toBe(true);
+    }
+    for (const question of ['What does the LNA want?', 'By what means did Haftar talk to Shoigu?', 'Where does the LNA stand on the GNA?']) expect(asksDefinition(question), question).toBe(false);
   });
 
   it('reads questions about what someone said or how they reacted, not what a text says', () => {

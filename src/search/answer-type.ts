@@ -53,6 +53,35 @@ export function isNamingVerb(word: string): boolean {
   return NAMING_VERBS.has(word);
 }
 
+/**
+ * "What does LNA stand for", "que signifie GNA", "wofür steht ANL": what an acronym (or a name)
+ * stands for. Its verbs and nouns (DEFINITION_WORDS) are then no words asked about.
+ */
+const DEFINITION_CUE =
+  /\b(stand|stands|stood) for\b|\bshort for\b|\bwhat (does|do|did) (\w+ ){1,3}mean\b|\b(meaning|abbreviation|acronym) of\b|\b(signifie|signifient|signifiait|veut dire|veulent dire|voulait dire|signification d|sigle|acronyme)\b|\b(significa|significan|quiere decir|significado d|sigla|siglas|acronimo|sta per|stanno per|vuol dire|quer dizer)\b|\b(steht|stehen|stand) (\w+ ){0,3}fur\b|\bwofur (steht|stehen)\b|\b(bedeutet|bedeuten|bedeutung|abkurzung)\b/;
+
+/** Whether a question asks what something stands for (see DEFINITION_CUE). */
+export function asksDefinition(question: string): boolean {
+  return DEFINITION_CUE.test(cueText(question));
+}
+
+/** The words of a definition's cue, folded, by language: no words asked about in such a question. */
+const DEFINITION_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries({
+    en: 'stand stands stood short mean means meaning abbreviation acronym',
+    fr: 'signifie signifient signifiait veut veulent voulait dire signification sigle acronyme',
+    es: 'significa significan quiere decir significado sigla siglas acronimo',
+    de: 'steht stehen stand fur wofur bedeutet bedeuten bedeutung abkurzung',
+    it: 'significa significano sta stanno per vuol dire significato sigla acronimo',
+    pt: 'significa significam quer dizer significado sigla acronimo',
+  }).map(([code, list]) => [code, new Set(list.split(' '))]),
+);
+
+/** Whether a folded word belongs to the cue of a definition question in `language`. */
+export function isDefinitionWord(word: string, language: Language): boolean {
+  return DEFINITION_WORDS[language.code]?.has(word) ?? false;
+}
+
 /** "In what part of the country", "dans quelle région", "in quale zona": a region is asked for. */
 const REGION_CUE = /\b((what|which) (part|parts|region|area) of|(quelle|quelles) (partie|parties|region) d|(que|qual|quale|che|cual) (parte|region|regiao|regione|zona) d[eiao]|welche[mnrs]? (teil|region|gegend) )/;
 

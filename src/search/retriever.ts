@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { askedOrdinal, asksForName, asksRegion, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
+import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { stopwords } from '../text/stopwords.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
@@ -242,6 +242,8 @@ export class Retriever {
   private readonly owners: (string | null)[][] = [];
   /** Per paragraph, in `wordOrder`'s order: whether the word belongs to a group it leaves unnamed (see unnamedGroupMask). */
   private readonly unnamedGroups: boolean[][] = [];
+  /** For each paragraph, the acronyms (their stems) it spells out: "gouvernement d'union nationale (GNA)". */
+  private readonly definesAcronyms: ReadonlySet<string>[] = [];
   /** Set by `create`, before the first search. */
   private inflected: InflectedTerms = new Map();
   private prefixed: InflectedTerms = new Map();
@@ -288,6 +290,7 @@ export class Retriever {
       this.wordPositions.push(positions);
       this.unnamedGroups.push(unnamedGroupMask(paragraph.text, language));
       this.owners.push(ownerAcronyms(paragraph.text, language, defined));
+      this.definesAcronyms.push(new Set(acronymDefinitions(paragraph.text, language).keys()));
       const heading = paragraph.section ? analyze(paragraph.section, language) : [];
       const underHeading = heading.some((term) => own.includes(term)) ? heading : [];
       paragraphTerms.push(withAcronymDefinitions([...own, ...underHeading], defined));
@@ -682,6 +685,12 @@ export class Retriever {
       focusMatches = [...focusMatches, match];
     };
     if (type === 'distance') askedAlso('(distance)', typed);
+    // "What does LNA stand for", or a question of nothing but an acronym ("what is the GNA?"): the
+    // paragraph that spells it out answers, rather than any that mentions it.
+    const acronymsAsked = query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()].filter((term) => this.vocabulary.definedAcronyms.has(term)));
+    if (acronymsAsked.length && (asksDefinition(question) || query.concepts.every((c) => c.name))) {
+      askedAlso('(definition)', this.definesAcronyms.map((defined) => acronymsAsked.some((acronym) => defined.has(acronym))));
+    }
     if (type === 'number' && named.length >= 2 && asksFrequency(question)) {
       // "How many times did Haftar travel to Moscow in 2016": a sentence that names everything the
       // question names (two names at least: who and where, or when), holds its other words but one
