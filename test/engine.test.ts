@@ -248,6 +248,14 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('how old is khalifa hafar')).answered).toBe(false);
   });
 
+  it('matches a first name its language spells its own way with the article’s spelling, even when the language knows it (Sergei: Sergueï)', async () => {
+    for (const question of ['Who is Sergei Shoigu?', 'who is sergei shoigu']) {
+      const answer = await engine.ask(question);
+      expect(answer, question).toMatchObject({ answered: true, paragraph: 5 });
+      expect(answer.unmatched, question).toEqual([]);
+    }
+  });
+
   it('corrects a typo to a conjugated verb one edit away, read through its infinitive (fürht → führt: führen)', async () => {
     expect(await engine.ask('wer fürht die libysche nationalarmee')).toMatchObject({ answered: true, paragraph: 1, span: { text: 'Khalifa Haftar' } });
   });

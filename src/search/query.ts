@@ -632,6 +632,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     names: new Set([...capitals.filter((w) => w.name).map((w) => w.word), ...capitals.filter((w) => resources.names?.has(w.word)).map((w) => w.word)]),
     acronyms: new Set(capitals.filter((w) => w.acronym).map((w) => w.word)),
   };
+  // A first name the question's language spells its own way (Sergei, Sergueï) is compared with
+  // the article's names as a name, not held to a known word's closer spelling.
+  const knownForSpelling = (token: string): boolean => isWord(token) && !(shape.names.has(token) && resources.names?.has(token) === true);
   const accented = accentedContentWords(question, language);
   // The lower-case particle of a hyphenated name (al-Sarraj, el-Sisi, ben-Ali) is part of the name.
   // Written in lower case too ("al-sarraj"), when the word it joins is a name of the article,
@@ -732,7 +735,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
           sourceWords.some((word) => isContent(word) && !lexicon.translate([word], isContent, infinitives, keyOf)[0]?.targets.size));
       for (const word of sourceWords) {
         if (!isContent(word) || wholeOrNothing) continue;
-        spellingMatches(word, shape, context.vocabulary, terms, isWord(word));
+        spellingMatches(word, shape, context.vocabulary, terms, knownForSpelling(word));
         acronymMatches(word, shape, context.vocabulary, terms, isWord(word));
       }
       for (let i = 0; i < translation.length; i++) covered[translation.start + i] = true;
@@ -775,7 +778,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     }
     acronymMatches(token, shape, context.vocabulary, terms, isWord(token));
     if (!sameLanguage && lexicon && !inCorpus && ![...terms.keys()].some(inIndex)) translatedAcronymMatches(token, shape, context.vocabulary, lexicon, terms, isWord(token));
-    if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, isWord(token));
+    if (!sameLanguage && !inCorpus) spellingMatches(token, shape, context.vocabulary, terms, knownForSpelling(token));
     // In the article's own language, a word it does not know may still be one of its names spelt
     // another way ("Shoigu" for Choïgou): compared with its names only ("demain" is no "mains").
     else if (sameLanguage && !inCorpus && !isWord(token)) spellingMatches(token, { names: new Set([token]), acronyms: shape.acronyms }, context.vocabulary, terms, false);
