@@ -412,7 +412,10 @@ describe('what someone said or how they reacted', () => {
       '¿qué opina estados unidos de la ayuda rusa a haftar?',
       'come ha reagito il governo di sarraj all’aiuto russo',
       'Was hat Putin zu Haftars Besuch gesagt?',
+      'What did Sergei Shoigu promise Haftar during the video call?',
     ]);
+    // A promise is reported speech too: "La Russie s'est engagée …, a ajouté Mohamad Ghanim".
+    expect(await engine.ask('la russie a promis quoi exactement pour les blessés en plus ?')).toMatchObject({ answered: true, paragraph: 4 });
   });
 });
 

@@ -365,7 +365,7 @@ describe('answer types', () => {
   });
 
   it('reads questions about what someone said or how they reacted, not what a text says', () => {
-    for (const question of ['What did Shoigu tell Haftar?', 'How did Sarraj react?', "what was Sarraj's reaction to the deal", 'what did haftar and shoigu talk about', "Qu'a dit Poutine ?", 'Comment l’ONU a-t-elle réagi ?', 'de quoi ont-ils parlé', '¿Qué opina Sarraj de la ayuda rusa?', '¿Cómo reaccionó Trípoli?', 'Was hat Putin gesagt?', 'Wie hat die UNO reagiert?', 'cosa ha detto putin a haftar', 'como reagiu a onu', 'qual foi a reação da onu']) {
+    for (const question of ['What did Shoigu tell Haftar?', 'How did Sarraj react?', "what was Sarraj's reaction to the deal", 'what did haftar and shoigu talk about', "Qu'a dit Poutine ?", 'Comment l’ONU a-t-elle réagi ?', 'de quoi ont-ils parlé', '¿Qué opina Sarraj de la ayuda rusa?', '¿Cómo reaccionó Trípoli?', 'Was hat Putin gesagt?', 'Wie hat die UNO reagiert?', 'cosa ha detto putin a haftar', 'como reagiu a onu', 'qual foi a reação da onu', 'What did Shoigu promise Haftar?', 'la russie a promis quoi ?', 'Was hat Russland versprochen?']) {
       expect(answerType(question), question).toBe('statement');
     }
     for (const question of ['What does the article say about the embargo?', "what does moscow's medical help say about ties with haftar", 'Who told AFP about the soldiers?', 'When did the spokesman talk to AFP?', 'What did Haftar ask Russia for?']) {

@@ -91,43 +91,44 @@ export function asksRegion(question: string): boolean {
 }
 
 /**
- * What someone said, answered or thought, or how they reacted ("what did Shoigu tell Haftar",
+ * What someone said, answered, promised or thought, or how they reacted ("what did Shoigu tell Haftar",
  * "how did Sarraj react", "de quoi ont-ils parlé", "qué opina", "was hat Putin gesagt"): only a
  * sentence that reports speech answers (see the 'statement' pattern). A text that "says" something
  * ("what does the article say", "what does Moscow's help say about its ties") is not asked about.
  */
 const STATEMENT_CUE = new RegExp(
   [
-    String.raw`what (did|has|have|had) (?!(the |this )?(article|text|piece|story|report|author|writer|journalist|paper|it) )(\w+ ){1,6}(say|said|tell|told|declare|declared|announce|announced|reply|replied|respond|responded|answer|answered|discuss|discussed|(talk|talked|speak|spoke|chat|chatted) about)`,
+    String.raw`what (did|has|have|had) (?!(the |this )?(article|text|piece|story|report|author|writer|journalist|paper|it) )(\w+ ){1,6}(say|said|tell|told|declare|declared|announce|announced|reply|replied|respond|responded|answer|answered|promise|promised|pledge|pledged|discuss|discussed|(talk|talked|speak|spoke|chat|chatted) about)`,
     String.raw`what was (said|discussed)`,
     String.raw`how (did|has|have) (\w+ ){1,6}(react|reacted|respond|responded|reply|replied)`,
     String.raw`what (does|do|did) (\w+ ){1,6}think (of|about)`,
     String.raw`(reaction|reactions|response|reply|opinion) (of|from|by|to|on|about)`,
     String.raw`s (reaction|response|reply|opinion)`,
-    String.raw`qu (a|ont) (t (il|elle|ils|elles|on) )?(dit|declare|repondu|annonce|affirme|discute)`,
+    String.raw`qu (a|ont) (t (il|elle|ils|elles|on) )?(dit|declare|repondu|annonce|affirme|promis|discute)`,
+    String.raw`(a|ont) promis quoi`,
     String.raw`qu est ce qu[e ]? ?(\w+ ){1,6}(a|ont) (dit|declare|repondu|annonce|affirme)`,
     String.raw`(que|qu en) (pense|pensent|pensait)`,
     String.raw`comment (\w+ ){0,6}(reagi|repondu|reagit|reagissent|reagira)`,
     String.raw`(reaction|reactions|reponse|reponses) (de|du|des|d)`,
     String.raw`de quoi (\w+ ){1,6}(parle|parles|discute|parler|discuter)`,
-    String.raw`que (le |les )?(dijo|dijeron|respondio|respondieron|contesto|contestaron|declaro|declararon|anuncio|ha dicho|han dicho)`,
+    String.raw`que (le |les )?(dijo|dijeron|respondio|respondieron|contesto|contestaron|declaro|declararon|anuncio|prometio|prometieron|ha dicho|han dicho|ha prometido)`,
     String.raw`como (reacciono|reaccionaron|respondio|respondieron|ha reaccionado|han reaccionado)`,
     String.raw`de que (hablaron|conversaron|discutieron|hablo)`,
     String.raw`que (opina|opinan|piensa|piensan)`,
     String.raw`(reaccion|respuesta) (de|del)`,
-    String.raw`was (hat|haben) (\w+ ){1,6}(gesagt|geantwortet|erklart|erwidert|verkundet|besprochen)`,
+    String.raw`was (hat|haben) (\w+ ){1,6}(gesagt|geantwortet|erklart|erwidert|verkundet|versprochen|besprochen)`,
     String.raw`was (sagte|sagten|antwortete|antworteten|erwiderte)`,
     String.raw`wie (hat|haben) (\w+ ){1,6}(reagiert|geantwortet)`,
     String.raw`wie (reagierte|reagierten|antwortete|antworteten)`,
     String.raw`woruber (\w+ ){0,6}(gesprochen|geredet|diskutiert|sprachen|redeten|diskutierten)`,
     String.raw`was (halt|halten|denkt|denken) (\w+ ){1,6}(von|uber)`,
     String.raw`(reaktion|antwort) (von|der|des|auf)`,
-    String.raw`(cosa|che) (\w+ ){0,6}(ha|hanno) (detto|risposto|dichiarato|annunciato)`,
+    String.raw`(cosa|che) (\w+ ){0,6}(ha|hanno) (detto|risposto|dichiarato|annunciato|promesso)`,
     String.raw`come (\w+ ){0,6}(ha|hanno) (reagito|risposto)`,
     String.raw`di (cosa|che) (\w+ ){0,6}(parlato|discusso)`,
     String.raw`(cosa|che) (ne )?(pensa|pensano)`,
     String.raw`(reazione|risposta) (di|del|della|dei|degli)`,
-    String.raw`o que (\w+ ){0,6}(disse|disseram|respondeu|responderam|declarou|declararam|anunciou)`,
+    String.raw`o que (\w+ ){0,6}(disse|disseram|respondeu|responderam|declarou|declararam|anunciou|prometeu|prometeram)`,
     String.raw`como (\w+ ){0,6}(reagiu|reagiram|respondeu|responderam)`,
     String.raw`sobre o que (\w+ ){0,6}(falaram|conversaram|discutiram)`,
     String.raw`o que (\w+ ){0,4}(acha|acham|pensa|pensam)`,
