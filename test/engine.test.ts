@@ -380,6 +380,15 @@ describe('whose the thing asked about is', () => {
   });
 });
 
+describe('a question that gives the value it asks about', () => {
+  it('is answered yes or no by the paragraph that states it, not declined for lack of another value', async () => {
+    for (const question of ['is benghazi 1000 km from tripoli?', 'Bengasi liegt 1000 km von Tripolis entfernt?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 7 });
+    }
+    expect(await engine.ask('did haftar visit moscow in the year 2016?')).toMatchObject({ answered: true, paragraph: 6 });
+  });
+});
+
 describe('what an acronym stands for', () => {
   it('is answered by the paragraph that spells it out, not by any that mentions it', async () => {
     for (const question of ['What does ANL stand for?', 'what does LNA mean', 'wofür steht GNA', 'What is the GNA?']) {

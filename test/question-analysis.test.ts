@@ -357,6 +357,14 @@ describe('answer types', () => {
     expect(candidates(based, 'place').map((c) => based.slice(c.start, c.end))).toEqual(['Tripoli']);
   });
 
+  it('reads a type noun beside a value the question gives as asking yes or no, not for the type', () => {
+    for (const question of ['is benghazi 1000 km from tripoli?', 'Bengasi liegt 1000 km von Tripolis entfernt?', 'did haftar visit moscow in the year 2016?']) {
+      expect(answerType(question), question).toBeNull();
+    }
+    expect(answerType('what is the distance between benghazi and tripoli')).toBe('distance');
+    expect(answerType('in what year was the embargo imposed?')).toBe('date');
+  });
+
   it('reads questions about what an acronym stands for, in six languages', () => {
     for (const question of ['What does ANL stand for?', 'what does LNA mean', 'GNA is short for what?', 'Que signifie GNA ?', 'ça veut dire quoi ANL', '¿Qué significa ENL?', 'Wofür steht die Abkürzung GNA?', 'Cosa significa ANL?', 'O que quer dizer GNA?']) {
       expect(asksDefinition(question), question).toBe(true);

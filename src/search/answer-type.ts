@@ -241,6 +241,26 @@ export function typeNounOfStem(word: string, wordStem: string, language: Languag
   return stems.get(wordStem) ?? null;
 }
 
+/**
+ * Type nouns next to a number the question writes ("1000 km", "the year 2016"): they name the
+ * unit of a value the question gives, so they ask for no type ("is Benghazi 1000 km from
+ * Tripoli" asks yes or no).
+ */
+export function valuedTypeNouns(tokens: readonly string[]): Set<string> {
+  const digits = (token: string | undefined): boolean => token !== undefined && /^\d/.test(token);
+  return new Set(tokens.filter((token, i) => TYPE_NOUNS[token] !== undefined && (digits(tokens[i - 1]) || digits(tokens[i + 1]))));
+}
+
+/**
+ * Date nouns next to a year the question writes ("the year 2016", "im Jahr 2016"): no words asked
+ * about either, since a text writes the year alone ("en 2016"), unlike a unit of distance
+ * ("1 000 km") or a duration ("3 years": "trois ans").
+ */
+export function valuedDateNouns(tokens: readonly string[]): Set<string> {
+  const year = (token: string | undefined): boolean => token !== undefined && isYear(token);
+  return new Set(tokens.filter((token, i) => TYPE_NOUNS[token] === 'date' && (year(tokens[i - 1]) || year(tokens[i + 1]))));
+}
+
 /** Whether a folded question word names the answer type the question asks for. */
 export function isTypeNoun(word: string, type: AnswerType | null): boolean {
   return type !== null && TYPE_NOUNS[word] === type;
@@ -368,8 +388,10 @@ export function answerType(question: string, language?: Language): AnswerType | 
   const money = language ? MONEY_WORDS[language.code] : undefined;
   if ((cued === 'number' || cued === null) && money && words.some((word) => money.has(word))) return 'money';
   if (cued) return cued;
-  // "the distance between Benghazi and Tripoli", "in what year …"
-  for (const word of words) if (TYPE_NOUNS[word] === 'distance' || TYPE_NOUNS[word] === 'date') return TYPE_NOUNS[word]!;
+  // "the distance between Benghazi and Tripoli", "in what year …"; not a noun the question
+  // gives a value of ("is Benghazi 1000 km from Tripoli", "in the year 2016"): that asks yes or no.
+  const typeNoun = (word: string): boolean => TYPE_NOUNS[word] === 'distance' || TYPE_NOUNS[word] === 'date';
+  if (!valuedTypeNouns(words).size) for (const word of words) if (typeNoun(word)) return TYPE_NOUNS[word]!;
   // "nombre del portavoz", "portavoce dell'ANL nome": the name of the question's language (Spanish
   // "nombre" is a name, French "nombre" a number).
   const names = language ? NAME_NOUNS[language.code] : undefined;

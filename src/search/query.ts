@@ -5,7 +5,7 @@ import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
-import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, type AnswerType } from './answer-type.js';
+import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, valuedDateNouns, type AnswerType } from './answer-type.js';
 import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
@@ -656,8 +656,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (next && context.vocabulary.isCompound(token, next)) for (const part of [token, next]) if (!isContentWord(part, language)) asNouns.add(part);
   });
   const definition = asksDefinition(question);
+  const units = valuedDateNouns(tokens);
   const isContent = (token: string): boolean =>
-    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && (isNameNoun(token, language) || isNamingVerb(token))) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind && !(definition && isDefinitionWord(token, language));
+    (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && (isNameNoun(token, language) || isNamingVerb(token))) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind && !(definition && isDefinitionWord(token, language)) && !units.has(token);
   const concepts: Concept[] = [];
   // Where each concept sits among the tokens, to find the words that qualify it.
   const spans: [number, number][] = [];
