@@ -380,6 +380,16 @@ describe('whose the thing asked about is', () => {
   });
 });
 
+describe('numbers written out in words', () => {
+  it('match the digits the article writes (seventy: 70, una settantina: about 70)', async () => {
+    for (const question of ['why were around seventy libyan soldiers sent to russia', 'a che scopo una settantina di militari libici sono andati in russia']) {
+      const answer = await engine.ask(question);
+      expect(answer, question).toMatchObject({ answered: true, paragraph: 1 });
+      expect(answer.unmatched, question).toEqual([]);
+    }
+  });
+});
+
 describe('a question that gives the value it asks about', () => {
   it('is answered yes or no by the paragraph that states it, not declined for lack of another value', async () => {
     for (const question of ['is benghazi 1000 km from tripoli?', 'Bengasi liegt 1000 km von Tripolis entfernt?']) {

@@ -5,6 +5,7 @@ import { stem } from '../src/text/stem.js';
 import { contentTokens, contentWordsOf, isContentWord, misspeltFunctionWord, misspeltQuestionWord } from '../src/text/stopwords.js';
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
+import { numbersAsDigits } from '../src/text/numbers.js';
 import { functionWordLeaders } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
@@ -173,5 +174,25 @@ describe('question cleaning', () => {
   ])('rejects %j with a clear message', (raw, message) => {
     expect(() => cleanQuestion(raw)).toThrowError(QuestionError);
     expect(() => cleanQuestion(raw)).toThrowError(message);
+  });
+});
+
+describe('numbers written out in words', () => {
+  const read = (code: string, question: string): string => numbersAsDigits(question, languageByCode(code)!);
+
+  it('reads those above ten as digits, in six languages, compounds and approximations included', () => {
+    expect(read('en', 'why were around seventy soldiers sent? five hundred and twenty wounded')).toBe('why were around 70 soldiers sent? 520 wounded');
+    expect(read('fr', 'soixante-dix soldats, quatre-vingts, cinq cents blessés, une soixantaine, vingt et un')).toBe('70 soldats, 80, 500 blessés, une 60, 21');
+    expect(read('es', 'setenta soldados, quinientos heridos, veinte y dos, mil kilómetros')).toBe('70 soldados, 500 heridos, 22, 1000 kilómetros');
+    expect(read('pt', 'setenta militares, quinhentos feridos')).toBe('70 militares, 500 feridos');
+    expect(read('it', 'una settantina di militari, cinquecento feriti, settantacinque, trentotto, duemila')).toBe('una 70 di militari, 500 feriti, 75, 38, 2000');
+    expect(read('de', 'siebzig Soldaten, fünfhundert Verwundete, einundzwanzig')).toBe('70 Soldaten, 500 Verwundete, 21');
+  });
+
+  it('leaves ten and below as words, which texts spell out too, and words that only begin like numbers', () => {
+    expect(read('fr', 'deux visites en trois ans')).toBe('deux visites en trois ans');
+    expect(read('en', 'one of the two visits')).toBe('one of the two visits');
+    expect(read('it', 'a settembre, in centro, sei sicuro')).toBe('a settembre, in centro, sei sicuro');
+    expect(read('de', 'Achtung, elfmeter')).toBe('Achtung, elfmeter');
   });
 });

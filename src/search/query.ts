@@ -10,6 +10,7 @@ import type { BilingualLexicon, WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
+import { numbersAsDigits } from '../text/numbers.js';
 
 /**
  * A word asked about (a focus word) counts as found only through a match at least this strong:
@@ -589,7 +590,8 @@ function addAll(terms: Map<string, number>, targets: ReadonlyMap<string, number>
 export function buildQuery(typed: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
   // A question typed all in capitals says nothing by its capitals (no name, no acronym, no German
   // noun): it is read as typed in lower case, so capitals never change the answer.
-  const question = /\p{Ll}/u.test(typed) ? typed : typed.toLowerCase();
+  // Numbers written out in words above ten are read as the digits a text writes ("seventy": 70).
+  const question = numbersAsDigits(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language);
   const { lexicon, thesaurus, known, verbForms } = resources;
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
