@@ -380,6 +380,18 @@ describe('whose the thing asked about is', () => {
   });
 });
 
+describe('a verb and a noun its stem also spells', () => {
+  it('keeps a question’s verb ("sont partis", "sono partiti") from the article’s noun ("la majeure partie")', async () => {
+    expect(await engine.ask('pourquoi les soldats de l’ANL sont ils partis en russie')).toMatchObject({ answered: true, paragraph: 1 });
+    expect(await engine.ask('quando sono partiti i soldati per la russia?')).toMatchObject({ answered: true, paragraph: 1, span: { text: 'mardi' } });
+  });
+
+  it('still matches the noun when the question uses the noun', async () => {
+    expect(await engine.ask('dans quelle partie de la libye sont basées les troupes')).toMatchObject({ answered: true, paragraph: 2 });
+    expect((await engine.ask('quelle partie de Benghazi est aux mains de l’ANL ?')).paragraph).toBe(7);
+  });
+});
+
 describe('numbers written out in words', () => {
   it('match the digits the article writes (seventy: 70, una settantina: about 70)', async () => {
     for (const question of ['why were around seventy libyan soldiers sent to russia', 'a che scopo una settantina di militari libici sono andati in russia']) {

@@ -7,6 +7,7 @@
  *   <xx>.words.gz    every stem the sources know in language xx, fr included (tells a typo from a rare word)
  *   <xx>.names.gz    en, es, it, pt: words the sources only ever write with a capital (Paris), folded
  *   <xx>.verbs.gz    fr, it, es, pt, de: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
+ *   fr.homographs.gz stems a French verb shares with a noun that is one of its forms but means something else (partie, partir)
  *   sources.json     the Debian packages and versions it was built from
  *
  * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), Apertium
@@ -431,6 +432,47 @@ const MIN_VERB_FORM = 3;
  * dictionaries list the infinitive. Forms of auxiliaries and other stop words (est → être) are
  * left out.
  */
+/**
+ * French stems shared by a verb and a noun that is also one of the verb's forms, where the two
+ * mean different things: no English translation of the noun is one of the verb's ("partie", a
+ * part, and "partir", to leave, stem alike as "part"; "aide" and "aider" share "help", so they do
+ * not count). Both must have translations. The engine keeps a verb of a question from matching
+ * such a noun (see `nounOnlyStems` in the retriever).
+ */
+async function buildHomographs(): Promise<string> {
+  const translations = new Map<string, Set<string>>();
+  for (const entry of await readDictionary(dictionaryFile('fra-eng'))) {
+    const [headword, ...rest] = words(entry.headword);
+    if (!headword || rest.length) continue;
+    const own = translations.get(headword) ?? new Set<string>();
+    for (const translation of entry.translations) own.add(words(translation).filter((word) => word !== 'to').join(' '));
+    translations.set(headword, own);
+  }
+  const formsOf = new Map<string, Set<string>>();
+  for (const [formPhrase, infinitivePhrase] of await verbiste('fr')) {
+    const [form] = words(formPhrase);
+    const [infinitive] = words(infinitivePhrase);
+    if (form && infinitive) formsOf.set(infinitive, (formsOf.get(infinitive) ?? new Set()).add(form));
+  }
+  const verbsByStem = new Map<string, string[]>();
+  for (const [infinitive] of formsOf) {
+    if (!translations.get(infinitive)?.size) continue;
+    const key = stem(infinitive, fr);
+    verbsByStem.set(key, [...(verbsByStem.get(key) ?? []), infinitive]);
+  }
+  const homographs = new Set<string>();
+  const shared = new Set<string>();
+  for (const [headword, own] of translations) {
+    if (formsOf.has(headword) || !own.size) continue;
+    const key = stem(headword, fr);
+    const verbs = (verbsByStem.get(key) ?? []).filter((verb) => formsOf.get(verb)!.has(headword));
+    if (!verbs.length) continue;
+    if (verbs.some((verb) => [...translations.get(verb)!].some((translation) => own.has(translation)))) shared.add(key);
+    else homographs.add(key);
+  }
+  return [...homographs].filter((key) => !shared.has(key)).sort().join('\n') + '\n';
+}
+
 async function buildVerbForms(language: Language): Promise<string> {
   // folded form → infinitive → the form's spellings with their accents (armés, not armes).
   const infinitives = new Map<string, Map<string, Set<string>>>();
@@ -517,6 +559,7 @@ async function main(): Promise<number> {
   files.set('fr.words.gz', [...knownFrench.stems].sort().join('\n') + '\n');
   process.stderr.write(`fr-fr: ${thesaurus.size} keys\n`);
   for (const code of Object.keys(VERB_SOURCES)) files.set(`${code}.verbs.gz`, await buildVerbForms(languageByCode(code)!));
+  files.set('fr.homographs.gz', await buildHomographs());
   const sources = JSON.stringify({ packages: packageVersions() }, null, 2) + '\n';
 
   if (values.check) {

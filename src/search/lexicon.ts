@@ -448,6 +448,14 @@ export async function loadProperNames(dataDir: string, language: Language, cache
   return loadWordList(dataDir, `${language.code}.names`, cacheDir);
 }
 
+/**
+ * Stems a verb of `language` shares with a noun of another meaning that is also one of its forms
+ * ("part": partir, to leave, and partie, a part). Only French ships (the corpus language).
+ */
+export async function loadHomographStems(dataDir: string, language: Language, cacheDir: string | null = null): Promise<WordList> {
+  return loadWordList(dataDir, `${language.code}.homographs`, cacheDir);
+}
+
 async function loadWordList(dataDir: string, name: string, cacheDir: string | null): Promise<WordList> {
   const text = await readGzippedFile(path.join(dataDir, `${name}.gz`), name, cacheDir);
   return text === null ? NO_WORDS : new SortedWordList(text);

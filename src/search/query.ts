@@ -54,6 +54,8 @@ export interface QueryContext {
   readonly vocabulary: SurfaceVocabulary;
   /** Index terms present in the corpus. */
   readonly indexTerms: ReadonlySet<string>;
+  /** Stems the corpus writes only as a noun that a verb of another meaning shares (partie, not partir): no match for a question's verb. */
+  readonly nounOnly?: ReadonlySet<string>;
   /** Index terms that the stemmer left inflected, by the stem of their other forms (disputent → disput). */
   readonly inflected: ReadonlyMap<string, readonly string[]>;
   /** Index terms that are verbs made from another with a sense-keeping prefix, by the base verb's stem (vol → envol). */
@@ -429,6 +431,26 @@ function oneEditAway(token: string): Set<string> {
  * the words), or null; of several, the one that makes a phrase with a neighbour, else the one the
  * lexicon translates best. Remembered per lexicon.
  */
+/**
+ * Auxiliaries and subject pronouns, folded, by language: the word after one is a verb ("sont
+ * partis", "sono partiti", "have left"), not the noun its stem may also spell (see nounOnly).
+ */
+const BEFORE_VERBS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries({
+    en: 'is are was were be been has have had will would did do does they he she it',
+    fr: 'est sont etait etaient sera seront serait seraient a ont avait avaient aura auront ete etre avoir se s il ils elle elles on',
+    es: 'es son era eran fue fueron sera seran ha han habia habian haber ser estar esta estan se',
+    it: 'e sono era erano sara saranno ha hanno aveva avevano stato stati stata state essere avere si',
+    pt: 'e sao era eram foi foram sera serao tem tinha tinham ha ser estar esta estao se',
+    de: 'ist sind war waren wird werden hat haben hatte hatten sein sie er es',
+  }).map(([code, list]) => [code, new Set(list.split(' '))]),
+);
+
+/** Without the terms (or groups holding one) that the corpus writes only as nouns, for a verb of the question. */
+function withoutNounOnly(terms: Map<string, number>, nounOnly: ReadonlySet<string>): void {
+  for (const term of [...terms.keys()]) if (term.split(GROUP_SEPARATOR).some((member) => nounOnly.has(member))) terms.delete(term);
+}
+
 /** The shortest misspelt word read as a conjugated verb one letter off (see typedTypoFix). */
 const MIN_CONJUGATED_TYPO = 5;
 
@@ -661,6 +683,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   const units = valuedDateNouns(tokens);
   const isContent = (token: string): boolean =>
     (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && (isNameNoun(token, language) || isNamingVerb(token))) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind && !(definition && isDefinitionWord(token, language)) && !units.has(token);
+  // A verb of the question ("sont partis") does not match a noun its stem also spells ("la majeure partie").
+  const nounOnly = context.nounOnly ?? new Set<string>();
+  const verbAt = (i: number): boolean => nounOnly.size > 0 && i > 0 && (BEFORE_VERBS[language.code]?.has(tokens[i - 1]!) ?? false);
   const concepts: Concept[] = [];
   // Where each concept sits among the tokens, to find the words that qualify it.
   const spans: [number, number][] = [];
@@ -741,6 +766,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
         spellingMatches(word, shape, context.vocabulary, terms, knownForSpelling(word));
         acronymMatches(word, shape, context.vocabulary, terms, isWord(word));
       }
+      if (verbAt(translation.start)) withoutNounOnly(terms, nounOnly);
       for (let i = 0; i < translation.length; i++) covered[translation.start + i] = true;
       concepts.push({ label: translation.source, terms, name: sourceWords.every(isNameLike) });
       spans.push([translation.start, translation.start + translation.length]);
@@ -808,6 +834,8 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
           });
       for (const fixed of new Set(fixes)) terms.set(fixed, TYPO_WEIGHT);
     }
+    // Last: a verb that reaches only such a noun is a word the article does not have, not a typo.
+    if (verbAt(i)) withoutNounOnly(terms, nounOnly);
     concepts.push({ label: token, terms, name: isNameLike(token) });
     spans.push([i, i + 1]);
   });

@@ -2,18 +2,18 @@ import type { Logger } from 'pino';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
-import { words } from '../text/normalize.js';
+import { fold, words } from '../text/normalize.js';
 import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, ownerAcronyms, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { functionWordLeaders } from './language-id.js';
-import { loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
+import { loadHomographStems, loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
-import { stopwords } from '../text/stopwords.js';
+import { isDeterminer, stopwords } from '../text/stopwords.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
 import { loadVerbForms, NO_VERB_FORMS, verbFormsFile, type VerbForms } from './verb-forms.js';
 import { cachedInflectedTerms, type InflectedTerms } from './inflected.js';
@@ -190,6 +190,10 @@ const NEIGHBOURS_BONUS = 0.07;
  */
 const NAMELESS_FACTOR = 0.85;
 
+/** The word right before a word, and the one before that with a lower-case word between (see `nounOnlyStems`). */
+const RIGHT_AFTER_DETERMINER = /(?<!\p{L})(\p{L}+)(?:\s+|[’'])$/u;
+const AFTER_DETERMINER_AND_WORD = /(?<!\p{L})(\p{L}+)\s+\p{Ll}+\s+$/u;
+
 /** A question word's translation at least this strong is something the question gives (see `givenWords`). */
 const GIVEN_WEIGHT = 0.9;
 
@@ -224,6 +228,9 @@ export class Retriever {
   private readonly knownStems = new Map<string, Promise<WordList>>();
   private readonly properNames = new Map<string, Promise<WordList>>();
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
+  private readonly homographs = new Map<string, Promise<WordList>>();
+  /** See `nounOnlyStems`; computed on first use. */
+  private nounOnly: Promise<ReadonlySet<string>> | null = null;
   /** Per answer type, per sentence (in `sentenceRefs` order): each candidate of the type it holds, as written and as stems (computed once per type, on first use). */
   private readonly candidateStems = new Map<AnswerType, { text: string; stems: string[] }[][]>();
   /** Per paragraph, the stems it writes only inside statements of purpose ("pour lever l'embargo"); read on first use. */
@@ -551,6 +558,38 @@ export class Retriever {
     );
   }
 
+  /**
+   * Stems the corpus writes only as a noun that a verb of another meaning shares ("la majeure
+   * partie": partie, not partir), where a determiner shows the noun: a question's verb ("sont
+   * partis", "sono partiti") does not match them.
+   */
+  private nounOnlyStems(): Promise<ReadonlySet<string>> {
+    this.nounOnly ??= this.loadedOnce(
+      this.homographs,
+      this.corpusLanguage,
+      () => loadHomographStems(this.options.dataDir, this.corpusLanguage, this.lexiconCache),
+      'homograph list unreadable; continuing without it',
+      NO_WORDS,
+    ).then((homographs) => {
+      if (homographs.empty) return new Set<string>();
+      const asNoun = new Map<string, boolean>();
+      for (const [p, paragraph] of this.corpus.paragraphs.entries()) {
+        const language = this.paragraphLanguages[p] ?? this.corpusLanguage;
+        for (const match of paragraph.text.matchAll(/\p{L}+/gu)) {
+          const term = stem(fold(match[0]), language);
+          if (!homographs.has(term)) continue;
+          // A determiner right before, or before one lower-case word ("la majeure partie"), with
+          // no punctuation between ("de la Libye, illustre" is a verb).
+          const before = paragraph.text.slice(Math.max(0, match.index - 40), match.index);
+          const noun = [RIGHT_AFTER_DETERMINER, AFTER_DETERMINER_AND_WORD].some((pattern) => isDeterminer(fold(pattern.exec(before)?.[1] ?? ''), language));
+          asNoun.set(term, (asNoun.get(term) ?? true) && noun);
+        }
+      }
+      return new Set([...asNoun].filter(([, noun]) => noun).map(([term]) => term));
+    });
+    return this.nounOnly;
+  }
+
   private get lexiconCache(): string {
     return `${this.options.cacheDir}/lexicons`;
   }
@@ -618,14 +657,14 @@ export class Retriever {
     const language = await this.detect(question, forcedLanguage);
     const notes: string[] = [];
     const sameLanguage = language === this.corpusLanguage;
-    const [lexicon, known, verbForms, names] = await Promise.all([this.lexicon(language), this.known(language), this.verbForms(language), this.names(language)]);
+    const [lexicon, known, verbForms, names, nounOnly] = await Promise.all([this.lexicon(language), this.known(language), this.verbForms(language), this.names(language), this.nounOnlyStems()]);
     if (!sameLanguage && !lexicon && !this.embedder) {
       notes.push(`No ${language.name}–${this.corpusLanguage.name} lexicon ships with this version, so only names, numbers and look-alike words were matched.`);
     }
     const query = buildQuery(
       question,
       language,
-      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed },
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, nounOnly },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;

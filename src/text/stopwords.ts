@@ -137,6 +137,25 @@ export function isArticle(token: string, language: Language): boolean {
   return articles(language).has(token);
 }
 
+/** Determiners other than articles: demonstratives, possessives, interrogatives ("cette force", "quelle partie"). Folded. */
+const OTHER_DETERMINERS: Record<string, string> = {
+  en: 'a an this that these those my your his her its our their which what',
+  fr: 'ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs quel quelle quels quelles',
+  es: 'este esta estos estas ese esa esos esas su sus mi mis cual cuales',
+  it: 'questo questa questi queste quel quella quei quelle suo sua suoi sue mio mia quale quali',
+  pt: 'este esta estes estas esse essa esses essas seu sua seus suas qual quais',
+  de: 'dieser diese dieses diesen diesem sein seine ihr ihre welche welcher welches welchen',
+};
+
+function determiners(language: Language): Set<string> {
+  return wordSet('determiners', language, () => listed(ARTICLES[language.code], OTHER_DETERMINERS[language.code]));
+}
+
+/** Whether a folded token is a determiner of the language: what shows that the word after it is a noun. */
+export function isDeterminer(token: string | undefined, language: Language): boolean {
+  return token !== undefined && determiners(language).has(token);
+}
+
 const anyArticle = new Set(Object.values(ARTICLES).flatMap((list) => list.split(' ')));
 
 /** Whether a folded token is an article in any of the question languages (for rules that read tokens before knowing the language). */
