@@ -392,6 +392,12 @@ describe('a verb and a noun its stem also spells', () => {
   });
 });
 
+describe('words of one family the stemmer keeps apart', () => {
+  it('reach each other ("se faire soigner" → "recevoir des soins")', async () => {
+    expect(await engine.ask('combien de militaires libyens sont partis se faire soigner en russie')).toMatchObject({ answered: true, paragraph: 1, span: { text: '70 soldats' } });
+  });
+});
+
 describe('numbers written out in words', () => {
   it('match the digits the article writes (seventy: 70, una settantina: about 70)', async () => {
     for (const question of ['why were around seventy libyan soldiers sent to russia', 'a che scopo una settantina di militari libici sono andati in russia']) {

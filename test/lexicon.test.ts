@@ -8,7 +8,7 @@ import { readMythes, readWordNet } from '../data/build/thesaurus.js';
 import { parseAtt, parseVerbAnalyses } from '../data/build/apertium.js';
 import { readVerbiste } from '../data/build/verbiste.js';
 import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
-import { loadKnownStems, loadLexicon } from '../src/search/lexicon.js';
+import { loadHomographStems, loadKnownStems, loadLexicon, loadRelatedStems } from '../src/search/lexicon.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets, wordKey } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
@@ -529,5 +529,29 @@ describe('known words', () => {
     expect((await loadKnownStems(dataDir, en)).has('wound')).toBe(true);
     expect((await loadKnownStems(dataDir, en)).empty).toBe(false);
     expect((await loadKnownStems(dataDir, de)).empty).toBe(true);
+  });
+});
+
+describe('French word families and homographs', () => {
+  const fr = languageByCode('fr')!;
+
+  it('loads the relatives of a stem that the corpus has, and nothing without the file', async () => {
+    const dataDir = await tempDir('related-');
+    await writeFile(path.join(dataDir, 'fr.related.gz'), gzipSync('bless\tblessur\nsoign\tsoin\nsoin\tsoign\n'));
+    const related = await loadRelatedStems(dataDir, fr, new Set(['soin', 'bless']));
+    expect([...related]).toEqual([['soign', ['soin']]]);
+    expect((await loadRelatedStems(await tempDir('related-none-'), fr, new Set(['soin']))).size).toBe(0);
+  });
+
+  it('ships the families and homographs the engine relies on', async () => {
+    const dataDir = path.join(PACKAGE_ROOT, 'data', 'lexicons');
+    const related = await loadRelatedStems(dataDir, fr, new Set(['soin', 'blessur', 'direct']));
+    expect(related.get('soign')).toEqual(['soin']);
+    expect(related.get('bless')).toEqual(['blessur']);
+    expect(related.get('dirig')).toEqual(['direct']);
+    const homographs = await loadHomographStems(dataDir, fr);
+    expect(homographs.has('part')).toBe(true);
+    // "aide" and "aider" share "help": one family, not a homograph.
+    expect(homographs.has('aid')).toBe(false);
   });
 });

@@ -8,6 +8,7 @@
  *   <xx>.names.gz    en, es, it, pt: words the sources only ever write with a capital (Paris), folded
  *   <xx>.verbs.gz    fr, it, es, pt, de: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
  *   fr.homographs.gz stems a French verb shares with a noun that is one of its forms but means something else (partie, partir)
+ *   fr.related.gz    French noun and verb stems of one family and meaning that the stemmer keeps apart (soin, soign)
  *   sources.json     the Debian packages and versions it was built from
  *
  * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), Apertium
@@ -432,6 +433,71 @@ const MIN_VERB_FORM = 3;
  * dictionaries list the infinitive. Forms of auxiliaries and other stop words (est → être) are
  * left out.
  */
+/** French single-word headwords with their English translations (FreeDict), and French verbs with their forms (Verbiste). */
+interface FrenchWordsInEnglish {
+  readonly translations: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly formsOf: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+let frenchInEnglish: Promise<FrenchWordsInEnglish> | null = null;
+
+function frenchWordsInEnglish(): Promise<FrenchWordsInEnglish> {
+  frenchInEnglish ??= (async () => {
+    const translations = new Map<string, Set<string>>();
+    for (const entry of await readDictionary(dictionaryFile('fra-eng'))) {
+      const [headword, ...rest] = words(entry.headword);
+      if (!headword || rest.length) continue;
+      const own = translations.get(headword) ?? new Set<string>();
+      for (const translation of entry.translations) own.add(words(translation).filter((word) => word !== 'to').join(' '));
+      translations.set(headword, own);
+    }
+    const formsOf = new Map<string, Set<string>>();
+    for (const [formPhrase, infinitivePhrase] of await verbiste('fr')) {
+      const [form] = words(formPhrase);
+      const [infinitive] = words(infinitivePhrase);
+      if (form && infinitive) formsOf.set(infinitive, (formsOf.get(infinitive) ?? new Set()).add(form));
+    }
+    return { translations, formsOf };
+  })();
+  return frenchInEnglish;
+}
+
+/** The shortest stem prefix two related words share (soin, soign: "soi"), and how far short of the shorter stem it may stop. */
+const RELATED_PREFIX = 3;
+const RELATED_PREFIX_SLACK = 2;
+
+/**
+ * French noun (or adjective) stems and verb stems that the stemmer keeps apart though the words are
+ * one family with one meaning: they begin alike and share an English translation's content word
+ * (soin "care" and soigner "care for"; blessure and blesser, "wound"; combat and combattre,
+ * "struggle"). Each line: a stem, then the stems of its relatives. The engine lets a question's
+ * word reach the article's relative of it (see the retriever's `related`).
+ */
+async function buildRelated(): Promise<string> {
+  const { translations, formsOf } = await frenchWordsInEnglish();
+  const contentOf = (set: ReadonlySet<string>): Set<string> => new Set([...set].flatMap((translation) => words(translation).filter((word) => isContentWord(word, en))));
+  const verbs = [...formsOf.keys()].filter((verb) => translations.get(verb)?.size).map((verb) => ({ verb, stem: stem(verb, fr), english: contentOf(translations.get(verb)!) }));
+  const byStart = new Map<string, typeof verbs>();
+  for (const entry of verbs) byStart.set(entry.stem.slice(0, RELATED_PREFIX), [...(byStart.get(entry.stem.slice(0, RELATED_PREFIX)) ?? []), entry]);
+  const related = new Map<string, Set<string>>();
+  const link = (a: string, b: string): void => void related.set(a, (related.get(a) ?? new Set()).add(b));
+  for (const [headword, own] of translations) {
+    if (formsOf.has(headword) || !own.size) continue;
+    const key = stem(headword, fr);
+    const english = contentOf(own);
+    for (const verb of byStart.get(key.slice(0, RELATED_PREFIX)) ?? []) {
+      if (verb.stem === key) continue;
+      let shared = 0;
+      while (shared < key.length && key[shared] === verb.stem[shared]) shared++;
+      if (shared < Math.min(key.length, verb.stem.length) - RELATED_PREFIX_SLACK) continue;
+      if (![...english].some((word) => verb.english.has(word))) continue;
+      link(key, verb.stem);
+      link(verb.stem, key);
+    }
+  }
+  return [...related].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, stems]) => `${key}\t${[...stems].sort().join(' ')}`).join('\n') + '\n';
+}
+
 /**
  * French stems shared by a verb and a noun that is also one of the verb's forms, where the two
  * mean different things: no English translation of the noun is one of the verb's ("partie", a
@@ -440,20 +506,7 @@ const MIN_VERB_FORM = 3;
  * such a noun (see `nounOnlyStems` in the retriever).
  */
 async function buildHomographs(): Promise<string> {
-  const translations = new Map<string, Set<string>>();
-  for (const entry of await readDictionary(dictionaryFile('fra-eng'))) {
-    const [headword, ...rest] = words(entry.headword);
-    if (!headword || rest.length) continue;
-    const own = translations.get(headword) ?? new Set<string>();
-    for (const translation of entry.translations) own.add(words(translation).filter((word) => word !== 'to').join(' '));
-    translations.set(headword, own);
-  }
-  const formsOf = new Map<string, Set<string>>();
-  for (const [formPhrase, infinitivePhrase] of await verbiste('fr')) {
-    const [form] = words(formPhrase);
-    const [infinitive] = words(infinitivePhrase);
-    if (form && infinitive) formsOf.set(infinitive, (formsOf.get(infinitive) ?? new Set()).add(form));
-  }
+  const { translations, formsOf } = await frenchWordsInEnglish();
   const verbsByStem = new Map<string, string[]>();
   for (const [infinitive] of formsOf) {
     if (!translations.get(infinitive)?.size) continue;
@@ -560,6 +613,7 @@ async function main(): Promise<number> {
   process.stderr.write(`fr-fr: ${thesaurus.size} keys\n`);
   for (const code of Object.keys(VERB_SOURCES)) files.set(`${code}.verbs.gz`, await buildVerbForms(languageByCode(code)!));
   files.set('fr.homographs.gz', await buildHomographs());
+  files.set('fr.related.gz', await buildRelated());
   const sources = JSON.stringify({ packages: packageVersions() }, null, 2) + '\n';
 
   if (values.check) {

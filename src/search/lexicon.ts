@@ -456,6 +456,21 @@ export async function loadHomographStems(dataDir: string, language: Language, ca
   return loadWordList(dataDir, `${language.code}.homographs`, cacheDir);
 }
 
+/**
+ * The corpus's index terms by the stems of their relatives: words of one family and meaning that
+ * the stemmer keeps apart (soign → soin: "soigner", "soins"). Only French ships; empty without it.
+ */
+export async function loadRelatedStems(dataDir: string, language: Language, indexTerms: ReadonlySet<string>, cacheDir: string | null = null): Promise<Map<string, string[]>> {
+  const text = await readGzippedFile(path.join(dataDir, `${language.code}.related.gz`), `${language.code}.related`, cacheDir);
+  const related = new Map<string, string[]>();
+  for (const line of text?.split('\n') ?? []) {
+    const [key, stems] = line.split('\t');
+    const present = stems?.split(' ').filter((term) => indexTerms.has(term)) ?? [];
+    if (key && present.length) related.set(key, present);
+  }
+  return related;
+}
+
 async function loadWordList(dataDir: string, name: string, cacheDir: string | null): Promise<WordList> {
   const text = await readGzippedFile(path.join(dataDir, `${name}.gz`), name, cacheDir);
   return text === null ? NO_WORDS : new SortedWordList(text);

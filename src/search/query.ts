@@ -60,6 +60,8 @@ export interface QueryContext {
   readonly inflected: ReadonlyMap<string, readonly string[]>;
   /** Index terms that are verbs made from another with a sense-keeping prefix, by the base verb's stem (vol → envol). */
   readonly prefixed: ReadonlyMap<string, readonly string[]>;
+  /** Index terms of the same family and meaning as a stem the stemmer keeps apart from them (soign → soin: soigner, soins). */
+  readonly related?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What the question's language brings: its lexicon into the corpus language, and the stems it knows. */
@@ -510,9 +512,24 @@ const INFLECTED_WEIGHT = 0.92;
  */
 const PREFIXED_WEIGHT = 0.6;
 
-function withInflected(concept: Concept, inflected: ReadonlyMap<string, readonly string[]>, prefixed: ReadonlyMap<string, readonly string[]>): Concept {
+/**
+ * A word of the same family and meaning that the stemmer keeps apart ("soigner" → "soins",
+ * "blesser" → "blessures"): a focus-strength match, below the word itself.
+ */
+const RELATED_WEIGHT = 0.8;
+
+function withInflected(
+  concept: Concept,
+  inflected: ReadonlyMap<string, readonly string[]>,
+  prefixed: ReadonlyMap<string, readonly string[]>,
+  related: ReadonlyMap<string, readonly string[]> = new Map(),
+): Concept {
   let terms: Map<string, number> | null = null;
   for (const [term, weight] of concept.terms) {
+    for (const relative of related.get(term) ?? []) {
+      terms ??= new Map(concept.terms);
+      if ((terms.get(relative) ?? 0) < weight * RELATED_WEIGHT) terms.set(relative, weight * RELATED_WEIGHT);
+    }
     for (const form of inflected.get(term) ?? []) {
       terms ??= new Map(concept.terms);
       if ((terms.get(form) ?? 0) < weight * INFLECTED_WEIGHT) terms.set(form, weight * INFLECTED_WEIGHT);
@@ -851,7 +868,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (unique.has(concept.label)) continue;
     unique.set(concept.label, qualifiedConcepts.has(k) ? weakened(concept, QUALIFIED_FACTOR) : concept);
   }
-  const result = [...unique.values()].map((concept) => withInflected(concept, context.inflected, context.prefixed)).map((concept) => {
+  const result = [...unique.values()].map((concept) => withInflected(concept, context.inflected, context.prefixed, context.related)).map((concept) => {
     // A word matched only through names of the article is a name too (lower-case "haftar").
     const termsHit = [...concept.terms.keys()].filter(inIndex);
     const name = concept.name || (termsHit.length > 0 && termsHit.every((term) => context.vocabulary.isNameStem(term)));

@@ -8,7 +8,7 @@ import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js'
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { functionWordLeaders } from './language-id.js';
-import { loadHomographStems, loadKnownStems, loadLexicon, loadProperNames, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
+import { loadHomographStems, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
@@ -254,6 +254,8 @@ export class Retriever {
   /** Set by `create`, before the first search. */
   private inflected: InflectedTerms = new Map();
   private prefixed: InflectedTerms = new Map();
+  /** Index terms by the stems of their relatives the stemmer keeps apart (see `loadRelatedStems`); set by `create`. */
+  private related: InflectedTerms = new Map();
   private paragraphVectors: Float32Array[] | null = null;
   private sentenceVectors: Float32Array[] | null = null;
   readonly corpusLanguage: Language;
@@ -325,6 +327,10 @@ export class Retriever {
       (surface) => retriever.vocabulary.isName(surface),
       corpus.paragraphs.map((p) => p.text),
     ));
+    retriever.related = await loadRelatedStems(options.dataDir, language, retriever.paragraphIndex.vocabulary, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
+      options.logger?.warn({ err: error }, 'related-word list unreadable; continuing without it');
+      return new Map<string, string[]>();
+    });
     if (options.embedder) await retriever.embedCorpus(options.embedder);
     return retriever;
   }
@@ -664,7 +670,7 @@ export class Retriever {
     const query = buildQuery(
       question,
       language,
-      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, nounOnly },
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, nounOnly },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;
