@@ -392,6 +392,18 @@ describe('a verb and a noun its stem also spells', () => {
   });
 });
 
+describe('someone’s role', () => {
+  it('is what the article says they are, whatever word the question uses for it', async () => {
+    for (const [question, paragraph] of [['mohamad ghanim role', 4], ['What is Shoigu’s job?', 5], ['welche Funktion hat Mohamad Ghanim?', 4], ['quel est le rôle de Choïgou ?', 5]] as const) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph });
+    }
+  });
+
+  it('is no such question for an organisation’s stance or a date in office', async () => {
+    await expectDeclined(['Seit wann ist Fayez al-Sarradsch im Amt?', 'quand fayez al-sarraj a-t-il pris ses fonctions']);
+  });
+});
+
 describe('words of one family the stemmer keeps apart', () => {
   it('reach each other ("se faire soigner" → "recevoir des soins")', async () => {
     expect(await engine.ask('combien de militaires libyens sont partis se faire soigner en russie')).toMatchObject({ answered: true, paragraph: 1, span: { text: '70 soldats' } });

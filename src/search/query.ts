@@ -2,7 +2,7 @@ import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
-import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, misspeltFunctionWord } from '../text/stopwords.js';
+import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, isRoleWord, misspeltFunctionWord } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, valuedDateNouns, type AnswerType } from './answer-type.js';
@@ -868,12 +868,19 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (unique.has(concept.label)) continue;
     unique.set(concept.label, qualifiedConcepts.has(k) ? weakened(concept, QUALIFIED_FACTOR) : concept);
   }
-  const result = [...unique.values()].map((concept) => withInflected(concept, context.inflected, context.prefixed, context.related)).map((concept) => {
+  const named = [...unique.values()].map((concept) => withInflected(concept, context.inflected, context.prefixed, context.related)).map((concept) => {
     // A word matched only through names of the article is a name too (lower-case "haftar").
     const termsHit = [...concept.terms.keys()].filter(inIndex);
     const name = concept.name || (termsHit.length > 0 && termsHit.every((term) => context.vocabulary.isNameStem(term)));
     return { ...concept, name };
   });
+  // "What is Mohamad Ghanim's role", "welche Funktion hat …": someone's role is what the text says
+  // they are ("le porte-parole"), whatever word it uses, so the word "role" is not looked for.
+  // Not for an organisation's acronym ("la position de l'ANL" is its stance), nor in a question for
+  // a date or a duration ("seit wann ist Sarraj im Amt": since when in office).
+  const acronym = (concept: Concept): boolean => [...concept.terms.keys()].every((term) => context.vocabulary.definedAcronyms.has(term));
+  const someoneNamed = (type === null || type === 'person') && named.some((concept) => concept.name && !/\d/.test(concept.label) && !acronym(concept));
+  const result = someoneNamed ? named.filter((concept) => concept.name || !concept.label.split(' ').every((word) => isRoleWord(word, language))) : named;
   const reaches = (concept: Concept): boolean => [...concept.terms.keys()].some(inIndex);
   const unmatchedWords = result.filter((c) => !reaches(c)).map((c) => c.label);
   const unmatchedNames = unmatchedWords.filter((label) => label.split(' ').every((word) => word.length >= MIN_NAME_LENGTH && shape.names.has(word) && resources.names?.has(word) === true));

@@ -137,6 +137,21 @@ export function isArticle(token: string, language: Language): boolean {
   return articles(language).has(token);
 }
 
+/** Nouns of someone's role or position, folded, by language (see `isRoleWord`). */
+const ROLE_WORDS: Record<string, string> = {
+  en: 'role roles job jobs position title function post occupation',
+  fr: 'role roles fonction fonctions poste titre metier',
+  es: 'papel rol cargo funcion puesto titulo oficio',
+  de: 'rolle funktion position posten amt titel beruf aufgabe',
+  it: 'ruolo funzione carica posizione titolo mestiere incarico',
+  pt: 'papel funcao cargo posicao titulo oficio',
+};
+
+/** Whether a folded word names someone's role or position ("role", "fonction", "Funktion"). */
+export function isRoleWord(token: string, language: Language): boolean {
+  return wordSet('roles', language, () => listed(ROLE_WORDS[language.code])).has(token);
+}
+
 /** Determiners other than articles: demonstratives, possessives, interrogatives ("cette force", "quelle partie"). Folded. */
 const OTHER_DETERMINERS: Record<string, string> = {
   en: 'a an this that these those my your his her its our their which what',
