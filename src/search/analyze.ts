@@ -2,7 +2,7 @@ import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { skeleton } from '../text/fuzzy.js';
-import { contentMask, contentWordsOf, isContentWord } from '../text/stopwords.js';
+import { contentMask, contentWordsOf, isContentWord, wordSetsByLanguage } from '../text/stopwords.js';
 
 /** Index terms of a text: stems of its content words, in order. */
 export function analyze(text: string, language: Language): string[] {
@@ -13,16 +13,14 @@ export function analyze(text: string, language: Language): string[] {
  * Determiners that introduce a group a text leaves unnamed ("quelques pays africains", "des
  * groupes jihadistes"), folded, by language.
  */
-const INDEFINITES: Record<string, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries({
-    fr: 'quelques plusieurs certains certaines divers diverses des nombreux nombreuses',
-    en: 'some several various certain many',
-    es: 'algunos algunas varios varias unos unas',
-    de: 'einige mehrere manche',
-    it: 'alcuni alcune diversi diverse vari varie',
-    pt: 'alguns algumas varios varias uns umas',
-  }).map(([code, list]) => [code, new Set(list.split(' '))]),
-);
+const INDEFINITES = wordSetsByLanguage({
+  fr: 'quelques plusieurs certains certaines divers diverses des nombreux nombreuses',
+  en: 'some several various certain many',
+  es: 'algunos algunas varios varias unos unas',
+  de: 'einige mehrere manche',
+  it: 'alcuni alcune diversi diverse vari varie',
+  pt: 'alguns algumas varios varias uns umas',
+});
 
 /** Content words of a group left unnamed: the noun and an adjective after an indefinite determiner. */
 const UNNAMED_GROUP_WORDS = 2;

@@ -8,7 +8,7 @@
 import { fold } from '../text/normalize.js';
 import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
-import { isArticleOfAnyLanguage } from '../text/stopwords.js';
+import { isArticleOfAnyLanguage, wordSetsByLanguage } from '../text/stopwords.js';
 
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'organisation' | 'statement';
 
@@ -66,16 +66,14 @@ export function asksDefinition(question: string): boolean {
 }
 
 /** The words of a definition's cue, folded, by language: no words asked about in such a question. */
-const DEFINITION_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries({
-    en: 'stand stands stood short mean means meaning abbreviation acronym',
-    fr: 'signifie signifient signifiait veut veulent voulait dire signification sigle acronyme',
-    es: 'significa significan quiere decir significado sigla siglas acronimo',
-    de: 'steht stehen stand fur wofur bedeutet bedeuten bedeutung abkurzung',
-    it: 'significa significano sta stanno per vuol dire significato sigla acronimo',
-    pt: 'significa significam quer dizer significado sigla acronimo',
-  }).map(([code, list]) => [code, new Set(list.split(' '))]),
-);
+const DEFINITION_WORDS = wordSetsByLanguage({
+  en: 'stand stands stood short mean means meaning abbreviation acronym',
+  fr: 'signifie signifient signifiait veut veulent voulait dire signification sigle acronyme',
+  es: 'significa significan quiere decir significado sigla siglas acronimo',
+  de: 'steht stehen stand fur wofur bedeutet bedeuten bedeutung abkurzung',
+  it: 'significa significano sta stanno per vuol dire significato sigla acronimo',
+  pt: 'significa significam quer dizer significado sigla acronimo',
+});
 
 /** Whether a folded word belongs to the cue of a definition question in `language`. */
 export function isDefinitionWord(word: string, language: Language): boolean {
@@ -369,16 +367,14 @@ export function askedNounAt(tokens: readonly string[]): number | null {
  * "qual o salário") that holds one asks for an amount of money, which only a sentence with an
  * amount answers. By language: Spanish and Portuguese "costa" is a coast.
  */
-const MONEY_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries({
-    en: 'cost costs costing price prices priced salary salaries wage wages pay pays paid paying spend spends spent spending budget money fee fees expensive',
-    fr: 'cout couts coute coutent coutera couteront coutait couter prix salaire salaires remuneration payer paye payee payes paie paient paiera paieront payait depense depenses depenser budget argent frais tarif',
-    es: 'costo costos coste costes cuesta cuestan costara costaran costaba costar precio precios salario salarios sueldo sueldos pagar pago pagaron pagara pagan paga pagaba gasto gastos gastar gasta gastaron presupuesto dinero tarifa',
-    de: 'kosten kostet kostete kosteten preis preise gehalt gehalter lohn lohne zahlen zahlt zahlte zahlten bezahlt bezahlen bezahlte ausgaben ausgegeben budget geld gebuhr',
-    it: 'costo costi costa costano costera costeranno costava costato costare prezzo prezzi stipendio stipendi salario pagare paga pagano pagato pagera pagava spesa spese spendere speso budget soldi denaro tariffa',
-    pt: 'custo custos custa custam custara custaram custou custar preco precos salario salarios pagar paga pagam pagou pagaram pagara gasto gastos gastar gastou gastaram orcamento dinheiro tarifa',
-  }).map(([code, list]) => [code, new Set(list.split(' '))]),
-);
+const MONEY_WORDS = wordSetsByLanguage({
+  en: 'cost costs costing price prices priced salary salaries wage wages pay pays paid paying spend spends spent spending budget money fee fees expensive',
+  fr: 'cout couts coute coutent coutera couteront coutait couter prix salaire salaires remuneration payer paye payee payes paie paient paiera paieront payait depense depenses depenser budget argent frais tarif',
+  es: 'costo costos coste costes cuesta cuestan costara costaran costaba costar precio precios salario salarios sueldo sueldos pagar pago pagaron pagara pagan paga pagaba gasto gastos gastar gasta gastaron presupuesto dinero tarifa',
+  de: 'kosten kostet kostete kosteten preis preise gehalt gehalter lohn lohne zahlen zahlt zahlte zahlten bezahlt bezahlen bezahlte ausgaben ausgegeben budget geld gebuhr',
+  it: 'costo costi costa costano costera costeranno costava costato costare prezzo prezzi stipendio stipendi salario pagare paga pagano pagato pagera pagava spesa spese spendere speso budget soldi denaro tariffa',
+  pt: 'custo custos custa custam custara custaram custou custar preco precos salario salarios pagar paga pagam pagou pagaram pagara gasto gastos gastar gastou gastaram orcamento dinheiro tarifa',
+});
 
 /** The answer type a question asks for, or null (why, what, yes/no questions). */
 export function answerType(question: string, language?: Language): AnswerType | null {
@@ -419,16 +415,14 @@ export function asksTwoThings(question: string): boolean {
  * about the thing counted, "how many soldiers does the LNA have", "combien de soldats compte
  * l'ANL au total", "wie viele Soldaten hat die LNA insgesamt" ask for a total.
  */
-const TOTAL_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries({
-    en: 'have has had own owns total altogether overall',
-    fr: 'compte comptent comptait comptaient possede possedent dispose disposent total',
-    es: 'tiene tienen tenia tenian posee poseen total',
-    de: 'hat haben hatte hatten besitzt besitzen insgesamt gesamt',
-    it: 'ha hanno aveva avevano possiede possiedono dispone totale',
-    pt: 'tem teem tinha tinham possui possuem total',
-  }).map(([code, list]) => [code, new Set(list.split(' '))]),
-);
+const TOTAL_WORDS = wordSetsByLanguage({
+  en: 'have has had own owns total altogether overall',
+  fr: 'compte comptent comptait comptaient possede possedent dispose disposent total',
+  es: 'tiene tienen tenia tenian posee poseen total',
+  de: 'hat haben hatte hatten besitzt besitzen insgesamt gesamt',
+  it: 'ha hanno aveva avevano possiede possiedono dispone totale',
+  pt: 'tem teem tinha tinham possui possuem total',
+});
 
 /** Whether a folded question word is a verb of having or a word of totals (see TOTAL_WORDS). */
 export function isTotalWord(word: string, language: Language): boolean {
@@ -559,9 +553,7 @@ export function hasGranularity(text: string, granularity: DateGranularity): bool
 }
 
 /** The noun "name" in each question language, folded. */
-const NAME_NOUNS: Record<string, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries({ en: 'name names', fr: 'nom noms', es: 'nombre nombres', de: 'name namen', it: 'nome nomi', pt: 'nome nomes' }).map(([code, list]) => [code, new Set(list.split(' '))]),
-);
+const NAME_NOUNS = wordSetsByLanguage({ en: 'name names', fr: 'nom noms', es: 'nombre nombres', de: 'name namen', it: 'nome nomi', pt: 'nome nomes' });
 
 /** Whether a folded word is the noun "name" in a language ("nombre" in Spanish, not in French). */
 export function isNameNoun(word: string, language: Language): boolean {
@@ -608,7 +600,7 @@ const REGION = new RegExp(String.raw`(?<![${LETTER}])(?:l’|l'|le\s)(?:est|oues
  * direction is what it tells, and the place it is part of may well be the question's own.
  */
 export function isRegion(candidate: string): boolean {
-  return REGION.test(candidate) && REGION.exec(candidate)?.index === 0;
+  return REGION.exec(candidate)?.index === 0;
 }
 
 const PATTERNS: [AnswerType, RegExp][] = [

@@ -2,7 +2,7 @@ import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
-import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, isRoleWord, misspeltFunctionWord } from '../text/stopwords.js';
+import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, isRoleWord, misspeltFunctionWord, wordSetsByLanguage } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, valuedDateNouns, type AnswerType } from './answer-type.js';
@@ -437,16 +437,14 @@ function oneEditAway(token: string): Set<string> {
  * Auxiliaries and subject pronouns, folded, by language: the word after one is a verb ("sont
  * partis", "sono partiti", "have left"), not the noun its stem may also spell (see nounOnly).
  */
-const BEFORE_VERBS: Record<string, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries({
-    en: 'is are was were be been has have had will would did do does they he she it',
-    fr: 'est sont etait etaient sera seront serait seraient a ont avait avaient aura auront ete etre avoir se s il ils elle elles on',
-    es: 'es son era eran fue fueron sera seran ha han habia habian haber ser estar esta estan se',
-    it: 'e sono era erano sara saranno ha hanno aveva avevano stato stati stata state essere avere si',
-    pt: 'e sao era eram foi foram sera serao tem tinha tinham ha ser estar esta estao se',
-    de: 'ist sind war waren wird werden hat haben hatte hatten sein sie er es',
-  }).map(([code, list]) => [code, new Set(list.split(' '))]),
-);
+const BEFORE_VERBS = wordSetsByLanguage({
+  en: 'is are was were be been has have had will would did do does they he she it',
+  fr: 'est sont etait etaient sera seront serait seraient a ont avait avaient aura auront ete etre avoir se s il ils elle elles on',
+  es: 'es son era eran fue fueron sera seran ha han habia habian haber ser estar esta estan se',
+  it: 'e sono era erano sara saranno ha hanno aveva avevano stato stati stata state essere avere si',
+  pt: 'e sao era eram foi foram sera serao tem tinha tinham ha ser estar esta estao se',
+  de: 'ist sind war waren wird werden hat haben hatte hatten sein sie er es',
+});
 
 /** Without the terms (or groups holding one) that the corpus writes only as nouns, for a verb of the question. */
 function withoutNounOnly(terms: Map<string, number>, nounOnly: ReadonlySet<string>): void {

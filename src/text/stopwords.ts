@@ -137,6 +137,11 @@ export function isArticle(token: string, language: Language): boolean {
   return articles(language).has(token);
 }
 
+/** Space-separated word lists by language code, as one set per language. */
+export function wordSetsByLanguage(lists: Readonly<Record<string, string>>): Record<string, ReadonlySet<string>> {
+  return Object.fromEntries(Object.entries(lists).map(([code, list]) => [code, new Set(list.split(' '))]));
+}
+
 /** Nouns of someone's role or position, folded, by language (see `isRoleWord`). */
 const ROLE_WORDS: Record<string, string> = {
   en: 'role roles job jobs position title function post occupation',
