@@ -95,6 +95,15 @@ const NUMBER_WORDS: Record<string, NumberWords> = {
   },
 };
 
+/** A language's number words and joiners, longest first (what a compound is split into); built once. */
+const orderedParts = new Map<NumberWords, readonly string[]>();
+
+function partsLongestFirst(words: NumberWords): readonly string[] {
+  let known = orderedParts.get(words);
+  if (!known) orderedParts.set(words, (known = [...Object.keys(words.values), ...Object.keys(words.scales), ...words.joiners].sort((a, b) => b.length - a.length)));
+  return known;
+}
+
 /**
  * The number words a folded word is made of: itself when it is one, the parts of a compound
  * written as one word ("fünfhundert", "einundzwanzig", "cinquecento", "settantacinque") in the
@@ -103,7 +112,7 @@ const NUMBER_WORDS: Record<string, NumberWords> = {
 function partsOf(word: string, words: NumberWords): string[] | null {
   if (words.values[word] !== undefined || words.scales[word] !== undefined) return [word];
   if (!words.compounds) return null;
-  const known = [...Object.keys(words.values), ...Object.keys(words.scales), ...words.joiners].sort((a, b) => b.length - a.length);
+  const known = partsLongestFirst(words);
   const parts: string[] = [];
   let rest = word;
   while (rest) {
