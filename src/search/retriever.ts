@@ -194,6 +194,29 @@ const NAMELESS_FACTOR = 0.85;
 const RIGHT_AFTER_DETERMINER = /(?<!\p{L})(\p{L}+)(?:\s+|[’'])$/u;
 const AFTER_DETERMINER_AND_WORD = /(?<!\p{L})(\p{L}+)\s+\p{Ll}+\s+$/u;
 
+/**
+ * Stems the corpus writes only as a noun that a verb of another meaning shares ("la majeure
+ * partie": partie, not partir), where a determiner shows the noun: a question's verb ("sont
+ * partis", "sono partiti") does not match them. `homographs`: see `loadHomographStems`.
+ */
+function nounOnlyStems(corpus: Corpus, languages: readonly Language[], homographs: WordList): Set<string> {
+  if (homographs.empty) return new Set();
+  const asNoun = new Map<string, boolean>();
+  for (const [p, paragraph] of corpus.paragraphs.entries()) {
+    const language = languages[p]!;
+    for (const match of paragraph.text.matchAll(/\p{L}+/gu)) {
+      const term = stem(fold(match[0]), language);
+      if (!homographs.has(term)) continue;
+      // A determiner right before, or before one lower-case word ("la majeure partie"), with
+      // no punctuation between ("de la Libye, illustre" is a verb).
+      const before = paragraph.text.slice(Math.max(0, match.index - 40), match.index);
+      const noun = [RIGHT_AFTER_DETERMINER, AFTER_DETERMINER_AND_WORD].some((pattern) => isDeterminer(fold(pattern.exec(before)?.[1] ?? ''), language));
+      asNoun.set(term, (asNoun.get(term) ?? true) && noun);
+    }
+  }
+  return new Set([...asNoun].filter(([, noun]) => noun).map(([term]) => term));
+}
+
 /** A question word's translation at least this strong is something the question gives (see `givenWords`). */
 const GIVEN_WEIGHT = 0.9;
 
@@ -228,9 +251,6 @@ export class Retriever {
   private readonly knownStems = new Map<string, Promise<WordList>>();
   private readonly properNames = new Map<string, Promise<WordList>>();
   private readonly verbFormsOf = new Map<string, Promise<VerbForms>>();
-  private readonly homographs = new Map<string, Promise<WordList>>();
-  /** See `nounOnlyStems`; computed on first use. */
-  private nounOnly: Promise<ReadonlySet<string>> | null = null;
   /** Per answer type, per sentence (in `sentenceRefs` order): each candidate of the type it holds, as written and as stems (computed once per type, on first use). */
   private readonly candidateStems = new Map<AnswerType, { text: string; stems: string[] }[][]>();
   /** Per paragraph, the stems it writes only inside statements of purpose ("pour lever l'embargo"); read on first use. */
@@ -256,6 +276,8 @@ export class Retriever {
   private prefixed: InflectedTerms = new Map();
   /** Index terms by the stems of their relatives the stemmer keeps apart (see `loadRelatedStems`); set by `create`. */
   private related: InflectedTerms = new Map();
+  /** See `nounOnlyStems`; set by `create`. */
+  private nounOnly: ReadonlySet<string> = new Set();
   private paragraphVectors: Float32Array[] | null = null;
   private sentenceVectors: Float32Array[] | null = null;
   readonly corpusLanguage: Language;
@@ -331,6 +353,11 @@ export class Retriever {
       options.logger?.warn({ err: error }, 'related-word list unreadable; continuing without it');
       return new Map<string, string[]>();
     });
+    const homographs = await loadHomographStems(options.dataDir, language, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
+      options.logger?.warn({ err: error }, 'homograph list unreadable; continuing without it');
+      return NO_WORDS;
+    });
+    retriever.nounOnly = nounOnlyStems(corpus, retriever.paragraphLanguages, homographs);
     if (options.embedder) await retriever.embedCorpus(options.embedder);
     return retriever;
   }
@@ -564,38 +591,6 @@ export class Retriever {
     );
   }
 
-  /**
-   * Stems the corpus writes only as a noun that a verb of another meaning shares ("la majeure
-   * partie": partie, not partir), where a determiner shows the noun: a question's verb ("sont
-   * partis", "sono partiti") does not match them.
-   */
-  private nounOnlyStems(): Promise<ReadonlySet<string>> {
-    this.nounOnly ??= this.loadedOnce(
-      this.homographs,
-      this.corpusLanguage,
-      () => loadHomographStems(this.options.dataDir, this.corpusLanguage, this.lexiconCache),
-      'homograph list unreadable; continuing without it',
-      NO_WORDS,
-    ).then((homographs) => {
-      if (homographs.empty) return new Set<string>();
-      const asNoun = new Map<string, boolean>();
-      for (const [p, paragraph] of this.corpus.paragraphs.entries()) {
-        const language = this.paragraphLanguages[p] ?? this.corpusLanguage;
-        for (const match of paragraph.text.matchAll(/\p{L}+/gu)) {
-          const term = stem(fold(match[0]), language);
-          if (!homographs.has(term)) continue;
-          // A determiner right before, or before one lower-case word ("la majeure partie"), with
-          // no punctuation between ("de la Libye, illustre" is a verb).
-          const before = paragraph.text.slice(Math.max(0, match.index - 40), match.index);
-          const noun = [RIGHT_AFTER_DETERMINER, AFTER_DETERMINER_AND_WORD].some((pattern) => isDeterminer(fold(pattern.exec(before)?.[1] ?? ''), language));
-          asNoun.set(term, (asNoun.get(term) ?? true) && noun);
-        }
-      }
-      return new Set([...asNoun].filter(([, noun]) => noun).map(([term]) => term));
-    });
-    return this.nounOnly;
-  }
-
   private get lexiconCache(): string {
     return `${this.options.cacheDir}/lexicons`;
   }
@@ -663,14 +658,14 @@ export class Retriever {
     const language = await this.detect(question, forcedLanguage);
     const notes: string[] = [];
     const sameLanguage = language === this.corpusLanguage;
-    const [lexicon, known, verbForms, names, nounOnly] = await Promise.all([this.lexicon(language), this.known(language), this.verbForms(language), this.names(language), this.nounOnlyStems()]);
+    const [lexicon, known, verbForms, names] = await Promise.all([this.lexicon(language), this.known(language), this.verbForms(language), this.names(language)]);
     if (!sameLanguage && !lexicon && !this.embedder) {
       notes.push(`No ${language.name}–${this.corpusLanguage.name} lexicon ships with this version, so only names, numbers and look-alike words were matched.`);
     }
     const query = buildQuery(
       question,
       language,
-      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, nounOnly },
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, nounOnly: this.nounOnly },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;
