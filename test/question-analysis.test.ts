@@ -497,6 +497,16 @@ describe('what the article itself teaches the index', () => {
     expect(spokesman.terms.has('port')).toBe(false);
   });
 
+  it('does not look for the word "role" when the question names someone, but does for an organisation or a date in office', async () => {
+    const config = testConfig();
+    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const labels = async (question: string) => (await retriever.search(question)).query.concepts.map((c) => c.label);
+    expect(await labels('what is mohamad ghanim’s role?')).not.toContain('role');
+    expect(await labels('welche Funktion hat Mohamad Ghanim?')).not.toContain('funktion');
+    expect(await labels('what is the LNA’s position on the unity government?')).toContain('position');
+    expect(await labels('Seit wann ist Fayez al-Sarradsch im Amt?')).toContain('amt');
+  });
+
   it('reads a subheading as part of the paragraphs under it that share a word with it', async () => {
     const engine = await lexicalEngine();
     // "Deux visites à Moscou en 2016" heads ¶5 to ¶7; ¶6 tells of the visits without the word.
