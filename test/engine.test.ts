@@ -848,6 +848,10 @@ describe('names, acronyms and look-alike words', () => {
     expect(terms.has('soin')).toBe(false);
   });
 
+  it('does not translate a form of "be" into whatever the dictionaries list under être (esteve: the porte-avions of ¶5)', async () => {
+    expect(await engine.ask('O marechal esteve em Moscou duas vezes em 2016?')).toMatchObject({ answered: true, paragraph: 6 });
+  });
+
   it('still matches words that English capitalises and French does not (Islamists → islamistes)', async () => {
     const answer = await engine.ask('How long have Haftar’s forces been fighting Islamist groups?');
     expect(answer.unmatched).not.toContain('islamist');

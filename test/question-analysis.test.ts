@@ -101,6 +101,15 @@ describe('question words', () => {
     expect(isLightVerb('went', en)).toBe(true);
     expect(isLightVerb('treat', en)).toBe(false);
   });
+
+  it('drops the forms of be, have and stay that the stop word lists leave out, not the verbs beside them', () => {
+    const [pt, es, it] = ['pt', 'es', 'it'].map((code) => languageByCode(code)!);
+    for (const form of ['esteve', 'estiveram', 'ficou', 'teve']) expect(isLightVerb(form, pt), form).toBe(true);
+    for (const form of ['estuvo', 'hubo', 'tuvo']) expect(isLightVerb(form, es), form).toBe(true);
+    expect(isLightVerb('essere', it)).toBe(true);
+    expect(isLightVerb('tratar', es)).toBe(false);
+    expect(isLightVerb('visitou', pt)).toBe(false);
+  });
 });
 
 describe('totals', () => {

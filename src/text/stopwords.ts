@@ -59,14 +59,17 @@ const FILLER_WORDS: Record<string, string> = {
  * many times did Haftar go to Moscow"), and their translations (aller, faire) match anything.
  * Phrases that hold one ("take care of") are still looked up whole in the lexicon. Only
  * questions drop them: in the indexed text they belong to idioms (prendre en charge).
+ * The forms of "be", "have" and "stay" that the stop word lists leave out are here too
+ * (Portuguese "esteve", Spanish "hubo", Italian "essere"): translated, they reach whatever the
+ * dictionaries list under être, avoir or se trouver ("esteve" reached the article's porte-avions).
  */
 const LIGHT_VERBS: Record<string, string> = {
-  en: 'go goes going went gone get gets getting got gotten make makes making made take takes taking took taken give gives gave given come comes came put puts keep keeps kept let lets seem seems seemed become becomes became happen happens happened',
+  en: 'go goes going went gone get gets getting got gotten make makes making made take takes taking took taken give gives gave given come comes came put puts keep keeps kept let lets seem seems seemed become becomes became happen happens happened having',
   fr: 'aller allé allée allés va vont allait faire fais fait faits faite font mettre mis prendre pris donner donné venir venu vient arriver arrivé passer passé',
-  es: 'ir va van fue fueron ido hacer hace hizo hecho poner puso dar dio tomar tomo venir vino pasar paso pasado ocurrir ocurrio ocurrido suceder sucedio sucedido',
-  de: 'gehen geht ging gegangen machen macht machte gemacht nehmen nimmt nahm genommen geben gibt gab gegeben kommen kommt kam gekommen passieren passiert geschehen geschah geschieht',
-  it: 'andare andato andata andati va vanno fare fatto fatta fa prendere preso dare dato venire venuto succedere successo succede accadere accaduto',
-  pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio acontecer aconteceu acontece ocorrer ocorreu',
+  es: 'ir va van fue fueron ido hacer hace hizo hecho poner puso dar dio tomar tomo venir vino pasar paso pasado ocurrir ocurrio ocurrido suceder sucedio sucedido estar estuvo estuvieron estaba estaban estan estoy ser era eran sido haber hay hubo habia habian tener tiene tienen tuvo tuvieron tenia tenian tenido quedar queda quedan quedo',
+  de: 'gehen geht ging gegangen machen macht machte gemacht nehmen nimmt nahm genommen geben gibt gab gegeben kommen kommt kam gekommen passieren passiert geschehen geschah geschieht bleiben bleibt blieb blieben geblieben',
+  it: 'andare andato andata andati va vanno fare fatto fatta fa prendere preso dare dato venire venuto succedere successo succede accadere accaduto essere stare avere restare resta restano resto',
+  pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio acontecer aconteceu acontece ocorrer ocorreu estar esteve estiveram estava estavam estao estou ser seria era eram sido ter teve tiveram tinha tinham tido tenho haver houve havia ficar fica ficam ficou ficaram',
 };
 
 /**
