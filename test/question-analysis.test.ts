@@ -105,10 +105,10 @@ describe('question words', () => {
   it('drops the forms of be, have and stay that the stop word lists leave out, not the verbs beside them', () => {
     const pt = languageByCode('pt')!;
     const es = languageByCode('es')!;
-    const it = languageByCode('it')!;
+    const italian = languageByCode('it')!;
     for (const form of ['esteve', 'estiveram', 'ficou', 'teve']) expect(isLightVerb(form, pt), form).toBe(true);
     for (const form of ['estuvo', 'hubo', 'tuvo']) expect(isLightVerb(form, es), form).toBe(true);
-    expect(isLightVerb('essere', it)).toBe(true);
+    expect(isLightVerb('essere', italian)).toBe(true);
     expect(isLightVerb('tratar', es)).toBe(false);
     expect(isLightVerb('visitou', pt)).toBe(false);
   });
