@@ -81,5 +81,6 @@ describe('fusion', () => {
   });
   it('ranks stably', () => {
     expect(rank([1, 2, 2, 0])).toEqual([1, 2, 0, 3]);
+    expect(rank([0, 0, 1, 0], [0.1, 0.5, 0, 0.5])).toEqual([2, 1, 3, 0]);
   });
 });

@@ -568,6 +568,12 @@ describe('a kind asked for that is the answer type itself', () => {
 });
 
 describe('names alone never make an answer', () => {
+  it('shows the passage that holds what the question names as the closest one when it declines', async () => {
+    // "holed up" reaches nothing; the article names Benghazi in ¶7 only, and ¶1 holds nothing asked.
+    expect(await engine.ask('who is still holed up in benghazi acording to the artcle?')).toMatchObject({ answered: false, paragraph: 7 });
+    expect(await engine.ask('Did Haftar meet Sergei Shoigu face to face on the ship?')).toMatchObject({ answered: false, paragraph: 5 });
+  });
+
   it.each([
     'When was Haftar born?',
     'Quand Haftar est-il né ?',

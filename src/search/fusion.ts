@@ -33,7 +33,8 @@ export function fuse(lexical: readonly number[], dense: readonly number[] | null
   return den.map((d, i) => (weights.dense * d + lexicalWeight * (lex[i] ?? 0)) / total);
 }
 
-/** Indices sorted by descending score (stable: ties keep document order). */
-export function rank(scores: readonly number[]): number[] {
-  return scores.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+/** Indices sorted by descending score; ties by descending `tieBreak` when given, then in document order. */
+export function rank(scores: readonly number[], tieBreak?: readonly number[]): number[] {
+  const second = (i: number): number => tieBreak?.[i] ?? 0;
+  return scores.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || second(b) - second(a) || a - b);
 }

@@ -763,11 +763,15 @@ export class Retriever {
     const askedNowhere = askedMatch !== undefined && asked.every((strength) => !strength);
     const spansOf = this.rememberedSpans();
     const askedUnnamed = fused.map((_, index) => this.askedOnlyUnnamed(index, query, spansOf));
+    // What the paragraph holds of the question, before the factors for what it lacks: it orders the
+    // paragraphs those factors leave at zero alike ("who is still holed up in Benghazi": the passage
+    // shown as the closest one is ¶7, which names Benghazi, not ¶1, which holds nothing asked).
+    const held = fused.map((score, index) => (BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE));
     const ranked = fused.map(
-      (score, index) =>
-        ((BM25_SHARE * score + (coverages[index] ?? 0)) / (1 + BM25_SHARE) + (typed[index] ? TYPE_BONUS : 0) + NEIGHBOURS_BONUS * this.neighboursShare(index, query.neighbours, spansOf)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type, askedUnnamed[index], askedNowhere, query.askedType),
+      (_, index) =>
+        ((held[index] ?? 0) + (typed[index] ? TYPE_BONUS : 0) + NEIGHBOURS_BONUS * this.neighboursShare(index, query.neighbours, spansOf)) * focusFactor(focus[index] ?? null) * (type === 'person' && typedSentences && !typed[index] ? NAMELESS_FACTOR : 1) * askedFactor(asked[index] ?? null, type, askedUnnamed[index], askedNowhere, query.askedType),
     );
-    const hits = rank(ranked).map<ParagraphHit>((index) => ({
+    const hits = rank(ranked, held).map<ParagraphHit>((index) => ({
       paragraph: this.corpus.paragraphs[index]!,
       index,
       fused: fused[index] ?? 0,
