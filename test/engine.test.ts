@@ -858,6 +858,11 @@ describe('names, acronyms and look-alike words', () => {
     expect(await engine.ask('O marechal esteve em Moscou duas vezes em 2016?')).toMatchObject({ answered: true, paragraph: 6 });
   });
 
+  it('keeps a translation through a pivot a focus match when the verb is reached through its infinitive (sostiene → sostenere → soutenir)', async () => {
+    expect(await engine.ask('Chi sostiene il governo di accordo nazionale?')).toMatchObject({ answered: true, paragraph: 2 });
+    expect(await engine.ask('oi, quem apoia o GNA? europeus, americanos...?')).toMatchObject({ answered: true, paragraph: 2 });
+  });
+
   it('still matches words that English capitalises and French does not (Islamists → islamistes)', async () => {
     const answer = await engine.ask('How long have Haftar’s forces been fighting Islamist groups?');
     expect(answer.unmatched).not.toContain('islamist');
