@@ -169,6 +169,12 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('gna backers europe us un')).language).toBe('en');
   });
 
+  it('does not read the particle of a name ("al-Sarraj") as a function word of another language', async () => {
+    expect(await engine.ask('Fayez al-Sarraj role')).toMatchObject({ language: 'en', answered: true, paragraph: 1 });
+    // A Spanish "al" the question writes as a word still counts.
+    expect((await engine.ask('¿Qué pidió Haftar al gobierno ruso?')).language).toBe('es');
+  });
+
   it('gives the same answer whatever the capitals, accents, punctuation, filler or a typo', async () => {
     for (const variant of [
       'HOW MANY WOUNDED WILL RUSSIA TREAT',

@@ -217,6 +217,22 @@ function nounOnlyStems(corpus: Corpus, languages: readonly Language[], homograph
   return new Set([...asNoun].filter(([, noun]) => noun).map(([term]) => term));
 }
 
+/**
+ * A name's particle hyphened to it ("al-Sarraj", "el-Sisi", "ben-Ali") belongs to the name, not to
+ * the question's language: "Fayez al-Sarraj role" is no Spanish question for its "al". One token
+ * is removed per particle so written, so that a particle the question also uses as a word stays.
+ */
+const NAME_PARTICLE = /(?<![\p{L}\p{N}])(\p{Ll}{1,3})-(?=\p{Lu})/gu;
+
+function withoutNameParticles(tokens: readonly string[], question: string): string[] {
+  const left = [...tokens];
+  for (const match of question.matchAll(NAME_PARTICLE)) {
+    const at = left.indexOf(fold(match[1]!));
+    if (at >= 0) left.splice(at, 1);
+  }
+  return left;
+}
+
 /** A question word's translation at least this strong is something the question gives (see `givenWords`). */
 const GIVEN_WEIGHT = 0.9;
 
@@ -615,7 +631,10 @@ export class Retriever {
    */
   async detect(question: string, forced?: Language): Promise<Language> {
     if (forced) return forced;
-    const tokens = words(question).filter((token) => !/^\d+$/.test(token));
+    const tokens = withoutNameParticles(
+      words(question).filter((token) => !/^\d+$/.test(token)),
+      question,
+    );
     const candidates = [this.corpusLanguage, ...LANGUAGES.filter((l) => l !== this.corpusLanguage)];
     // An acronym is no function word ("UN" is not French "un"), unless the whole question is in capitals.
     const acronyms = /\p{Ll}/u.test(question) ? new Set(capitalisedWords(question).filter((w) => w.acronym).map((w) => w.word)) : new Set<string>();
