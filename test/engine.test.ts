@@ -169,6 +169,10 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('gna backers europe us un')).language).toBe('en');
   });
 
+  it('reaches a verb the article writes only inflected through a noun of its family (soutien → soutenir → "soutenu")', async () => {
+    expect(await engine.ask('qui soutien le GNA')).toMatchObject({ answered: true, paragraph: 2 });
+  });
+
   it('does not read the particle of a name ("al-Sarraj") as a function word of another language', async () => {
     expect(await engine.ask('Fayez al-Sarraj role')).toMatchObject({ language: 'en', answered: true, paragraph: 1 });
     // A Spanish "al" the question writes as a word still counts.

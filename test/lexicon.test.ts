@@ -549,6 +549,8 @@ describe('French word families and homographs', () => {
     expect(related.get('soign')).toEqual(['soin']);
     expect(related.get('bless')).toEqual(['blessur']);
     expect(related.get('dirig')).toEqual(['direct']);
+    // FreeDict French–English gives "soutenir" only "abide, endure"; German and Portuguese link it to "soutien".
+    expect((await loadRelatedStems(dataDir, fr, new Set(['souten']))).get('soutien')).toEqual(['souten']);
     const homographs = await loadHomographStems(dataDir, fr);
     expect(homographs.has('part')).toBe(true);
     // "aide" and "aider" share "help": one family, not a homograph.

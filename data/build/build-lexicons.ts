@@ -462,21 +462,53 @@ function frenchWordsInEnglish(): Promise<FrenchWordsInEnglish> {
   return frenchInEnglish;
 }
 
+/** FreeDict's dictionaries from French whose translations tell two French words of one family apart from two of one spelling. */
+const RELATED_BY = ['fra-eng', 'fra-deu', 'fra-spa', 'fra-ita', 'fra-por'] as const;
+
+/**
+ * French single-word headwords with the content words of their translations in every dictionary
+ * of RELATED_BY, each as "language:stem" ("en:support", "es:apoy"): one dictionary often lacks
+ * the sense another has (FreeDict's French–English gives "soutenir" only "abide, endure").
+ */
+async function frenchWordsTranslated(): Promise<Map<string, Set<string>>> {
+  const translated = new Map<string, Set<string>>();
+  for (const pair of RELATED_BY) {
+    const file = dictionaryFile(pair);
+    for (const entry of await readDictionary(file)) {
+      const [headword, ...rest] = words(entry.headword);
+      if (!headword || rest.length) continue;
+      const own = translated.get(headword) ?? new Set<string>();
+      for (const translation of entry.translations) {
+        // Digits are left-over sense numbers ("ordinare 2."), which many entries share.
+        for (const word of words(translation)) if (isContentWord(word, file.to) && !/\d/.test(word)) own.add(`${file.to.code}:${stem(word, file.to)}`);
+      }
+      translated.set(headword, own);
+    }
+  }
+  return translated;
+}
+
 /** The shortest stem prefix two related words share (soin, soign: "soi"), and how far short of the shorter stem it may stop. */
 const RELATED_PREFIX = 3;
 const RELATED_PREFIX_SLACK = 2;
+/**
+ * Translations two relatives must share (over all the dictionaries of RELATED_BY): one is often
+ * chance across so many words (Spanish "cometer", to commit, and "cometa", a comet, stem alike).
+ */
+const RELATED_SHARED = 2;
 
 /**
  * French noun (or adjective) stems and verb stems that the stemmer keeps apart though the words are
- * one family with one meaning: they begin alike and share an English translation's content word
- * (soin "care" and soigner "care for"; blessure and blesser, "wound"; combat and combattre,
- * "struggle"). Each line: a stem, then the stems of its relatives. The engine lets a question's
- * word reach the article's relative of it (see the retriever's `related`).
+ * one family with one meaning: they begin alike and share a translation's content word in one of
+ * the dictionaries from French (soin "care" and soigner "care for"; blessure and blesser, "wound";
+ * soutien and soutenir, Spanish "apoyo" and "apoyar"). Each line: a stem, then the stems of its
+ * relatives. The engine lets a question's word reach the article's relative of it (see the
+ * retriever's `related`).
  */
 async function buildRelated(): Promise<string> {
-  const { translations, formsOf } = await frenchWordsInEnglish();
-  const contentOf = (set: ReadonlySet<string>): Set<string> => new Set([...set].flatMap((translation) => words(translation).filter((word) => isContentWord(word, en))));
-  const verbs = [...formsOf.keys()].filter((verb) => translations.get(verb)?.size).map((verb) => ({ verb, stem: stem(verb, fr), english: contentOf(translations.get(verb)!) }));
+  const { formsOf } = await frenchWordsInEnglish();
+  const translations = await frenchWordsTranslated();
+  const verbs = [...formsOf.keys()].filter((verb) => translations.get(verb)?.size).map((verb) => ({ verb, stem: stem(verb, fr), translated: translations.get(verb)! }));
   const byStart = new Map<string, typeof verbs>();
   for (const entry of verbs) byStart.set(entry.stem.slice(0, RELATED_PREFIX), [...(byStart.get(entry.stem.slice(0, RELATED_PREFIX)) ?? []), entry]);
   const related = new Map<string, Set<string>>();
@@ -484,13 +516,12 @@ async function buildRelated(): Promise<string> {
   for (const [headword, own] of translations) {
     if (formsOf.has(headword) || !own.size) continue;
     const key = stem(headword, fr);
-    const english = contentOf(own);
     for (const verb of byStart.get(key.slice(0, RELATED_PREFIX)) ?? []) {
       if (verb.stem === key) continue;
       let shared = 0;
       while (shared < key.length && key[shared] === verb.stem[shared]) shared++;
       if (shared < Math.min(key.length, verb.stem.length) - RELATED_PREFIX_SLACK) continue;
-      if (![...english].some((word) => verb.english.has(word))) continue;
+      if ([...own].filter((word) => verb.translated.has(word)).length < RELATED_SHARED) continue;
       link(key, verb.stem);
       link(verb.stem, key);
     }

@@ -527,6 +527,10 @@ function withInflected(
     for (const relative of related.get(term) ?? []) {
       terms ??= new Map(concept.terms);
       if ((terms.get(relative) ?? 0) < weight * RELATED_WEIGHT) terms.set(relative, weight * RELATED_WEIGHT);
+      // A verb relative the article writes only inflected (soutien → soutenir → "soutenu").
+      for (const form of inflected.get(relative) ?? []) {
+        if ((terms.get(form) ?? 0) < weight * RELATED_WEIGHT * INFLECTED_WEIGHT) terms.set(form, weight * RELATED_WEIGHT * INFLECTED_WEIGHT);
+      }
     }
     for (const form of inflected.get(term) ?? []) {
       terms ??= new Map(concept.terms);

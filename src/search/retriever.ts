@@ -365,7 +365,9 @@ export class Retriever {
       (surface) => retriever.vocabulary.isName(surface),
       corpus.paragraphs.map((p) => p.text),
     ));
-    retriever.related = await loadRelatedStems(options.dataDir, language, retriever.paragraphIndex.vocabulary, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
+    // A relative counts where the article writes it, or one of its forms (soutenir: "soutenu").
+    const reachable = new Set([...retriever.paragraphIndex.vocabulary, ...retriever.inflected.keys()]);
+    retriever.related = await loadRelatedStems(options.dataDir, language, reachable, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
       options.logger?.warn({ err: error }, 'related-word list unreadable; continuing without it');
       return new Map<string, string[]>();
     });
