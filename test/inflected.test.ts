@@ -24,6 +24,12 @@ describe('verb forms in the index', () => {
     expect([...inflected.values()].flat()).not.toContain('soldat');
   });
 
+  it('does not file a preposition kept whole as a form of the verb it is spelt like (contre, entre)', () => {
+    const spelt: VerbForms = { infinitives: (form) => ({ contre: ['contrer'], entre: ['entrer'] })[form] ?? [], allInfinitives: async () => new Set<string>() };
+    const prepositions: [string, string][] = [['contre', 'contre'], ['entre', 'entre']];
+    expect(inflectedTerms(prepositions, new Set(['contre', 'entre']), fr, spelt).size).toBe(0);
+  });
+
   it('does not file a name as a verb form (Armée nationale libyenne is no form of armer)', () => {
     const armee: VerbForms = { infinitives: (form) => (form === 'armee' ? ['armer'] : []), allInfinitives: async () => new Set<string>() };
     const nameForms: [string, string][] = [['armee', 'arme']];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writeCacheFile } from '../cache-file.js';
 import type { Language } from '../text/languages.js';
 import { fold } from '../text/normalize.js';
-import { stem } from '../text/stem.js';
+import { isInvariable, stem } from '../text/stem.js';
 import type { VerbForms } from './verb-forms.js';
 
 /** Index terms that are forms of a verb the stemmer does not bring back to it, by the stem of the verb's infinitive. */
@@ -35,6 +35,9 @@ export function inflectedTerms(
     // A word written with a capital mid-sentence is a name or part of one ("Armée nationale
     // libyenne"), not the participle it is spelt like (armée, of armer).
     if (!terms.has(surfaceStem) || isName(surface)) continue;
+    // A preposition kept whole is no form of the verb it is spelt like ("contre" of contrer,
+    // "entre" of entrer): "land" reaching "contrée" must not reach "en guerre contre".
+    if (isInvariable(surface, language)) continue;
     const spelt = spellings(surface);
     const found = spelt.length ? spelt.flatMap((spelling) => verbForms.infinitives(surface, spelling)) : verbForms.infinitives(surface);
     for (const infinitive of found) add(stem(infinitive, language), surfaceStem);
@@ -91,7 +94,7 @@ export function spellingsOf(texts: readonly string[]): (surface: string) => read
   return (surface) => [...(spellings.get(surface) ?? [])].sort();
 }
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** What the corpus's verbs add to the index terms a dictionary target reaches. */
 export interface CorpusVerbTerms {

@@ -64,6 +64,11 @@ const INVARIABLE: Record<string, ReadonlySet<string>> = {
   fr: new Set('contre entre avant apres devant derriere depuis pendant durant malgre selon parmi hors outre sauf envers chez vers sans dessous dessus aupres'.split(' ')),
 };
 
+/** Whether a folded word is one of its language's words that do not inflect (see INVARIABLE). */
+export function isInvariable(word: string, language: Language): boolean {
+  return INVARIABLE[language.code]?.has(word) ?? false;
+}
+
 export function stem(word: string, language: Language): string {
   const key = `${language.code}:${word}`;
   const cached = memo.get(key);
@@ -74,7 +79,7 @@ export function stem(word: string, language: Language): string {
     stemmers.set(language.snowball, stemmer);
   }
   // Numbers and very short tokens are kept whole: "500" must never become "50".
-  const result = /\d/.test(word) || word.length < 3 || INVARIABLE[language.code]?.has(word) ? word : stemmer.stem(unfoldable(word, language));
+  const result = /\d/.test(word) || word.length < 3 || isInvariable(word, language) ? word : stemmer.stem(unfoldable(word, language));
   if (memo.size >= MAX_MEMO) memo.clear();
   memo.set(key, result);
   return result;
