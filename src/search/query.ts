@@ -85,6 +85,11 @@ export interface AnalysedQuery {
   readonly language: Language;
   /** The kind of short answer the question asks for, if any (how many: a number, and so on). */
   readonly answerType: AnswerType | null;
+  /**
+   * The question as its cues ("in what part of", "how many times", "the first") are read: the
+   * question itself, or its words with misspelt function and question words ("wich") corrected.
+   */
+  readonly cueQuestion: string;
   readonly concepts: Concept[];
   /** True when a dictionary carried at least one word into the corpus language. */
   readonly translated: boolean;
@@ -657,7 +662,9 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     // the name is further off than the function word.
     if (word && !spelledLikeName(token, context.vocabulary, 1)) misspeltAs.set(token, word);
   }
-  const type = answerType(misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question, language);
+  // The question as its cues are read: misspelt function and question words as the words they stand for.
+  const cueQuestion = misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question;
+  const type = answerType(cueQuestion, language);
   const isVerbOf = (token: string): boolean => infinitiveCandidates(token, language).some((infinitive) => known.has(stem(infinitive, language)));
   const separable = sameLanguage ? null : joinSeparableParticle(plainTokens, language, isVerbOf);
   const tokens = separable ? separable.tokens.flatMap((token) => compoundParts(token, language, known) ?? [token]) : plainTokens;
@@ -698,7 +705,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     const next = tokens[i + 1];
     if (next && context.vocabulary.isCompound(token, next)) for (const part of [token, next]) if (!isContentWord(part, language)) asNouns.add(part);
   });
-  const definition = asksDefinition(question);
+  const definition = asksDefinition(cueQuestion);
   const units = valuedDateNouns(tokens);
   const isContent = (token: string): boolean =>
     (isContentWord(token, language) || accented.has(token) || asNouns.has(token)) && !isTypeNoun(token, type) && !(type === 'person' && (isNameNoun(token, language) || isNamingVerb(token))) && !isLightVerb(token, language) && !misspeltAs.has(token) && token !== unwrittenKind && !(definition && isDefinitionWord(token, language)) && !units.has(token);
@@ -861,7 +868,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
 
   const wordReaches = (word: string): boolean => reachesAsFocus(lexicon?.translate([word], () => true)[0]?.targets ?? [], inIndex);
   const qualifiedConcepts =
-    type === 'person' && asksForName(question, language)
+    type === 'person' && asksForName(cueQuestion, language)
       ? qualifiedByUnknown(language, concepts, spans, tokens, isContent, inIndex, (token) => splitCompound(token, language, known), wordReaches)
       : new Set<number>();
   // Repeated words ("Haftar … Haftar") would count twice; one concept per label.
@@ -893,7 +900,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   };
   // A question for a name asks for the name of a kind: "what are the names of the jihadist groups",
   // "cómo se llaman los grupos yihadistas que …" (the "que" after it is a relative pronoun).
-  const namedAt = type === 'person' && asksForName(question, language) ? namedKindAt(tokens, language, isContent) : null;
+  const namedAt = type === 'person' && asksForName(cueQuestion, language) ? namedKindAt(tokens, language, isContent) : null;
   const kindAt = namedAt !== null && (askedAt === null || namedAt < askedAt || !conceptAt(askedAt)) ? namedAt : askedAt;
   let asked = conceptAt(kindAt);
   // English and German put adjectives before the noun: in "which Russian hospital" the kind
@@ -958,5 +965,5 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     // "The GNA's spokesman", and in English a name before a noun: "the GNA spokesman".
     else if (namelike(a) && !namelike(b) && ((between.length === 1 && between[0] === 's') || (!between.length && language.code === 'en'))) owned.push([b, a]);
   }
-  return { language, answerType: type, concepts: result, translated, unmatchedWords, unmatchedNames, asked, askedType, askedTotal, neighbours, owned };
+  return { language, answerType: type, cueQuestion, concepts: result, translated, unmatchedWords, unmatchedNames, asked, askedType, askedTotal, neighbours, owned };
 }

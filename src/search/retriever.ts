@@ -692,7 +692,7 @@ export class Retriever {
     const type = query.answerType;
 
     const owned: ConceptMatch[] = this.withoutOthersOwn(query.concepts.map((c) => this.paragraphIndex.match(c)), query.owned);
-    const matches = asksOutcome(question) ? this.withoutPurposeOnly(owned) : owned;
+    const matches = asksOutcome(query.cueQuestion) ? this.withoutPurposeOnly(owned) : owned;
     const bm25 = this.paragraphIndex.scoreMatches(matches);
     let dense: number[] | null = null;
     let queryVector: Float32Array | null = null;
@@ -714,9 +714,9 @@ export class Retriever {
     // answer either, whether the question writes it as a name or as an adjective.
     const givenWords = type === 'place' || type === 'organisation' ? query.concepts.filter((c) => !c.name).flatMap((c) => [...c.terms].filter(([, weight]) => weight >= GIVEN_WEIGHT).map(([term]) => term)) : [];
     const givenNames = new Set([...query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()]), ...givenWords, ...defined]);
-    const granularity = type === 'date' ? dateGranularity(question) : null;
-    const regionAsked = type === 'place' && asksRegion(question);
-    const candidatesIn = type && (type !== 'person' || asksForName(question, language)) ? this.typedSentences(type, givenNames, granularity, regionAsked) : null;
+    const granularity = type === 'date' ? dateGranularity(query.cueQuestion) : null;
+    const regionAsked = type === 'place' && asksRegion(query.cueQuestion);
+    const candidatesIn = type && (type !== 'person' || asksForName(query.cueQuestion, language)) ? this.typedSentences(type, givenNames, granularity, regionAsked) : null;
     // A total is answered by a sentence that states one ("compte 25 000 hommes", "au total").
     const typedSentences = candidatesIn && query.askedTotal ? candidatesIn.map((typed, i) => typed && statesTotal(this.sentenceText(i))) : candidatesIn;
     const askedAbout = sentenceMatches.filter((m) => !m.concept.name);
@@ -749,10 +749,10 @@ export class Retriever {
     // "What does LNA stand for", or a question of nothing but an acronym ("what is the GNA?"): the
     // paragraph that spells it out answers, rather than any that mentions it.
     const acronymsAsked = query.concepts.filter((c) => c.name).flatMap((c) => [...c.terms.keys()].filter((term) => this.vocabulary.definedAcronyms.has(term)));
-    if (acronymsAsked.length && (asksDefinition(question) || query.concepts.every((c) => c.name))) {
+    if (acronymsAsked.length && (asksDefinition(query.cueQuestion) || query.concepts.every((c) => c.name))) {
       askedAlso('(definition)', this.definesAcronyms.map((defined) => acronymsAsked.some((acronym) => defined.has(acronym))));
     }
-    if (type === 'number' && named.length >= 2 && asksFrequency(question)) {
+    if (type === 'number' && named.length >= 2 && asksFrequency(query.cueQuestion)) {
       // "How many times did Haftar travel to Moscow in 2016": a sentence that names everything the
       // question names (two names at least: who and where, or when), holds its other words but one
       // (the verb, say), and says how many times ("à deux reprises") answers it, whatever verb the
@@ -766,7 +766,7 @@ export class Retriever {
       if (found.some(Boolean)) askedAlso('(how many times)', found);
     }
     // "The first visit": the rank's French words, which a paragraph that says which one writes.
-    const ordinal = askedOrdinal(question);
+    const ordinal = askedOrdinal(query.cueQuestion);
     const rankStems = ordinal ? ordinal.map((word) => stem(word, this.corpusLanguage)) : null;
     // A sentence that says how many times ("à deux reprises") counts, whatever verb it has: "how many
     // times did Haftar travel", "combien de voyages Haftar a-t-il faits".
