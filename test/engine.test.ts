@@ -173,6 +173,10 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('qui soutien le GNA')).toMatchObject({ answered: true, paragraph: 2 });
   });
 
+  it('reads a German question\'s "seit drei Jahren" as the article\'s "depuis trois ans"', async () => {
+    expect(await engine.ask('Gegen wen kämpft Haftar seit drei Jahren?')).toMatchObject({ answered: true, paragraph: 7 });
+  });
+
   it('does not read the particle of a name ("al-Sarraj") as a function word of another language', async () => {
     expect(await engine.ask('Fayez al-Sarraj role')).toMatchObject({ language: 'en', answered: true, paragraph: 1 });
     // A Spanish "al" the question writes as a word still counts.

@@ -102,6 +102,12 @@ describe('question words', () => {
     expect(isLightVerb('treat', en)).toBe(false);
   });
 
+  it('keeps the numbers and years that the German stop word list drops ("seit drei Jahren")', () => {
+    const de = languageByCode('de')!;
+    for (const word of ['drei', 'jahren', 'zwei']) expect(isContentWord(word, de), word).toBe(true);
+    expect(isContentWord('seit', de)).toBe(false);
+  });
+
   it('drops the forms of be, have and stay that the stop word lists leave out, not the verbs beside them', () => {
     const pt = languageByCode('pt')!;
     const es = languageByCode('es')!;

@@ -290,11 +290,20 @@ function packageList(language: Language): string[] {
   return Array.isArray(list) ? (list as string[]) : [];
 }
 
+/**
+ * Words a `stopword` list drops that a question asks about: the German list has the numbers from
+ * two to ten and "Jahr", "Tag" ("seit drei Jahren" is the article's "depuis trois ans").
+ */
+const NOT_STOP_WORDS: Record<string, string> = {
+  de: 'zwei drei vier funf sechs sieben acht neun zehn jahr jahre jahren tag tage tagen',
+};
+
 /** Folded stop words of a language (function words plus question words). */
 export function stopwords(language: Language): Set<string> {
-  return wordSet('stop', language, () =>
-    [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code])].map((w) => fold(w)),
-  );
+  return wordSet('stop', language, () => {
+    const kept = new Set(listed(NOT_STOP_WORDS[language.code]));
+    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
+  });
 }
 
 /** Whether a folded token carries content: not a stop word, not a lone letter (elided l', d', qu'). */
