@@ -690,6 +690,8 @@ describe('names alone never make an answer', () => {
   it('reads "contre qui" as against whom, not as the "contrer" (to counter) of another paragraph', async () => {
     expect(await engine.ask("contre qui se bat haftar dans l'est")).toMatchObject({ answered: true, paragraph: 7 });
     expect(await engine.ask('Who are Haftar\'s troops fighting against?')).toMatchObject({ answered: true, paragraph: 7 });
+    // Nor through the verb it is spelt like: ¶2 writes "contrer" beside "l'est de la Libye".
+    expect(await engine.ask("Contre qui l'ANL combat-elle dans l'est de la Libye ?")).toMatchObject({ answered: true, paragraph: 7 });
   });
 
   it("reads an acronym of the question's language through the words the article defines its own by (ENL: Ejército Nacional Libio → ANL)", async () => {

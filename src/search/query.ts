@@ -1,6 +1,6 @@
 import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
-import { stem } from '../text/stem.js';
+import { isInvariable, stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
 import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, isRoleWord, misspeltFunctionWord, wordSetsByLanguage } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
@@ -825,7 +825,8 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (sameLanguage) {
       addAll(terms, thesaurus?.lookup(own), THESAURUS_WEIGHT);
       // An irregular form reaches the article's other forms of its verb (tiennent → tenir) and its synonyms.
-      for (const infinitive of verbForms.infinitives(token)) {
+      // A preposition kept whole ("contre") is no form of the verb it is spelt like (contrer).
+      for (const infinitive of isInvariable(token, language) ? [] : verbForms.infinitives(token)) {
         const lemma = stem(infinitive, language);
         addAll(terms, new Map([[lemma, 1]]), INFLECTED_WEIGHT);
         addAll(terms, thesaurus?.lookup(lemma), THESAURUS_WEIGHT * INFLECTED_WEIGHT);
