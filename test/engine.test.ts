@@ -604,6 +604,8 @@ describe('names alone never make an answer', () => {
     'Who is the Libyan health minister?',
     '¿Quién es el ministro de Asuntos Exteriores ruso?',
     'Chi è il ministro degli Esteri russo?',
+    // … with an adjective between the minister and what qualifies him.
+    "Comment s'appelle le ministre russe des Affaires étrangères ?",
     // German says it in one word, whose first part the article lacks.
     'Wie heißt der russische Außenminister?',
     'Wer ist der russische Innenminister?',

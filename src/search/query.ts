@@ -612,6 +612,16 @@ function qualifiedByUnknown(
     const right = after ? neighbour(end - 1, 1, 1) : null;
     if ((left !== null && unknownAt(left)) || (right !== null && unknownAt(right))) qualified.add(k);
   });
+  // In Romance languages an adjective may stand between a noun and what qualifies it ("ministre
+  // russe des Affaires étrangères"): a noun whose next word is so qualified is qualified too.
+  if (after) {
+    spans.forEach(([, end], k) => {
+      if (concepts[k]!.name || qualified.has(k) || !reaches(k)) return;
+      const right = neighbour(end - 1, 1, 0);
+      const next = right === null ? undefined : conceptAt.get(right);
+      if (next !== undefined && next !== k && qualified.has(next)) qualified.add(k);
+    });
+  }
   return qualified;
 }
 
