@@ -177,6 +177,13 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('Gegen wen kämpft Haftar seit drei Jahren?')).toMatchObject({ answered: true, paragraph: 7 });
   });
 
+  it('answers "who" with a person written beside what is asked, not one elsewhere in the sentence or the one the question titles', async () => {
+    // ¶1's "le maréchal Khalifa Haftar" is the marshal the question names; ¶4 names the spokesman beside his title.
+    expect(await engine.ask("Chi è il portavoce dell'esercito del maresciallo?")).toMatchObject({ answered: true, paragraph: 4, span: { text: 'Mohamad Ghanim' } });
+    // ¶3's "la chute de Moummar Kadhafi" is no leader of the GNA; ¶1's "dirigé par Fayez al-Sarraj" is.
+    expect(await engine.ask('Quem é o líder do governo de união nacional?')).toMatchObject({ answered: true, paragraph: 1 });
+  });
+
   it('does not read the particle of a name ("al-Sarraj") as a function word of another language', async () => {
     expect(await engine.ask('Fayez al-Sarraj role')).toMatchObject({ language: 'en', answered: true, paragraph: 1 });
     // A Spanish "al" the question writes as a word still counts.
