@@ -433,12 +433,6 @@ function oneEditAway(token: string): Set<string> {
 }
 
 /**
- * The lexicon key a misspelt word stands for when a word one edit away from it as typed reaches
- * the corpus ("noveber" → november: their stems, "novebe" and "novemb", are further apart than
- * the words), or null; of several, the one that makes a phrase with a neighbour, else the one the
- * lexicon translates best. Remembered per lexicon.
- */
-/**
  * Auxiliaries and subject pronouns, folded, by language: the word after one is a verb ("sont
  * partis", "sono partiti", "have left"), not the noun its stem may also spell (see nounOnly).
  */
@@ -459,6 +453,12 @@ function withoutNounOnly(terms: Map<string, number>, nounOnly: ReadonlySet<strin
 /** The shortest misspelt word read as a conjugated verb one letter off (see typedTypoFix). */
 const MIN_CONJUGATED_TYPO = 5;
 
+/**
+ * The lexicon key a misspelt word stands for when a word one edit away from it as typed reaches
+ * the corpus ("noveber" → november: their stems, "novebe" and "novemb", are further apart than
+ * the words), or null; of several, the one that makes a phrase with a neighbour, else the one the
+ * lexicon translates best. Remembered per lexicon.
+ */
 function typedTypoFix(
   token: string,
   language: Language,
@@ -521,11 +521,13 @@ const PREFIXED_WEIGHT = 0.6;
  */
 const RELATED_WEIGHT = 0.8;
 
+const NO_TERMS: ReadonlyMap<string, readonly string[]> = new Map();
+
 function withInflected(
   concept: Concept,
   inflected: ReadonlyMap<string, readonly string[]>,
   prefixed: ReadonlyMap<string, readonly string[]>,
-  related: ReadonlyMap<string, readonly string[]> = new Map(),
+  related: ReadonlyMap<string, readonly string[]> = NO_TERMS,
 ): Concept {
   let terms: Map<string, number> | null = null;
   for (const [term, weight] of concept.terms) {
