@@ -300,6 +300,8 @@ export class Retriever {
   private prefixed: InflectedTerms = new Map();
   /** Index terms by the stems of their relatives the stemmer keeps apart (see `loadRelatedStems`); set by `create`. */
   private related: InflectedTerms = new Map();
+  /** See `sentenceTokens`: filled as sentences are read. */
+  private readonly tokensOfSentences: { start: number; end: number; term: string }[][] = [];
   /** See `nounOnlyStems`; set by `create`. */
   private nounOnly: ReadonlySet<string> = new Set();
   private paragraphVectors: Float32Array[] | null = null;
@@ -493,8 +495,7 @@ export class Retriever {
    */
   private personBeside(i: number, anchorTerms: ReadonlySet<string>, givenNames: ReadonlySet<string>): boolean {
     const text = this.sentenceText(i);
-    const language = this.paragraphLanguages[this.sentenceRefs[i]!.paragraph]!;
-    const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, term: stem(fold(m[0]), language) }));
+    const tokens = this.sentenceTokens(i);
     const anchors = tokens.flatMap((t, k) => (anchorTerms.has(t.term) ? [k] : []));
     if (!anchors.length) return false;
     return candidates(text, 'person').some((c) => {
@@ -506,6 +507,17 @@ export class Retriever {
       if (title && (givenNames.has(title.term) || anchorTerms.has(title.term))) return false;
       return anchors.some((a) => (a < first ? first - a <= PERSON_BESIDE : a > last ? a - last <= PERSON_BESIDE : false));
     });
+  }
+
+  /** Sentence `i`'s words with their offsets and index terms, read once per sentence (see personBeside). */
+  private sentenceTokens(i: number): readonly { start: number; end: number; term: string }[] {
+    let tokens = this.tokensOfSentences[i];
+    if (!tokens) {
+      const language = this.paragraphLanguages[this.sentenceRefs[i]!.paragraph]!;
+      tokens = [...this.sentenceText(i).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, term: stem(fold(m[0]), language) }));
+      this.tokensOfSentences[i] = tokens;
+    }
+    return tokens;
   }
 
   /** The text of sentence `i` (an index into sentenceRefs). */
@@ -760,14 +772,15 @@ export class Retriever {
     const speakersNamed = (i: number): boolean => type !== 'statement' || named.every((m) => (m.strengths[i] ?? 0) > 0);
     const holdsAnswer = (candidatesIn: readonly boolean[] | null) => (i: number): boolean =>
       candidatesIn !== null && candidatesIn[i] === true && anchors.some((m) => (m.strengths[i] ?? 0) >= FOCUS_STRENGTH) && speakersNamed(i);
-    let typed = this.sentencesOf.map((ids) => ids.some(holdsAnswer(typedSentences)));
+    const holdsTyped = holdsAnswer(typedSentences);
+    let typed = this.sentencesOf.map((ids) => ids.some(holdsTyped));
     if (type === 'person' && typedSentences) {
       // Who is asked about stands beside what the question asks ("Mohamad Ghanim, le porte-parole",
       // "dirigé par Fayez al-Sarraj"): where some sentence has a person so placed, a person
       // elsewhere in a sentence ("la chute de Moummar Kadhafi") does not make the answer.
       const anchorTerms = new Set(askedAbout.flatMap((m) => [...m.concept.terms].filter(([, w]) => w >= FOCUS_STRENGTH).flatMap(([term]) => term.split(GROUP_SEPARATOR))));
       const near = (i: number): boolean => this.personBeside(i, anchorTerms, givenNames);
-      const nearTyped = this.sentencesOf.map((ids) => ids.some((i) => holdsAnswer(typedSentences)(i) && near(i)));
+      const nearTyped = this.sentencesOf.map((ids) => ids.some((i) => holdsTyped(i) && near(i)));
       if (nearTyped.some(Boolean)) typed = nearTyped;
     }
     const answers = holdsAnswer(type ? (typedSentences ?? this.typedSentences(type, givenNames, granularity, regionAsked)) : null);
