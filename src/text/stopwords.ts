@@ -42,6 +42,18 @@ const QUESTION_WORDS: Record<string, string> = {
 };
 
 /**
+ * Pronouns the `stopword` lists miss ("sont-elles", "¿quiénes son ellos?", "did she"): who a
+ * question points back to, never what it asks about.
+ */
+const PRONOUNS: Record<string, string> = {
+  en: 'she hers ours theirs yours myself yourself himself herself itself ourselves yourselves themselves',
+  fr: 'elles duquel desquels desquelles auxquels auxquelles dont',
+  es: 'yo nosotros nosotras vosotros vosotras ellos ellas ello usted ustedes',
+  it: 'esso essa essi esse egli ella',
+  pt: 'mim ti si',
+};
+
+/**
  * Conversational filler around a question ("hey, quick question: …", "can you tell me …
  * thanks!"): words of how people talk to a bot, not of what they ask about.
  */
@@ -302,7 +314,7 @@ const NOT_STOP_WORDS: Record<string, string> = {
 export function stopwords(language: Language): Set<string> {
   return wordSet('stop', language, () => {
     const kept = new Set(listed(NOT_STOP_WORDS[language.code]));
-    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
+    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], PRONOUNS[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
   });
 }
 
