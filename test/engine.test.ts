@@ -173,6 +173,12 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('qui soutien le GNA')).toMatchObject({ answered: true, paragraph: 2 });
   });
 
+  it('reads "United Nations" in any language as the ONU the article writes, by its initials', async () => {
+    for (const question of ['Does the United Nations back the GNA?', '¿Apoyan las Naciones Unidas al GNA?', 'Le Nazioni Unite sostengono il GNA?', 'As Nações Unidas apoiam o GNA?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 2, unmatched: [] });
+    }
+  });
+
   it('reads a German question\'s "seit drei Jahren" as the article\'s "depuis trois ans"', async () => {
     expect(await engine.ask('Gegen wen kämpft Haftar seit drei Jahren?')).toMatchObject({ answered: true, paragraph: 7 });
   });

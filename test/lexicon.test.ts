@@ -8,7 +8,7 @@ import { readMythes, readWordNet } from '../data/build/thesaurus.js';
 import { parseAtt, parseVerbAnalyses } from '../data/build/apertium.js';
 import { readVerbiste } from '../data/build/verbiste.js';
 import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
-import { loadHomographStems, loadKnownStems, loadLexicon, loadRelatedStems } from '../src/search/lexicon.js';
+import { acronymOfPhrase, loadHomographStems, loadKnownStems, loadLexicon, loadRelatedStems } from '../src/search/lexicon.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets, wordKey } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
@@ -314,6 +314,28 @@ describe('loading a shipped lexicon for one corpus', () => {
     // One route: 0.6 × 0.6 × 0.5 = 0.18, too weak to keep; three: 1 − 0.82³ ≈ 0.45, capped at 0.4.
     expect(lexicon.lookup('row')).toBeUndefined();
     expect(lexicon.lookup('turmoil')).toEqual(new Map([['chaos', 0.4]]));
+  });
+
+  it('reaches an acronym of the corpus through a phrase it never spells out, by its initials', async () => {
+    const dataDir = await tempDir('lexicons-');
+    // "Organisation des Nations unies": the article writes ONU, the dictionaries "nations unies".
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['unit nation\tnation+uni~60', 'free trade\tlibr+echang', 'nation\tnation']);
+    const corpusTerms = new Set(['onu', 'anl', 'national']);
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms, acronyms: new Set(['onu', 'anl']) }))!;
+    expect(lexicon.lookup('unit nation')).toEqual(new Map([['onu', 0.48]]));
+    // No acronym of the corpus has those initials: the phrase reaches nothing.
+    expect(lexicon.lookup('free trade')).toBeUndefined();
+    // Without the corpus's acronyms, nothing either (and a cached copy does not say otherwise).
+    const without = (await loadLexicon(en, fr, { dataDir, corpusTerms }))!;
+    expect(without.lookup('unit nation')).toBeUndefined();
+  });
+
+  it('reads an acronym in a phrase only when exactly one fits its initials', () => {
+    expect(acronymOfPhrase(['nation', 'uni'], new Set(['onu', 'anl', 'gna']))).toBe('onu');
+    expect(acronymOfPhrase(['agenc', 'franc', 'press'], new Set(['afp', 'onu']))).toBe('afp');
+    expect(acronymOfPhrase(['nation', 'uni'], new Set(['onu', 'znu']))).toBeNull();
+    expect(acronymOfPhrase(['nation'], new Set(['n']))).toBeNull();
+    expect(acronymOfPhrase(['uni', 'nation'], new Set(['onu']))).toBeNull();
   });
 
   it('translates the longest phrases first, without overlap', async () => {

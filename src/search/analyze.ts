@@ -239,6 +239,11 @@ export class SurfaceVocabulary {
     return this.onlyNameStems.has(term);
   }
 
+  /** Index terms of every acronym the corpus writes. */
+  get acronymTerms(): ReadonlySet<string> {
+    return new Set([...this.acronyms.values()].flatMap((stems) => [...stems]));
+  }
+
   /** Index terms of the corpus acronyms made of the same letters. */
   acronymStems(word: string): ReadonlySet<string> {
     return this.acronyms.get(acronymKey(word)) ?? new Set();

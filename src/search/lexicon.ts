@@ -31,6 +31,12 @@ const MAX_LOOKED_UP = 20_000;
  */
 const INFINITIVE_WEIGHT = 0.92;
 
+/**
+ * A phrase reaching the corpus only as the acronym of its initials ("nations unies" → ONU): a
+ * reading of the phrase, not the dictionary's word, so a little weaker, as a reverse translation.
+ */
+const ACRONYM_OF_PHRASE = 0.8;
+
 /** Weaker targets than this are noise: a synonym of a pivot's translation, say. */
 const MIN_WEIGHT = 0.25;
 
@@ -234,10 +240,15 @@ export interface LexiconOptions {
    * (fighter → combattant → soldats).
    */
   readonly synonyms?: BilingualLexicon | null;
+  /**
+   * Index terms of the acronyms the corpus writes (onu, anl): a translation into a phrase the
+   * corpus never spells out ("United Nations" → nations unies) reaches the acronym of its initials.
+   */
+  readonly acronyms?: ReadonlySet<string>;
 }
 
 /** Bumped whenever the cached form changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 /**
  * The most a term reached only through synonyms of translations weighs, however many agree:
  * below a focus match (0.55), so it adds to coverage but never makes an answer by itself
@@ -310,7 +321,7 @@ interface Restricted {
 }
 
 /** Reads a lexicon file, keeping only targets in `corpusTerms` (directly or through `synonyms`). */
-async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null, slices: TimeSlices): Promise<Restricted> {
+async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null, acronyms: ReadonlySet<string>, slices: TimeSlices): Promise<Restricted> {
   const entries: Entries = new Map();
   const chain = synonyms?.parsed() ?? null;
   const kept = new Map<string, number>();
@@ -357,6 +368,9 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
         // Part of a phrase is a weaker match of its words, in proportion to the share present.
         const share = weight * (present.length / group.length);
         if (share >= MIN_WEIGHT) keep(present.join(GROUP_SEPARATOR), share);
+      } else {
+        const acronym = acronymOfPhrase(group, acronyms);
+        if (acronym) keep(acronym, weight * ACRONYM_OF_PHRASE);
       }
     }
     for (const [synonym, weight] of chained) if (weight >= MIN_WEIGHT) keep(synonym, Math.round(Math.min(CHAIN_CAP, weight) * 100) / 100);
@@ -376,6 +390,18 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
 }
 
 /**
+ * The corpus acronym a phrase of several words stands for: the initials of its words in order,
+ * or those after one leading word a name often drops ("Organisation des Nations unies": ONU for
+ * "nations unies"). Null when none, or more than one, fits.
+ */
+export function acronymOfPhrase(group: readonly string[], acronyms: ReadonlySet<string>): string | null {
+  if (group.length < 2) return null;
+  const initials = group.map((term) => term[0]).join('');
+  const fitting = [...acronyms].filter((acronym) => acronym === initials || (acronym.length === initials.length + 1 && acronym.endsWith(initials)));
+  return fitting.length === 1 ? fitting[0]! : null;
+}
+
+/**
  * Loads the shipped lexicon from `source` into `target`, restricted to the corpus; null when
  * no lexicon of the pair ships. The restricted copy is cached, keyed by the data file's size
  * and modification time and the corpus terms; a damaged cache is only a warning and is rebuilt.
@@ -383,6 +409,7 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
 export async function loadLexicon(source: Language, target: Language, options: LexiconOptions): Promise<BilingualLexicon | null> {
   const { dataDir, corpusTerms, cacheDir, logger } = options;
   const synonyms = options.synonyms ?? null;
+  const acronyms = options.acronyms ?? new Set<string>();
   const started = performance.now();
   const file = lexiconFile(dataDir, source, target);
   // Keyed by the data file's size and modification time, not its content: reading and hashing a
@@ -393,6 +420,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
     .update(`${CACHE_FORMAT}\n`)
     .update(`${path.basename(file)} ${info.size} ${info.mtimeMs}\n`)
     .update(synonyms ? `synonyms ${synonyms.fingerprint} ${CHAIN_FACTOR} ${MIN_WEIGHT}\n` : 'no synonyms\n')
+    .update(`acronyms ${[...acronyms].sort().join(' ')} ${ACRONYM_OF_PHRASE}\n`)
     .update([...corpusTerms].sort().join(' '))
     .digest('hex')
     .slice(0, 16);
@@ -413,7 +441,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
   const fromCache = entries !== null;
   if (!entries) {
     const slices = new TimeSlices(SLICE_MS);
-    const text = await entriesText(await readRestricted(file, corpusTerms, synonyms, slices), slices);
+    const text = await entriesText(await readRestricted(file, corpusTerms, synonyms, acronyms, slices), slices);
     // Indexing the lines is the next long step (~10 ms for 50,000 lines): the event loop turns first.
     await yieldToEventLoop();
     entries = SortedLines.fromText(text, true);

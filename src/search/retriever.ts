@@ -619,6 +619,7 @@ export class Retriever {
         corpusTerms: new Set([...this.paragraphIndex.vocabulary, ...this.inflected.keys(), ...this.prefixed.keys()]),
         cacheDir: `${this.options.cacheDir}/lexicons`,
         synonyms: thesaurus,
+        acronyms: this.vocabulary.acronymTerms,
         ...(this.options.logger ? { logger: this.options.logger } : {}),
       })).catch((error: unknown) => {
         this.options.logger?.warn({ err: error, language: language.code }, 'lexicon unreadable; continuing without it');
