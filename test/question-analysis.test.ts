@@ -524,6 +524,18 @@ describe('what the article itself teaches the index', () => {
     expect(await labels('Seit wann ist Fayez al-Sarradsch im Amt?')).toContain('amt');
   });
 
+  it('does not look for the word that hedges a count ("roughly" reached "blessés" through "rough"), and answers the count', async () => {
+    const config = testConfig();
+    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    for (const [question, hedge] of [['Roughly how many soldiers flew to Russia?', 'roughly'], ['ungefähr wie viele Soldaten flogen nach Russland', 'ungefahr'], ['quasi quanti soldati sono volati in Russia', 'quasi'], ['environ combien de soldats sont partis', 'environ']]) {
+      const { concepts, unmatchedWords } = (await retriever.search(question!)).query;
+      expect(concepts.some((c) => c.label.startsWith('sold')), question).toBe(true);
+      expect([...concepts.map((c) => c.label), ...unmatchedWords], question).not.toContain(hedge);
+    }
+    const engine = await lexicalEngine();
+    expect(await engine.ask("Roughly how many fighters from Haftar's force were flown abroad for medical treatment?")).toMatchObject({ answered: true, paragraph: 1 });
+  });
+
   it('reads a subheading as part of the paragraphs under it that share a word with it', async () => {
     const engine = await lexicalEngine();
     // "Deux visites à Moscou en 2016" heads ¶5 to ¶7; ¶6 tells of the visits without the word.

@@ -75,6 +75,13 @@ describe('stemming and stop words', () => {
     // "elles" is missing from the stopword package's French list: "sont" then read as the noun of a compound.
     expect(contentWordsOf('Quand sont-elles parties ?', fr)).toEqual(['parties']);
   });
+  it('treats words that hedge a count as function words, but not the article\'s own "près"', () => {
+    const hedges = { en: 'roughly approximately around nearly', fr: 'environ presque', es: 'aproximadamente casi', de: 'ungefahr circa', it: 'circa quasi', pt: 'aproximadamente quase' };
+    for (const [code, list] of Object.entries(hedges)) {
+      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
+    }
+    expect(isContentWord('pres', fr)).toBe(true);
+  });
   it('treats the personal pronouns the stopword lists miss as function words', () => {
     const pronouns = { en: 'she themselves itself', fr: 'elles dont', es: 'ellos ellas nosotros usted', it: 'egli essa', pt: 'mim' };
     for (const [code, list] of Object.entries(pronouns)) {

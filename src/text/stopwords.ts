@@ -54,6 +54,19 @@ const PRONOUNS: Record<string, string> = {
 };
 
 /**
+ * Words that hedge a count or a date ("roughly how many", "environ combien", "ungefähr wann"): the
+ * article's "près de 70" answers with or without them. Not "près", a word the corpus writes.
+ */
+const HEDGES: Record<string, string> = {
+  en: 'roughly approximately approx around nearly almost circa',
+  fr: 'environ approximativement presque',
+  es: 'aproximadamente cerca casi alrededor',
+  de: 'ungefahr circa zirka knapp',
+  it: 'circa quasi approssimativamente pressappoco',
+  pt: 'aproximadamente cerca quase',
+};
+
+/**
  * Conversational filler around a question ("hey, quick question: …", "can you tell me …
  * thanks!"): words of how people talk to a bot, not of what they ask about.
  */
@@ -314,7 +327,7 @@ const NOT_STOP_WORDS: Record<string, string> = {
 export function stopwords(language: Language): Set<string> {
   return wordSet('stop', language, () => {
     const kept = new Set(listed(NOT_STOP_WORDS[language.code]));
-    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], PRONOUNS[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
+    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], PRONOUNS[language.code], HEDGES[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
   });
 }
 
@@ -342,7 +355,7 @@ const nearQuestionWords = new Map<string, string | null>();
 
 /** The question and filler words (written without accents, so only their folded forms exist). */
 function extraWords(language: Language): Set<string> {
-  return wordSet('extra', language, () => listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], LIGHT_VERBS[language.code]));
+  return wordSet('extra', language, () => listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], LIGHT_VERBS[language.code], PRONOUNS[language.code], HEDGES[language.code]));
 }
 
 /** Whether a folded token of a question is a light verb of its language. */
