@@ -241,6 +241,14 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('quanti feriti curerà la russia? grz')).unmatched).toEqual([]);
   });
 
+  it('reads "or not", "even" and chat slang (bruh, nah, mano) as filler, not as words the article lacks', async () => {
+    expect(await engine.ask('does the LNA control the whole of Benghazi or not?')).toMatchObject({ answered: true, paragraph: 7, unmatched: [] });
+    expect(await engine.ask('bruh how many wounded will russia treat or nah')).toMatchObject({ answered: true, paragraph: 4, unmatched: [] });
+    const answer = await engine.ask('mano, quem dirige o governo de união nacional?');
+    expect(answer).toMatchObject({ answered: true, paragraph: 1 });
+    expect(answer.score).toBeGreaterThan(0.9);
+  });
+
   it('reads chat contractions written without their apostrophe as the function words they are', async () => {
     expect(await engine.ask('im wondering who the LNA spokesman is')).toMatchObject({ answered: true, paragraph: 4 });
     expect(await engine.ask('dont know, who backs the GNA?')).toMatchObject({ answered: true, paragraph: 2 });

@@ -82,6 +82,12 @@ describe('stemming and stop words', () => {
     }
     expect(isContentWord('pres', fr)).toBe(true);
   });
+  it('treats negation, "even" and chat slang as function words ("or not", "quick one", "bruh … or nah")', () => {
+    const filler = { en: 'not even bruh nah one', fr: 'ptdr wesh', es: 'jaja porfa', de: 'sogar', it: 'boh allora', pt: 'mano kkk' };
+    for (const [code, list] of Object.entries(filler)) {
+      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
+    }
+  });
   it('treats the personal pronouns the stopword lists miss as function words', () => {
     const pronouns = { en: 'she themselves itself', fr: 'elles dont', es: 'ellos ellas nosotros usted', it: 'egli essa', pt: 'mim' };
     for (const [code, list] of Object.entries(pronouns)) {
