@@ -374,6 +374,13 @@ describe('questions in six languages, as people type them', () => {
     expect(often.score).toBeGreaterThan(0.4);
   });
 
+  it('reads "how many trips" and "more than once" as a count of times, with the same guards', async () => {
+    for (const question of ['How many trips to Moscow did Haftar make in 2016?', 'Combien de déplacements Haftar a-t-il faits à Moscou en 2016 ?', '¿Viajó Haftar a Moscú más de una vez en 2016?', 'Did Haftar go to Moscow more than once in 2016?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 6 });
+    }
+    await expectDeclined(['How many trips to Paris did Haftar make in 2016?', 'Did Haftar meet Putin more than once in 2016?']);
+  });
+
   it('reads a misspelt German noun as a noun, not as a name (Spreher → Sprecher)', async () => {
     const typo = await engine.ask('Wann sprach der Spreher der ANL mit der AFP?');
     const right = await engine.ask('Wann sprach der Sprecher der ANL mit der AFP?');

@@ -437,12 +437,25 @@ export function statesTotal(text: string): boolean {
   return TOTAL.test(text);
 }
 
-/** "How many times", in the six question languages: a count of occurrences. */
-const FREQUENCY_CUE = /\b(how many times|how often|combien de fois|cuantas veces|wie oft|wie viele male|quante volte|quantas vezes)\b/;
+/**
+ * "How many times", in the six question languages: a count of occurrences. So is a count of
+ * journeys or visits ("how many trips", "combien de déplacements": each one is a time it happened),
+ * and "more than once" or "several times" asks the same as a yes or no.
+ */
+const FREQUENCY_CUE = new RegExp(
+  String.raw`\b(how many times|how often|combien de fois|cuantas veces|wie oft|wie viele male|quante volte|quantas vezes` +
+    String.raw`|how many (trips|journeys|visits)|combien de (voyages|deplacements|visites|sejours)|cuantos viajes|cuantas visitas|wie viele (reisen|besuche)|quanti viaggi|quante visite|quantas (viagens|visitas)` +
+    String.raw`|more than once|several times|plus d une fois|plusieurs fois|mas de una vez|varias veces|mehr als einmal|mehrmals|piu di una volta|piu volte|mais de uma vez|varias vezes)\b`,
+);
 
 /** Whether a question asks how many times something happened ("how often did Haftar travel to Moscow"). */
 export function asksFrequency(question: string): boolean {
   return FREQUENCY_CUE.test(cueText(question));
+}
+
+/** The words of a question's frequency cue ("mas de una vez"), folded; none when it has none. */
+export function frequencyCueWords(question: string): Set<string> {
+  return new Set(FREQUENCY_CUE.exec(cueText(question))?.[0].split(' ') ?? []);
 }
 
 /** Whether a text gives how many times something happened ("à deux reprises", "trois fois"). */

@@ -11,7 +11,7 @@ import { functionWordLeaders } from './language-id.js';
 import { loadHomographStems, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
-import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
+import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, frequencyCueWords, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { isDeterminer, stopwords } from '../text/stopwords.js';
 import { embedPassagesCached, VectorCache } from './vector-cache.js';
@@ -804,18 +804,28 @@ export class Retriever {
     if (acronymsAsked.length && (asksDefinition(query.cueQuestion) || query.concepts.every((c) => c.name))) {
       askedAlso('(definition)', this.definesAcronyms.map((defined) => acronymsAsked.some((acronym) => defined.has(acronym))));
     }
-    if (type === 'number' && named.length >= 2 && asksFrequency(query.cueQuestion)) {
+    // "More than once" asks it as a yes or no: no answer type, the same sentence answers.
+    const frequencyAsked = (type === 'number' || type === null) && named.length >= 2 && asksFrequency(query.cueQuestion);
+    // The noun of "how many trips" is what is counted as times, not a kind of thing to find.
+    let countedAsTimes = false;
+    if (frequencyAsked) {
       // "How many times did Haftar travel to Moscow in 2016": a sentence that names everything the
       // question names (two names at least: who and where, or when), holds its other words but one
       // (the verb, say), and says how many times ("à deux reprises") answers it, whatever verb the
       // question used. "How many times did Haftar meet Putin in Moscow" misses two: no answer.
+      // The cue's own words ("más de una vez": a phrase a dictionary translates) are no word asked about.
+      const cue = frequencyCueWords(query.cueQuestion);
+      const besideCue = askedAbout.filter((m) => !m.concept.label.split(' ').every((word) => cue.has(word)));
       const frequent = (i: number): boolean =>
         named.every((m) => (m.strengths[i] ?? 0) > 0) &&
-        askedAbout.filter((m) => (m.strengths[i] ?? 0) < FOCUS_STRENGTH).length <= 1 &&
+        besideCue.filter((m) => (m.strengths[i] ?? 0) < FOCUS_STRENGTH).length <= 1 &&
         this.countsTimes(i);
       const found = this.sentencesOf.map((ids) => ids.some(frequent));
       // Where no sentence does, the question is read as before: the rule only adds evidence.
-      if (found.some(Boolean)) askedAlso('(how many times)', found);
+      if (found.some(Boolean)) {
+        askedAlso('(how many times)', found);
+        countedAsTimes = true;
+      }
     }
     // "The first visit": the rank's French words, which a paragraph that says which one writes.
     const ordinal = askedOrdinal(query.cueQuestion);
@@ -829,7 +839,7 @@ export class Retriever {
     const focus = fused.map((_, index) => (focusMatches.length ? coverage(focusMatches, index, FOCUS_STRENGTH) : null));
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
     const coverages = fused.map((_, index) => coverage(matches, index));
-    const askedMatch = query.asked ? matches.find((m) => m.concept === query.asked) : undefined;
+    const askedMatch = query.asked && !countedAsTimes ? matches.find((m) => m.concept === query.asked) : undefined;
     const asked = fused.map((_, index) =>
       askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] ? 1 : 0) : null,
     );
