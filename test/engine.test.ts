@@ -249,6 +249,12 @@ describe('questions in six languages, as people type them', () => {
     expect(answer.score).toBeGreaterThan(0.9);
   });
 
+  it('reads "today", "già", "está" and modal verbs as the function words they are in a question', async () => {
+    // "hoje" and the accented "está" (a form of estar, not "esta", this) had counted as words the article lacks.
+    expect(await engine.ask('Em que situação está Benghazi hoje, segundo o artigo, em termos de controle territorial?')).toMatchObject({ answered: true, paragraph: 7 });
+    expect(await engine.ask('salut le bot, pour mon exo je dois dire depuis quand la Libye est dans le chaos, tu peux m\'aider ?')).toMatchObject({ answered: true, paragraph: 3 });
+  });
+
   it('reads chat contractions written without their apostrophe as the function words they are', async () => {
     expect(await engine.ask('im wondering who the LNA spokesman is')).toMatchObject({ answered: true, paragraph: 4 });
     expect(await engine.ask('dont know, who backs the GNA?')).toMatchObject({ answered: true, paragraph: 2 });

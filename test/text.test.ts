@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languageByCode } from '../src/text/languages.js';
 import { fold, words } from '../src/text/normalize.js';
 import { stem } from '../src/text/stem.js';
-import { contentTokens, contentWordsOf, isContentWord, misspeltFunctionWord, misspeltQuestionWord } from '../src/text/stopwords.js';
+import { contentTokens, contentWordsOf, isContentWord, isLightVerb, misspeltFunctionWord, misspeltQuestionWord } from '../src/text/stopwords.js';
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { numbersAsDigits } from '../src/text/numbers.js';
@@ -86,6 +86,17 @@ describe('stemming and stop words', () => {
     const filler = { en: 'not even bruh nah one', fr: 'ptdr wesh', es: 'jaja porfa', de: 'sogar', it: 'boh allora', pt: 'mano kkk' };
     for (const [code, list] of Object.entries(filler)) {
       for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
+    }
+  });
+  it('treats adverbs of the moment and modal verbs as function words, but not "still" or "yet", which the article writes', () => {
+    const now = { en: 'today currently ngl', es: 'hoy ahora', it: 'oggi gia adesso', pt: 'hoje agora', de: 'derzeit' };
+    for (const [code, list] of Object.entries(now)) {
+      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
+    }
+    for (const [code, word] of [['en', 'yet'], ['fr', 'toujours'], ['it', 'ancora'], ['pt', 'ainda']] as const) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(true);
+    const modals = { fr: 'dois peux', es: 'puedes debe', it: 'puoi devo', pt: 'pode devo', de: 'muss', en: 'must' };
+    for (const [code, list] of Object.entries(modals)) {
+      for (const word of list.split(' ')) expect(isLightVerb(word, languageByCode(code)!), `${code} ${word}`).toBe(true);
     }
   });
   it('treats the personal pronouns the stopword lists miss as function words', () => {

@@ -54,6 +54,21 @@ const PRONOUNS: Record<string, string> = {
 };
 
 /**
+ * Adverbs of time and manner a question adds to what it asks ("hoy", "già", "currently", "ainda"):
+ * the article answers as of its date, with or without them. Not "still" or "yet" (ancora, ainda,
+ * todavía …): they reach the article's "toujours" ("ne parviennent toujours pas"), which a
+ * question about what still holds asks for.
+ */
+const NOW_WORDS: Record<string, string> = {
+  en: 'today currently',
+  fr: 'maintenant aujourd hui actuellement deja jamais',
+  es: 'ahora hoy actualmente siempre nunca realmente',
+  de: 'derzeit aktuell',
+  it: 'ora adesso oggi attualmente gia sempre mai davvero',
+  pt: 'agora hoje atualmente sempre nunca realmente',
+};
+
+/**
  * Words that hedge a count or a date ("roughly how many", "environ combien", "ungefähr wann"): the
  * article's "près de 70" answers with or without them. Not "près", a word the corpus writes.
  */
@@ -71,7 +86,7 @@ const HEDGES: Record<string, string> = {
  * thanks!"): words of how people talk to a bot, not of what they ask about.
  */
 const FILLER_WORDS: Record<string, string> = {
-  en: 'hey hi hello yo hiya hmm hm um uh erm exactly sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according yeah yep nope not even bruh nah lmao smth sth anyway already',
+  en: 'hey hi hello yo hiya hmm hm um uh erm exactly sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according yeah yep nope not even bruh nah lmao smth sth anyway already ngl',
   fr: 'salut slt bonjour bjr bsr cc coucou hello yo stp svp mdr bref truc trucs chose machin desole dsl pardon question questions doute rapide petite savoir sais sait jsp dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle ca cest voila ouais bah euh hein exactement non ptdr wesh frerot ben',
   es: 'hola hla oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime dices explicar gracias grax favor bot quiero queria quisiera articulo texto dice segun pa osea incluso jaja porfa pues',
   de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich nochmal nochmals wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut ok halt genau sogar',
@@ -89,12 +104,12 @@ const FILLER_WORDS: Record<string, string> = {
  * dictionaries list under être, avoir or se trouver ("esteve" reached the article's porte-avions).
  */
 const LIGHT_VERBS: Record<string, string> = {
-  en: 'go goes going went gone get gets getting got gotten make makes making made take takes taking took taken give gives gave given come comes came put puts keep keeps kept let lets seem seems seemed become becomes became happen happens happened having',
-  fr: 'aller allé allée allés va vont allait faire fais fait faits faite font mettre mis prendre pris donner donné venir venu vient arriver arrivé passer passé',
-  es: 'ir va van fue fueron ido hacer hace hizo hecho poner puso dar dio tomar tomo venir vino pasar paso pasado ocurrir ocurrio ocurrido suceder sucedio sucedido estar estuvo estuvieron estaba estaban estan estoy ser era eran sido haber hay hubo habia habian tener tiene tienen tuvo tuvieron tenia tenian tenido quedar queda quedan quedo',
-  de: 'gehen geht ging gegangen machen macht machte gemacht nehmen nimmt nahm genommen geben gibt gab gegeben kommen kommt kam gekommen passieren passiert geschehen geschah geschieht bleiben bleibt blieb blieben geblieben',
-  it: 'andare andato andata andati va vanno fare fatto fatta fa prendere preso dare dato venire venuto succedere successo succede accadere accaduto essere stare avere restare resta restano resto',
-  pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio acontecer aconteceu acontece ocorrer ocorreu estar esteve estiveram estava estavam estao estou ser seria era eram sido ter teve tiveram tinha tinham tido tenho haver houve havia ficar fica ficam ficou ficaram',
+  en: 'go goes going went gone get gets getting got gotten make makes making made take takes taking took taken give gives gave given come comes came put puts keep keeps kept let lets seem seems seemed become becomes became happen happens happened having must',
+  fr: 'aller allé allée allés va vont allait faire fais fait faits faite font mettre mis prendre pris donner donné venir venu vient arriver arrivé passer passé dois doit doivent devez peux pouvez peuvent pourrait pourrais pourriez faut',
+  es: 'ir va van fue fueron ido hacer hace hizo hecho poner puso dar dio tomar tomo venir vino pasar paso pasado ocurrir ocurrio ocurrido suceder sucedio sucedido estar estuvo estuvieron estaba estaban estan estoy ser era eran sido haber hay hubo habia habian tener tiene tienen tuvo tuvieron tenia tenian tenido quedar queda quedan quedo debo debe deben puedo puedes puede pueden podria esta estas',
+  de: 'gehen geht ging gegangen machen macht machte gemacht nehmen nimmt nahm genommen geben gibt gab gegeben kommen kommt kam gekommen passieren passiert geschehen geschah geschieht bleiben bleibt blieb blieben geblieben muss musst mussen konnte',
+  it: 'andare andato andata andati va vanno fare fatto fatta fa prendere preso dare dato venire venuto succedere successo succede accadere accaduto essere stare avere restare resta restano resto devo deve devono posso puoi puo possono potrebbe',
+  pt: 'ir vai vao foi foram ido fazer faz fez feito tomar tomou dar deu vir veio acontecer aconteceu acontece ocorrer ocorreu estar esteve estiveram estava estavam estao estou ser seria era eram sido ter teve tiveram tinha tinham tido tenho haver houve havia ficar fica ficam ficou ficaram devo deve devem posso podes pode podem poderia esta estas',
 };
 
 /**
@@ -327,7 +342,7 @@ const NOT_STOP_WORDS: Record<string, string> = {
 export function stopwords(language: Language): Set<string> {
   return wordSet('stop', language, () => {
     const kept = new Set(listed(NOT_STOP_WORDS[language.code]));
-    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], PRONOUNS[language.code], HEDGES[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
+    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], PRONOUNS[language.code], HEDGES[language.code], NOW_WORDS[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
   });
 }
 
@@ -355,7 +370,7 @@ const nearQuestionWords = new Map<string, string | null>();
 
 /** The question and filler words (written without accents, so only their folded forms exist). */
 function extraWords(language: Language): Set<string> {
-  return wordSet('extra', language, () => listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], LIGHT_VERBS[language.code], PRONOUNS[language.code], HEDGES[language.code]));
+  return wordSet('extra', language, () => listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], LIGHT_VERBS[language.code], PRONOUNS[language.code], HEDGES[language.code], NOW_WORDS[language.code]));
 }
 
 /** Whether a folded token of a question is a light verb of its language. */
