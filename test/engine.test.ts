@@ -190,6 +190,14 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('Quem é o líder do governo de união nacional?')).toMatchObject({ answered: true, paragraph: 1 });
   });
 
+  it('declines the name of someone in a role no sentence names anyone in, and still names one five words from the role', async () => {
+    // "le porte-avions russe Amiral Kouznetsov" is a ship's name; "le chef de l'ANL" names no one beside it.
+    await expectDeclined(['What is the name of the commander of the aircraft carrier Admiral Kuznetsov?', 'Comment s\'appelle le commandant du porte-avions ?']);
+    // "le ministre de la Défense russe Sergueï Choïgou": five words from "ministre".
+    expect(await engine.ask('What is the name of the Russian defence minister Haftar spoke with?')).toMatchObject({ answered: true, paragraph: 5 });
+    expect(await engine.ask('What is the name of the LNA spokesman?')).toMatchObject({ answered: true, paragraph: 4 });
+  });
+
   it('does not read the particle of a name ("al-Sarraj") as a function word of another language', async () => {
     expect(await engine.ask('Fayez al-Sarraj role')).toMatchObject({ language: 'en', answered: true, paragraph: 1 });
     // A Spanish "al" the question writes as a word still counts.
