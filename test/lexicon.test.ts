@@ -4,11 +4,11 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, listedVerbForms, parseEntry, readDictionary, sameRoot } from '../data/build/freedict.js';
-import { readMythes, readWordNet } from '../data/build/thesaurus.js';
+import { readMythes, readWordNet, readWordNetNounKinds } from '../data/build/thesaurus.js';
 import { parseAtt, parseVerbAnalyses } from '../data/build/apertium.js';
 import { readVerbiste } from '../data/build/verbiste.js';
 import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
-import { acronymOfPhrase, loadHomographStems, loadKnownStems, loadLexicon, loadRelatedStems } from '../src/search/lexicon.js';
+import { acronymOfPhrase, loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadRelatedStems } from '../src/search/lexicon.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets, wordKey } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
@@ -141,6 +141,23 @@ describe('the build side: upstream formats', () => {
       { headword: 'east', meanings: [['eastward']] },
       { headword: 'eastern', meanings: [['easterly', 'east', 'eastward']] },
     ]);
+  });
+
+  it('reads WordNet nouns as kinds: lemmas, hypernyms and instance hypernyms, senses in order', async () => {
+    const dir = await tempDir('wordnet-kinds-');
+    await writeFile(
+      path.join(dir, 'data.noun'),
+      '  1 license header line\n' +
+        '02687992 06 n 03 aircraft_carrier 0 carrier 0 flattop 0 001 @ 04552696 n 0000 | a large warship\n' +
+        '04552696 06 n 02 warship 0 war_vessel 0 001 @ 03763133 n 0000 | a government ship\n' +
+        '03763133 06 n 01 military_vessel 0 000 | a vessel\n' +
+        '09000001 15 n 01 Moscow 0 001 @i 08000001 n 0000 | capital of Russia\n',
+    );
+    await writeFile(path.join(dir, 'index.noun'), '  1 license header line\naircraft_carrier n 1 1 @ 1 0 02687992\ncarrier n 2 1 @ 2 0 09999999 02687992\n');
+    const { synsets, senses } = await readWordNetNounKinds(dir);
+    expect(synsets.get('02687992')).toEqual({ lemmas: ['aircraft carrier', 'carrier', 'flattop'], hypernyms: ['04552696'] });
+    expect(synsets.get('09000001')).toEqual({ lemmas: ['moscow'], hypernyms: ['08000001'] });
+    expect(senses.get('carrier')).toEqual(['09999999', '02687992']);
   });
 
   it('reads the verbs of an Apertium analyser: form and lemma, no other part of speech, nothing past a clitic', () => {
@@ -563,6 +580,21 @@ describe('French word families and homographs', () => {
     const related = await loadRelatedStems(dataDir, fr, new Set(['soin', 'bless']));
     expect([...related]).toEqual([['soign', ['soin']]]);
     expect((await loadRelatedStems(await tempDir('related-none-'), fr, new Set(['soin']))).size).toBe(0);
+  });
+
+  it('loads the compounds of a kind that the corpus has, all of a compound\'s words, and nothing without the file', async () => {
+    const dataDir = await tempDir('kinds-');
+    await writeFile(path.join(dataDir, 'fr.kinds.gz'), gzipSync('bateau\tport+avion\nnavir\tcuirass port+avion sous+marin\n'));
+    const kinds = await loadKinds(dataDir, fr, new Set(['port', 'avion', 'sous']));
+    expect([...kinds]).toEqual([['bateau', ['port+avion']], ['navir', ['port+avion']]]);
+    expect((await loadKinds(await tempDir('kinds-none-'), fr, new Set(['port']))).size).toBe(0);
+  });
+
+  it('ships the kinds the engine relies on: a ship and a boat are a porte-avions, to ship (expédier) is not', async () => {
+    const kinds = await loadKinds(path.join(PACKAGE_ROOT, 'data', 'lexicons'), fr, new Set(['port', 'avion']));
+    expect(kinds.get('navir')).toEqual(['port+avion']);
+    expect(kinds.get('bateau')).toEqual(['port+avion']);
+    expect(kinds.has('expedi')).toBe(false);
   });
 
   it('ships the families and homographs the engine relies on', async () => {

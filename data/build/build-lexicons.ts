@@ -9,6 +9,7 @@
  *   <xx>.verbs.gz    fr, it, es, pt, de: verb forms the stemmer does not bring back to their infinitive's stem, and that infinitive
  *   fr.homographs.gz stems a French verb shares with a noun that is one of its forms but means something else (partie, partir)
  *   fr.related.gz    French noun and verb stems of one family and meaning that the stemmer keeps apart (soin, soign)
+ *   fr.kinds.gz      French nouns for a kind of thing, with the compound nouns of things of that kind (navire: porte-avions)
  *   sources.json     the Debian packages and versions it was built from
  *
  * Sources (Debian packages): FreeDict dictionaries (dictd format, /usr/share/dictd), Apertium
@@ -35,7 +36,7 @@ import { contentWordsOf, isArticle, isContentWord } from '../../src/text/stopwor
 import { stem } from '../../src/text/stem.js';
 import { readApertium, readApertiumVerbForms } from './apertium.js';
 import { readDictionary, readListedVerbForms, type DictionaryFile } from './freedict.js';
-import { readMythes, readWordNet, readWordNetExceptions, type SynonymEntry } from './thesaurus.js';
+import { readMythes, readWordNet, readWordNetExceptions, readWordNetNounKinds, type SynonymEntry } from './thesaurus.js';
 import { readVerbiste } from './verbiste.js';
 import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
 import { formatVerbTarget } from '../../src/search/verb-forms.js';
@@ -590,6 +591,52 @@ async function buildVerbForms(language: Language): Promise<string> {
   );
 }
 
+/** How many steps up WordNet's kinds a compound's kind may be (aircraft carrier → warship → military vessel → ship). */
+const KIND_DEPTH = 3;
+
+/**
+ * French words for a kind of thing, each with the French compounds that name things of that kind
+ * ("navire", "bateau": porte-avions), read through English WordNet: an English compound noun
+ * (aircraft carrier) whose French translation is a compound (port+avion) is a kind, up to
+ * KIND_DEPTH steps, of the nouns above it (warship, military vessel, ship), and their French
+ * translations name it too. Both ends are kept unambiguous, since a translation does not say which
+ * sense it renders: the compound in its first sense, the kind only through an English noun of one
+ * sense (not "vessel", also a pot), translated directly (not through a pivot), and not into a
+ * French verb ("ship": expédier). Each line: a kind, then the compounds of that kind.
+ */
+async function buildKinds(english: Table): Promise<string> {
+  const { synsets, senses } = await readWordNetNounKinds(WORDNET);
+  const { formsOf } = await frenchWordsInEnglish();
+  const verbStems = new Set([...formsOf.keys()].map((verb) => stem(verb, fr)));
+  const targetsOf = (lemma: string): [string, number][] => {
+    const tokens = words(lemma);
+    if (!tokens.length || tokens.length > MAX_PHRASE) return [];
+    return [...(english.get(phraseKey(tokens, en)) ?? [])];
+  };
+  const kinds = new Map<string, Set<string>>();
+  for (const [lemma, offsets] of senses) {
+    if (!lemma.includes(' ')) continue;
+    const compounds = targetsOf(lemma).filter(([target]) => target.includes(GROUP_SEPARATOR)).map(([target]) => target);
+    if (!compounds.length) continue;
+    let level = offsets.slice(0, 1);
+    for (let depth = 0; depth < KIND_DEPTH; depth++) {
+      level = level.flatMap((offset) => synsets.get(offset)?.hypernyms ?? []);
+      for (const offset of level) {
+        for (const kindLemma of synsets.get(offset)?.lemmas ?? []) {
+          if (senses.get(kindLemma)?.length !== 1) continue;
+          for (const [kind, weight] of targetsOf(kindLemma)) {
+            if (weight < WEIGHT.direct || verbStems.has(kind) || compounds.includes(kind)) continue;
+            const set = kinds.get(kind) ?? new Set<string>();
+            for (const compound of compounds) set.add(compound);
+            kinds.set(kind, set);
+          }
+        }
+      }
+    }
+  }
+  return [...kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([kind, compounds]) => `${kind}\t${[...compounds].sort().join(' ')}`).join('\n') + '\n';
+}
+
 function serialise(table: Table): string {
   const keys = [...table.keys()].sort();
   return keys.map((key) => formatLexiconLine(key, table.get(key)!)).join('\n') + '\n';
@@ -629,9 +676,11 @@ async function main(): Promise<number> {
     knowns.set(plan.language.code, known);
     pivots.set(plan.language.code, await buildDirect(plan, known));
   }
+  let englishTable: Table = new Map();
   for (const plan of PLANS) {
     const known = knowns.get(plan.language.code)!;
     const table = await buildLexicon(plan, known, pivots.get(plan.language.code)!, pivots);
+    if (plan.language.code === 'en') englishTable = table;
     files.set(`${plan.language.code}-fr.tsv.gz`, serialise(table));
     files.set(`${plan.language.code}.words.gz`, [...known.stems].sort().join('\n') + '\n');
     // German writes every noun with a capital: its capitals say nothing of names.
@@ -645,6 +694,7 @@ async function main(): Promise<number> {
   for (const code of Object.keys(VERB_SOURCES)) files.set(`${code}.verbs.gz`, await buildVerbForms(languageByCode(code)!));
   files.set('fr.homographs.gz', await buildHomographs());
   files.set('fr.related.gz', await buildRelated());
+  files.set('fr.kinds.gz', await buildKinds(englishTable));
   const sources = JSON.stringify({ packages: packageVersions() }, null, 2) + '\n';
 
   if (values.check) {

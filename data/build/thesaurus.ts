@@ -97,3 +97,36 @@ export async function readWordNetExceptions(dir: string): Promise<[string, strin
   }
   return pairs;
 }
+
+/** WordNet's nouns as a graph of kinds: each synset's lemmas and the synsets it is a kind (or an instance) of. */
+export interface NounKinds {
+  /** Synset offset → its lemmas (spaces for underscores, lower case) and its hypernyms' offsets. */
+  readonly synsets: ReadonlyMap<string, { readonly lemmas: readonly string[]; readonly hypernyms: readonly string[] }>;
+  /** Lemma → its synsets' offsets, most frequent sense first. */
+  readonly senses: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Reads WordNet's noun synsets with their hypernym (`@`) and instance hypernym (`@i`) pointers. */
+export async function readWordNetNounKinds(dir: string): Promise<NounKinds> {
+  const synsets = new Map<string, { lemmas: string[]; hypernyms: string[] }>();
+  for (const line of (await readFile(`${dir}/data.noun`, 'utf8')).split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.split(' ');
+    const count = parseInt(fields[3] ?? '0', 16);
+    const lemmas: string[] = [];
+    for (let k = 0; k < count; k++) lemmas.push((fields[4 + 2 * k] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    const pointerCount = Number(fields[4 + 2 * count] ?? 0);
+    const pointers = fields.slice(5 + 2 * count, 5 + 2 * count + 4 * pointerCount);
+    const hypernyms: string[] = [];
+    for (let k = 0; k + 3 < pointers.length; k += 4) if (pointers[k] === '@' || pointers[k] === '@i') hypernyms.push(pointers[k + 1]!);
+    synsets.set(fields[0] ?? '', { lemmas, hypernyms });
+  }
+  const senses = new Map<string, string[]>();
+  for (const line of (await readFile(`${dir}/index.noun`, 'utf8')).split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.trim().split(' ');
+    const count = Number(fields[2] ?? 0);
+    senses.set((fields[0] ?? '').replace(/_/g, ' '), fields.slice(fields.length - count));
+  }
+  return { synsets, senses };
+}

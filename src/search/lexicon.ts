@@ -32,6 +32,12 @@ const MAX_LOOKED_UP = 20_000;
 const INFINITIVE_WEIGHT = 0.92;
 
 /**
+ * A compound of the corpus reached through a word for its kind ("which ship": the article's
+ * "porte-avions"): the thing asked about, named more precisely, so a focus match (0.55).
+ */
+export const KIND_WEIGHT = 0.6;
+
+/**
  * A phrase reaching the corpus only as the acronym of its initials ("nations unies" → ONU): a
  * reading of the phrase, not the dictionary's word, so a little weaker, as a reverse translation.
  */
@@ -245,6 +251,11 @@ export interface LexiconOptions {
    * corpus never spells out ("United Nations" → nations unies) reaches the acronym of its initials.
    */
   readonly acronyms?: ReadonlySet<string>;
+  /**
+   * The corpus's compounds by the words for their kind (see loadKinds): a translation into such a
+   * word ("ship": navire) reaches the compound (porte-avions) at KIND_WEIGHT.
+   */
+  readonly kinds?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Bumped whenever the cached form changes. */
@@ -321,7 +332,7 @@ interface Restricted {
 }
 
 /** Reads a lexicon file, keeping only targets in `corpusTerms` (directly or through `synonyms`). */
-async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null, acronyms: ReadonlySet<string>, slices: TimeSlices): Promise<Restricted> {
+async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, synonyms: BilingualLexicon | null, acronyms: ReadonlySet<string>, kinds: ReadonlyMap<string, readonly string[]>, slices: TimeSlices): Promise<Restricted> {
   const entries: Entries = new Map();
   const chain = synonyms?.parsed() ?? null;
   const kept = new Map<string, number>();
@@ -352,6 +363,7 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
       if (!(weight > 0)) continue;
       if (!target.includes(GROUP_SEPARATOR)) {
         if (corpusTerms.has(target)) keep(target, weight);
+        else if (kinds.has(target)) for (const compound of kinds.get(target)!) keep(compound, weight * KIND_WEIGHT);
         else if (chain) {
           for (const [synonym, strength] of chain.get(target) ?? []) {
             chained.set(synonym, 1 - (1 - (chained.get(synonym) ?? 0)) * (1 - weight * strength * CHAIN_FACTOR));
@@ -372,6 +384,8 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
         const acronym = acronymOfPhrase(group, acronyms);
         if (acronym) keep(acronym, weight * ACRONYM_OF_PHRASE);
       }
+      // A French phrase names its kind first ("navire de guerre"): of that kind, the corpus's compound.
+      if (present.length < group.length) for (const compound of kinds.get(group[0]!) ?? []) keep(compound, weight * KIND_WEIGHT);
     }
     for (const [synonym, weight] of chained) if (weight >= MIN_WEIGHT) keep(synonym, Math.round(Math.min(CHAIN_CAP, weight) * 100) / 100);
     if (kept.size) entries.set(line.slice(0, tab), formatTargets(kept));
@@ -410,6 +424,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
   const { dataDir, corpusTerms, cacheDir, logger } = options;
   const synonyms = options.synonyms ?? null;
   const acronyms = options.acronyms ?? new Set<string>();
+  const kinds = options.kinds ?? new Map<string, readonly string[]>();
   const started = performance.now();
   const file = lexiconFile(dataDir, source, target);
   // Keyed by the data file's size and modification time, not its content: reading and hashing a
@@ -421,6 +436,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
     .update(`${path.basename(file)} ${info.size} ${info.mtimeMs}\n`)
     .update(synonyms ? `synonyms ${synonyms.fingerprint} ${CHAIN_FACTOR} ${MIN_WEIGHT}\n` : 'no synonyms\n')
     .update(`acronyms ${[...acronyms].sort().join(' ')} ${ACRONYM_OF_PHRASE}\n`)
+    .update(`kinds ${[...kinds].map(([kind, compounds]) => `${kind}:${compounds.join(',')}`).sort().join(' ')} ${KIND_WEIGHT}\n`)
     .update([...corpusTerms].sort().join(' '))
     .digest('hex')
     .slice(0, 16);
@@ -441,7 +457,7 @@ export async function loadLexicon(source: Language, target: Language, options: L
   const fromCache = entries !== null;
   if (!entries) {
     const slices = new TimeSlices(SLICE_MS);
-    const text = await entriesText(await readRestricted(file, corpusTerms, synonyms, acronyms, slices), slices);
+    const text = await entriesText(await readRestricted(file, corpusTerms, synonyms, acronyms, kinds, slices), slices);
     // Indexing the lines is the next long step (~10 ms for 50,000 lines): the event loop turns first.
     await yieldToEventLoop();
     entries = SortedLines.fromText(text, true);
@@ -496,14 +512,27 @@ export async function loadHomographStems(dataDir: string, language: Language, ca
  * the stemmer keeps apart (soign → soin: "soigner", "soins"). Only French ships; empty without it.
  */
 export async function loadRelatedStems(dataDir: string, language: Language, indexTerms: ReadonlySet<string>, cacheDir: string | null = null): Promise<Map<string, string[]>> {
-  const text = await readGzippedFile(path.join(dataDir, `${language.code}.related.gz`), `${language.code}.related`, cacheDir);
-  const related = new Map<string, string[]>();
+  return loadReachedTerms(dataDir, `${language.code}.related`, indexTerms, cacheDir);
+}
+
+/**
+ * The compounds of the corpus by the words for their kind (navir, bateau → port+avion: a
+ * "navire" asked about is the article's "porte-avions"). Only French ships; empty without it.
+ */
+export async function loadKinds(dataDir: string, language: Language, indexTerms: ReadonlySet<string>, cacheDir: string | null = null): Promise<Map<string, string[]>> {
+  return loadReachedTerms(dataDir, `${language.code}.kinds`, indexTerms, cacheDir);
+}
+
+/** Lines `key<TAB>term term …` of a shipped file, each with the terms the corpus has (a group: all its members), if any. */
+async function loadReachedTerms(dataDir: string, name: string, indexTerms: ReadonlySet<string>, cacheDir: string | null): Promise<Map<string, string[]>> {
+  const text = await readGzippedFile(path.join(dataDir, `${name}.gz`), name, cacheDir);
+  const reached = new Map<string, string[]>();
   for (const line of text?.split('\n') ?? []) {
-    const [key, stems] = line.split('\t');
-    const present = stems?.split(' ').filter((term) => indexTerms.has(term)) ?? [];
-    if (key && present.length) related.set(key, present);
+    const [key, terms] = line.split('\t');
+    const present = terms?.split(' ').filter((term) => term.split(GROUP_SEPARATOR).every((member) => indexTerms.has(member))) ?? [];
+    if (key && present.length) reached.set(key, present);
   }
-  return related;
+  return reached;
 }
 
 async function loadWordList(dataDir: string, name: string, cacheDir: string | null): Promise<WordList> {

@@ -6,7 +6,7 @@ import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNou
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, valuedDateNouns, type AnswerType } from './answer-type.js';
-import type { BilingualLexicon, WordList } from './lexicon.js';
+import { KIND_WEIGHT, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
@@ -62,6 +62,8 @@ export interface QueryContext {
   readonly prefixed: ReadonlyMap<string, readonly string[]>;
   /** Index terms of the same family and meaning as a stem the stemmer keeps apart from them (soign → soin: soigner, soins). */
   readonly related?: ReadonlyMap<string, readonly string[]>;
+  /** Compounds of the corpus by the words for their kind (navir → port+avion), from the shipped data. */
+  readonly kinds?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What the question's language brings: its lexicon into the corpus language, and the stems it knows. */
@@ -528,9 +530,14 @@ function withInflected(
   inflected: ReadonlyMap<string, readonly string[]>,
   prefixed: ReadonlyMap<string, readonly string[]>,
   related: ReadonlyMap<string, readonly string[]> = NO_TERMS,
+  kinds: ReadonlyMap<string, readonly string[]> = NO_TERMS,
 ): Concept {
   let terms: Map<string, number> | null = null;
   for (const [term, weight] of concept.terms) {
+    for (const compound of kinds.get(term) ?? []) {
+      terms ??= new Map(concept.terms);
+      if ((terms.get(compound) ?? 0) < weight * KIND_WEIGHT) terms.set(compound, weight * KIND_WEIGHT);
+    }
     for (const relative of related.get(term) ?? []) {
       terms ??= new Map(concept.terms);
       if ((terms.get(relative) ?? 0) < weight * RELATED_WEIGHT) terms.set(relative, weight * RELATED_WEIGHT);
@@ -890,7 +897,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     if (unique.has(concept.label)) continue;
     unique.set(concept.label, qualifiedConcepts.has(k) ? weakened(concept, QUALIFIED_FACTOR) : concept);
   }
-  const named = [...unique.values()].map((concept) => withInflected(concept, context.inflected, context.prefixed, context.related)).map((concept) => {
+  const named = [...unique.values()].map((concept) => withInflected(concept, context.inflected, context.prefixed, context.related, context.kinds)).map((concept) => {
     // A word matched only through names of the article is a name too (lower-case "haftar").
     const termsHit = [...concept.terms.keys()].filter(inIndex);
     const name = concept.name || (termsHit.length > 0 && termsHit.every((term) => context.vocabulary.isNameStem(term)));

@@ -8,7 +8,7 @@ import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js'
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { functionWordLeaders } from './language-id.js';
-import { loadHomographStems, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
+import { loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
 import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, frequencyCueWords, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
@@ -309,6 +309,8 @@ export class Retriever {
   private prefixed: InflectedTerms = new Map();
   /** Index terms by the stems of their relatives the stemmer keeps apart (see `loadRelatedStems`); set by `create`. */
   private related: InflectedTerms = new Map();
+  /** Compounds of the corpus by the words for their kind (see loadKinds). */
+  private kinds: InflectedTerms = new Map();
   /** See `sentenceTokens`: filled as sentences are read. */
   private readonly tokensOfSentences: { start: number; end: number; term: string }[][] = [];
   /** See `nounOnlyStems`; set by `create`. */
@@ -390,6 +392,18 @@ export class Retriever {
       options.logger?.warn({ err: error }, 'related-word list unreadable; continuing without it');
       return new Map<string, string[]>();
     });
+    const kinds = await loadKinds(options.dataDir, language, retriever.paragraphIndex.vocabulary, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
+      options.logger?.warn({ err: error }, 'kind list unreadable; continuing without it');
+      return new Map<string, string[]>();
+    });
+    // A compound counts where the article writes it as one (porte-avions), not where its words
+    // merely share a paragraph ("chef" and "État", "pays" and "basées").
+    const written = new Map<string, string[]>();
+    for (const [kind, compounds] of kinds) {
+      const inARow = compounds.filter((compound) => retriever.writesInARow(compound.split(GROUP_SEPARATOR)));
+      if (inARow.length) written.set(kind, inARow);
+    }
+    retriever.kinds = written;
     const homographs = await loadHomographStems(options.dataDir, language, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
       options.logger?.warn({ err: error }, 'homograph list unreadable; continuing without it');
       return NO_WORDS;
@@ -518,6 +532,11 @@ export class Retriever {
     });
   }
 
+  /** Whether some paragraph has these index terms one after the other, in this order. */
+  private writesInARow(terms: readonly string[]): boolean {
+    return this.wordOrder.some((order) => order.some((_, i) => terms.every((term, k) => order[i + k] === term)));
+  }
+
   /** Sentence `i`'s words with their offsets and index terms, read once per sentence (see personBeside). */
   private sentenceTokens(i: number): readonly { start: number; end: number; term: string }[] {
     let tokens = this.tokensOfSentences[i];
@@ -626,6 +645,7 @@ export class Retriever {
         dataDir: this.options.dataDir,
         // The stems of verb forms the stemmer left whole (soutenir → souten for "soutenu") reach the corpus too.
         corpusTerms: new Set([...this.paragraphIndex.vocabulary, ...this.inflected.keys(), ...this.prefixed.keys()]),
+        kinds: this.kinds,
         cacheDir: `${this.options.cacheDir}/lexicons`,
         synonyms: thesaurus,
         acronyms: this.vocabulary.acronymTerms,
@@ -737,7 +757,7 @@ export class Retriever {
     const query = buildQuery(
       question,
       language,
-      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, nounOnly: this.nounOnly },
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, kinds: this.kinds, nounOnly: this.nounOnly },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;
