@@ -205,6 +205,15 @@ describe('questions in six languages, as people type them', () => {
     await expectDeclined(['How many ships does the Russian navy have?']);
   });
 
+  it('reads "the Tripoli government" as the GNA, which the article defines as "basé à Tripoli", and still names its leader from ¶1', async () => {
+    for (const question of ['qui soutient le gouvernement de Tripoli ?', 'Wer unterstützt die Regierung in Tripolis?', 'Which countries back the Tripoli government?']) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph: 2 });
+    }
+    expect(await engine.ask('Who leads the government based in Tripoli?')).toMatchObject({ answered: true, paragraph: 1 });
+    // Without a word of the definition, Tripoli is only the city: "Is the GNA based in Tripoli?" stays ¶1.
+    expect(await engine.ask('Is the GNA based in Tripoli?')).toMatchObject({ answered: true, paragraph: 1 });
+  });
+
   it('does not read the particle of a name ("al-Sarraj") as a function word of another language', async () => {
     expect(await engine.ask('Fayez al-Sarraj role')).toMatchObject({ language: 'en', answered: true, paragraph: 1 });
     // A Spanish "al" the question writes as a word still counts.

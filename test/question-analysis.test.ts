@@ -452,6 +452,13 @@ describe('what the article itself teaches the index', () => {
     expect(withAcronymDefinitions(['russ'], definitions)).toEqual(['russ']);
   });
 
+  it('reads the names an acronym is given in the participle clause after its definition, and no other clause', async () => {
+    const { acronymAppositions } = await import('../src/search/analyze.js');
+    const text = "Elle refuse le gouvernement d'union nationale (GNA) basé à Tripoli et dirigé par Fayez al-Sarraj. L'Armée nationale libyenne (ANL) se bat à Benghazi.";
+    expect(acronymAppositions(text, fr)).toEqual(new Map([['gna', ['tripol', 'fai', 'sarraj']]]));
+    expect(acronymAppositions(text, en).size).toBe(0);
+  });
+
   it('marks the words of a group it leaves unnamed ("quelques pays africains"), in the order of its index terms', async () => {
     const { analyze, unnamedGroupMask } = await import('../src/search/analyze.js');
     const text = 'Le GNA est soutenu par les Européens, quelques pays africains et l’ONU ; des groupes jihadistes sont retranchés.';

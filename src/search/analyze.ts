@@ -143,6 +143,27 @@ export function acronymDefinitions(text: string, language: Language): Map<string
   return found;
 }
 
+/** A participle opening a clause that says more of what precedes it ("basé à Tripoli"), by language. */
+const APPOSED_PARTICIPLE: Record<string, RegExp> = { fr: /^\p{L}+(?:é|ée|és|ées)$/u };
+
+/**
+ * The names a text gives an acronym in the participle clause right after defining it, as news
+ * writing does: "gouvernement d'union nationale (GNA) basé à Tripoli et dirigé par Fayez
+ * al-Sarraj" → gna: [tripol, fai, sarraj]. A question's "Tripoli government" is the GNA.
+ */
+export function acronymAppositions(text: string, language: Language): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const participle = APPOSED_PARTICIPLE[language.code];
+  if (!participle) return found;
+  for (const match of text.matchAll(/\((\p{Lu}{2,6})\)([^.,;:!?()«»]*)/gu)) {
+    const clause = match[2] ?? '';
+    if (!participle.test(clause.trim().split(/\s+/)[0] ?? '')) continue;
+    const names = capitalisedWords(clause).filter((w) => w.name && !w.acronym).map((w) => stem(w.word, language));
+    if (names.length) found.set(stem(fold(match[1]!), language), names);
+  }
+  return found;
+}
+
 /** Adds to `terms` the definition of every acronym it holds, where the definition's words are missing. */
 export function withAcronymDefinitions(terms: readonly string[], definitions: ReadonlyMap<string, readonly string[]>): string[] {
   const present = new Set(terms);
@@ -254,6 +275,18 @@ export class SurfaceVocabulary {
   /** Records the acronyms a text defines (see acronymDefinitions): acronym stem → its definition's stems. */
   define(definitions: ReadonlyMap<string, readonly string[]>): void {
     for (const [acronym, definition] of definitions) this.definitions.set(acronym, definition);
+  }
+
+  private readonly appositions = new Map<string, readonly string[]>();
+
+  /** Records the names a text gives the acronyms it defines (see acronymAppositions). */
+  appose(appositions: ReadonlyMap<string, readonly string[]>): void {
+    for (const [acronym, names] of appositions) this.appositions.set(acronym, names);
+  }
+
+  /** The names the corpus gives the acronyms it defines, as stems ("gna": tripol, fai, sarraj). */
+  get acronymAppositions(): ReadonlyMap<string, readonly string[]> {
+    return this.appositions;
   }
 
   /** The acronyms the corpus defines, with their definitions' stems ("anl": arme, national, libyen). */

@@ -3,7 +3,7 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { fold, words } from '../text/normalize.js';
-import { acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, ownerAcronyms, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
+import { acronymAppositions, acronymDefinitions, analyze, capitalisedWords, hyphenCompounds, ownerAcronyms, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
@@ -334,6 +334,7 @@ export class Retriever {
       corpus.articles.map((a) => [a.id, acronymDefinitions(a.paragraphs.map((p) => p.text).join('\n'), a.language)]),
     );
     for (const defined of definitions.values()) this.vocabulary.define(defined);
+    for (const article of corpus.articles) this.vocabulary.appose(acronymAppositions(article.paragraphs.map((p) => p.text).join('\n'), article.language));
     const sectionsSeen = new Set<string>();
     corpus.paragraphs.forEach((paragraph, p) => {
       const language = languageOf.get(paragraph.articleId)!;
