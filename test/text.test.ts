@@ -12,6 +12,11 @@ import { lexicalEngine } from './helpers/engine.js';
 const fr = languageByCode('fr')!;
 const en = languageByCode('en')!;
 
+
+/** Asserts that each word of each language's space-separated list is no content word. */
+function expectFunctionWords(lists: Record<string, string>): void {
+  for (const [code, list] of Object.entries(lists)) for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
+}
 describe('normalisation', () => {
   it('folds case, accents, ligatures and both apostrophes', () => {
     expect(fold('L’État RUSSE, l\'ANL, Choïgou, œuvre')).toBe("l'etat russe, l'anl, choigou, oeuvre");
@@ -51,9 +56,7 @@ describe('stemming and stop words', () => {
   });
   it('treats "other" as a function word in every language: "combien d\'autres blessés" asks about the wounded', () => {
     const others = { en: 'other others', fr: 'autre autres', es: 'otro otra otros otras', de: 'andere anderen', it: 'altro altra altri altre', pt: 'outro outra outros outras' };
-    for (const [code, list] of Object.entries(others)) {
-      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
-    }
+    expectFunctionWords(others);
   });
   it('reads a stop word after an article as the noun it spells (l\'est, the US)', () => {
     expect(contentTokens(words("Les troupes basées dans l'est se disputent le pouvoir"), fr)).toEqual(['troupes', 'basees', 'est', 'disputent', 'pouvoir']);
@@ -77,33 +80,23 @@ describe('stemming and stop words', () => {
   });
   it('treats words that hedge a count as function words, but not the article\'s own "près"', () => {
     const hedges = { en: 'roughly approximately around nearly', fr: 'environ presque', es: 'aproximadamente casi', de: 'ungefahr circa', it: 'circa quasi', pt: 'aproximadamente quase' };
-    for (const [code, list] of Object.entries(hedges)) {
-      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
-    }
+    expectFunctionWords(hedges);
     expect(isContentWord('pres', fr)).toBe(true);
   });
   it('treats negation, "even" and chat slang as function words ("or not", "quick one", "bruh … or nah")', () => {
     const filler = { en: 'not even bruh nah one', fr: 'ptdr wesh', es: 'jaja porfa', de: 'sogar', it: 'boh allora', pt: 'mano kkk' };
-    for (const [code, list] of Object.entries(filler)) {
-      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
-    }
+    expectFunctionWords(filler);
   });
   it('treats adverbs of the moment and modal verbs as function words, but not "still" or "yet", which the article writes', () => {
     const now = { en: 'today currently ngl', es: 'hoy ahora', it: 'oggi gia adesso', pt: 'hoje agora', de: 'derzeit' };
-    for (const [code, list] of Object.entries(now)) {
-      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
-    }
+    expectFunctionWords(now);
     for (const [code, word] of [['en', 'yet'], ['fr', 'toujours'], ['it', 'ancora'], ['pt', 'ainda']] as const) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(true);
     const modals = { fr: 'dois peux', es: 'puedes debe', it: 'puoi devo', pt: 'pode devo', de: 'muss', en: 'must' };
-    for (const [code, list] of Object.entries(modals)) {
-      for (const word of list.split(' ')) expect(isLightVerb(word, languageByCode(code)!), `${code} ${word}`).toBe(true);
-    }
+    for (const [code, list] of Object.entries(modals)) for (const word of list.split(' ')) expect(isLightVerb(word, languageByCode(code)!), `${code} ${word}`).toBe(true);
   });
   it('treats the personal pronouns the stopword lists miss as function words', () => {
     const pronouns = { en: 'she themselves itself', fr: 'elles dont', es: 'ellos ellas nosotros usted', it: 'egli essa', pt: 'mim' };
-    for (const [code, list] of Object.entries(pronouns)) {
-      for (const word of list.split(' ')) expect(isContentWord(word, languageByCode(code)!), `${code} ${word}`).toBe(false);
-    }
+    expectFunctionWords(pronouns);
   });
   it('takes a one-letter typo of a long function word for that word, never a word the language knows', () => {
     const known = (token: string) => ['according', 'cording'].includes(token);
