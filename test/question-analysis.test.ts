@@ -182,7 +182,7 @@ describe('a rank asked about', () => {
 
 describe('how precise a date is asked for', () => {
   it('reads "which day", "which month", "which year" in six languages, and nothing from a plain "when"', () => {
-    const day = ['Which day of the week did they leave?', 'what day did the troops fly', 'Quel jour sont-ils partis ?', '¿Qué día viajaron?', 'An welchem Tag flogen sie?', 'Che giorno sono partiti?', 'Em que dia viajaram?'];
+    const day = ['Which day of the week did they leave?', 'what day did the troops fly', 'Quel jour sont-ils partis ?', '¿Qué día viajaron?', 'An welchem Tag flogen sie?', 'Che giorno sono partiti?', 'Em que dia viajaram?', 'On what exact date did the trip start?', 'À quelle date exacte sont-ils partis ?', '¿En qué fecha exacta?', 'An welchem genauen Datum?', 'Con quale data esatta?', 'Qual a data exata?'];
     for (const question of day) expect(dateGranularity(question), question).toBe('day');
     for (const question of ['In which month did he ask?', 'En quel mois ?', 'In welchem Monat bat er?', 'In che mese?']) expect(dateGranularity(question), question).toBe('month');
     for (const question of ['In what year was it imposed?', 'Depuis quelle année ?', '¿En qué año?', 'In welchem Jahr?', 'Em que ano?']) expect(dateGranularity(question), question).toBe('year');
@@ -259,6 +259,9 @@ describe('answer types', () => {
     expect(answerType('Wie viel kostet die Behandlung?', de_)).toBe('money');
     expect(answerType('quanto costa la cura dei feriti', it_)).toBe('money');
     expect(answerType('qual o salário de um soldado', pt_)).toBe('money');
+    expect(answerType("Quel est le montant de l'accord ?", fr_)).toBe('money');
+    expect(answerType('¿Cuál es el monto del acuerdo?', es_)).toBe('money');
+    expect(answerType('Welchen Betrag hat Russland gezahlt?', de_)).toBe('money');
     // Another type asked for stays: who pays is a person, when a date.
     expect(answerType('Who paid for the treatment?', en_)).toBe('person');
     expect(answerType('When will Russia pay?', en_)).toBe('date');

@@ -364,16 +364,16 @@ export function askedNounAt(tokens: readonly string[]): number | null {
 /**
  * Words of money, folded, by language: what a thing costs, a price, a wage, paying, spending.
  * A question for a count or with no type cue ("how much did Russia pay", "quel est le coût",
- * "qual o salário") that holds one asks for an amount of money, which only a sentence with an
+ * "qual o salário", "quel est le montant") that holds one asks for an amount of money, which only a sentence with an
  * amount answers. By language: Spanish and Portuguese "costa" is a coast.
  */
 const MONEY_WORDS = wordSetsByLanguage({
   en: 'cost costs costing price prices priced salary salaries wage wages pay pays paid paying spend spends spent spending budget money fee fees expensive',
-  fr: 'cout couts coute coutent coutera couteront coutait couter prix salaire salaires remuneration payer paye payee payes paie paient paiera paieront payait depense depenses depenser budget argent frais tarif',
-  es: 'costo costos coste costes cuesta cuestan costara costaran costaba costar precio precios salario salarios sueldo sueldos pagar pago pagaron pagara pagan paga pagaba gasto gastos gastar gasta gastaron presupuesto dinero tarifa',
-  de: 'kosten kostet kostete kosteten preis preise gehalt gehalter lohn lohne zahlen zahlt zahlte zahlten bezahlt bezahlen bezahlte ausgaben ausgegeben budget geld gebuhr',
-  it: 'costo costi costa costano costera costeranno costava costato costare prezzo prezzi stipendio stipendi salario pagare paga pagano pagato pagera pagava spesa spese spendere speso budget soldi denaro tariffa',
-  pt: 'custo custos custa custam custara custaram custou custar preco precos salario salarios pagar paga pagam pagou pagaram pagara gasto gastos gastar gastou gastaram orcamento dinheiro tarifa',
+  fr: 'cout couts coute coutent coutera couteront coutait couter prix salaire salaires remuneration payer paye payee payes paie paient paiera paieront payait depense depenses depenser budget argent frais tarif montant',
+  es: 'costo costos coste costes cuesta cuestan costara costaran costaba costar precio precios salario salarios sueldo sueldos pagar pago pagaron pagara pagan paga pagaba gasto gastos gastar gasta gastaron presupuesto dinero tarifa monto importe',
+  de: 'kosten kostet kostete kosteten preis preise gehalt gehalter lohn lohne zahlen zahlt zahlte zahlten bezahlt bezahlen bezahlte ausgaben ausgegeben budget geld gebuhr betrag',
+  it: 'costo costi costa costano costera costeranno costava costato costare prezzo prezzi stipendio stipendi salario pagare paga pagano pagato pagera pagava spesa spese spendere speso budget soldi denaro tariffa importo ammontare',
+  pt: 'custo custos custa custam custara custaram custou custar preco precos salario salarios pagar paga pagam pagou pagaram pagara gasto gastos gastar gastou gastaram orcamento dinheiro tarifa montante',
 });
 
 /** The answer type a question asks for, or null (why, what, yes/no questions). */
@@ -549,7 +549,7 @@ export type DateGranularity = 'day' | 'month' | 'year';
 
 /** The date nouns after "which", "what", "on what" … in the six question languages, folded. */
 const GRANULARITY_CUES: readonly (readonly [DateGranularity, RegExp])[] = [
-  ['day', /\b(which|what|on what|on which) (day|weekday)\b|\bday of the week\b|\bquel jour\b|\b(que|cual|en que) dia\b|\ban welchem (wochen)?tag\b|\bwelche[mnr]? (wochen)?tag\b|\b(che|quale|in che|in quale) giorno\b|\b(que|qual|em que) dia\b/],
+  ['day', /\b(which|what|on what|on which) (day|weekday)\b|\bday of the week\b|\bquel jour\b|\b(que|cual|en que) dia\b|\ban welchem (wochen)?tag\b|\bwelche[mnr]? (wochen)?tag\b|\b(che|quale|in che|in quale) giorno\b|\b(que|qual|em que) dia\b|\b(exact|precise) date\b|\bdate (exacte|precise)\b|\bfecha (exacta|precisa)\b|\bgenaue[mns]? datum\b|\bdata (esatta|precisa|exata)\b/],
   ['month', /\b(which|what|in what|in which) month\b|\b(quel|en quel) mois\b|\b(que|cual|en que) mes\b|\b(in )?welchem monat\b|\b(che|quale|in che|in quale) mese\b|\b(que|qual|em que) mes\b/],
   ['year', /\b(which|what|in what|in which) year\b|\b(quelle|en quelle|depuis quelle) annee\b|\b(que|cual|en que|desde que) ano\b|\b(in )?welchem jahr\b|\b(che|quale|in che|in quale|da che) anno\b|\b(que|qual|em que|desde que) ano\b/],
 ];
