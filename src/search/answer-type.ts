@@ -89,14 +89,16 @@ export function asksRegion(question: string): boolean {
 }
 
 /**
- * What someone said, answered, promised or thought, or how they reacted ("what did Shoigu tell Haftar",
+ * What someone said, answered, promised, agreed on or thought, or how they reacted ("what did Shoigu tell Haftar",
  * "how did Sarraj react", "de quoi ont-ils parlé", "qué opina", "was hat Putin gesagt"): only a
  * sentence that reports speech answers (see the 'statement' pattern). A text that "says" something
  * ("what does the article say", "what does Moscow's help say about its ties") is not asked about.
  */
 const STATEMENT_CUE = new RegExp(
   [
-    String.raw`what (did|has|have|had) (?!(the |this )?(article|text|piece|story|report|author|writer|journalist|paper|it) )(\w+ ){1,6}(say|said|tell|told|declare|declared|announce|announced|reply|replied|respond|responded|answer|answered|promise|promised|pledge|pledged|discuss|discussed|(talk|talked|speak|spoke|chat|chatted) about)`,
+    String.raw`what (exactly |else )?(did|has|have|had) (?!(the |this )?(article|text|piece|story|report|author|writer|journalist|paper|it) )(\w+ ){1,6}(say|said|tell|told|declare|declared|announce|announced|reply|replied|respond|responded|answer|answered|promise|promised|pledge|pledged|discuss|discussed|(talk|talked|speak|spoke|chat|chatted) about|(agree|agreed|settle|settled|decide|decided) (on|upon))`,
+    String.raw`(se sont|s est) (\w+ ){0,2}mise?s? d accord|(ont|a) (convenu|decide) de quoi|sur quoi (\w+ ){1,6}(accord|entendus|entendu)`,
+    String.raw`(en )?que (acordaron|pactaron|decidieron|convinieron)|worauf (\w+ ){1,6}(geeinigt|verstandigt)|(su )?(cosa|che) (\w+ ){0,6}(concordato|deciso|pattuito|accordati)|o que (\w+ ){0,6}(combinaram|acordaram|decidiram)`,
     String.raw`what was (said|discussed)`,
     String.raw`how (did|has|have) (\w+ ){1,6}(react|reacted|respond|responded|reply|replied)`,
     String.raw`what (does|do|did) (\w+ ){1,6}think (of|about)`,
