@@ -214,6 +214,10 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('Is the GNA based in Tripoli?')).toMatchObject({ answered: true, paragraph: 1 });
   });
 
+  it('reads "medical treatment" as the article\'s "soins", as "treatment" alone is', async () => {
+    expect(await engine.ask('How many LNA fighters were sent to Russia for medical treatment?')).toMatchObject({ answered: true, paragraph: 1 });
+  });
+
   it('does not read the particle of a name ("al-Sarraj") as a function word of another language', async () => {
     expect(await engine.ask('Fayez al-Sarraj role')).toMatchObject({ language: 'en', answered: true, paragraph: 1 });
     // A Spanish "al" the question writes as a word still counts.

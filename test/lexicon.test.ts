@@ -399,6 +399,17 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(lexicon.translate(words('the prime minister'))[0]!.targets.get('ministr')).toBe(0.3);
   });
 
+  it('gives a phrase just under a focus match its word\'s weight where it means what the word means ("medical treatment": soins)', async () => {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['medic\tmedecin~60', 'medic treatment\tsoin~51', 'treatment\ttrait soin~60', 'war crime\tcrim~51 guerr~51', 'war\tguerr', 'crime\tdelit']);
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms: new Set(['soin', 'trait', 'guerr', 'crim']) }))!;
+    const targets = (text: string) => Object.fromEntries(lexicon.translate(words(text))[0]!.targets);
+    // "medical" reaches nothing here, but the phrase agrees with "treatment": soin at 0.6, a focus match.
+    expect(targets('medical treatment')).toEqual({ soin: 0.6 });
+    // "crime" does not reach "crim" here: the phrase reaches what its words do not, and keeps its weights.
+    expect(targets('war crime')).toEqual({ crim: 0.51, guerr: 0.51 });
+  });
+
   it('reaches a verb through the infinitive of a form its stemmer does not bring back (apoia → apoiar)', async () => {
     const dataDir = await tempDir('lexicons-');
     const pt = languageByCode('pt')!;

@@ -18,6 +18,15 @@ export const GROUP_SEPARATOR = '+';
 /** Longest headword, in words, that a question is matched against ("aircraft carrier", "how many"). */
 export const MAX_PHRASE = 3;
 
+/**
+ * A word asked about (a focus word) counts as found only through a match at least this strong:
+ * the word itself, a translation, a pivot or a close synonym, not a synonym of a translation
+ * ("old" → "ancien" → "nouveau" does not make "How old is Haftar?" answered). Used by the
+ * retriever's focus share, by the question's own reading (see QUALIFIED_FACTOR in query.ts) and
+ * by the lexicon's reading of phrases.
+ */
+export const FOCUS_STRENGTH = 0.55;
+
 /** How much a target counts, by how it was reached. */
 export const WEIGHT = {
   /** A dictionary translation of the word itself. */

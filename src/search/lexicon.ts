@@ -11,7 +11,7 @@ import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { singularCandidates } from '../text/inflection.js';
 import { stem } from '../text/stem.js';
-import { formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, wordKey } from './lexicon-format.js';
+import { FOCUS_STRENGTH, formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, wordKey } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
 import { readGzippedFile, SortedWordList } from './word-list.js';
 
@@ -158,7 +158,8 @@ export class BilingualLexicon {
    * phrase stays whole, so its other word's unrelated senses ("field": pré) do not come in.
    */
   private asStrongAsItsWords(targets: ReadonlyMap<string, number>, wordTargets: () => readonly (ReadonlyMap<string, number> | undefined)[]): ReadonlyMap<string, number> {
-    if (!targets.size || strongest(targets) > CHAIN_CAP) return targets;
+    if (!targets.size || strongest(targets) >= FOCUS_STRENGTH) return targets;
+    if (strongest(targets) > CHAIN_CAP) return this.agreeingWithItsWords(targets, wordTargets());
     const words = wordTargets();
     // A phrase with a word that reaches nothing in the corpus names what the corpus does not:
     // "prime minister" (premier ministre) is not the article's minister of defence.
@@ -171,6 +172,18 @@ export class BilingualLexicon {
       lifted.set(term, best);
     }
     return lifted ?? targets;
+  }
+
+  /**
+   * A phrase reached by one route only, just under a focus match ("medical treatment": soin at
+   * 0.51), whose every target one of its words reaches more strongly ("treatment": soin at 0.6),
+   * means what that word means there: it keeps the word's weight. A phrase that reaches anything
+   * its words do not ("prime minister") keeps its own.
+   */
+  private agreeingWithItsWords(targets: ReadonlyMap<string, number>, words: readonly (ReadonlyMap<string, number> | undefined)[]): ReadonlyMap<string, number> {
+    const inWord = (term: string): number => Math.max(0, ...words.map((word) => word?.get(term) ?? 0));
+    if (![...targets].every(([term, weight]) => inWord(term) > weight)) return targets;
+    return new Map([...targets].map(([term]) => [term, inWord(term)]));
   }
 
   /** Entries already looked up (null: no such key): each question looks up its words and their phrases again. Bounded. */

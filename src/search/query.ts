@@ -7,18 +7,12 @@ import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } f
 import type { Concept } from './bm25.js';
 import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, valuedDateNouns, type AnswerType } from './answer-type.js';
 import { KIND_WEIGHT, type BilingualLexicon, type WordList } from './lexicon.js';
-import { GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
+import { FOCUS_STRENGTH, GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 import { numbersAsDigits } from '../text/numbers.js';
 
-/**
- * A word asked about (a focus word) counts as found only through a match at least this strong:
- * the word itself, a translation, a pivot or a close synonym, not a synonym of a translation
- * ("old" → "ancien" → "nouveau" does not make "How old is Haftar?" answered). Used by the
- * retriever's focus share and by the question's own reading (see QUALIFIED_FACTOR).
- */
-export const FOCUS_STRENGTH = 0.55;
+export { FOCUS_STRENGTH };
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
