@@ -347,6 +347,17 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect(without.lookup('unit nation')).toBeUndefined();
   });
 
+  it('reaches a compound of the corpus through a translation into a word for its kind, alone or heading a phrase', async () => {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['ship\tnavir bateau~60', 'warship\tnavir+guerr~60', 'boat\tbarqu']);
+    const kinds = new Map([['navir', ['port+avion']], ['bateau', ['port+avion']]]);
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms: new Set(['port', 'avion', 'guerr']), kinds }))!;
+    expect(lexicon.lookup('ship')).toEqual(new Map([['port+avion', 0.6]]));
+    // "navire de guerre": half of it is in the corpus (guerre), and its head names the compound's kind.
+    expect(lexicon.lookup('warship')).toEqual(new Map([['guerr', 0.3], ['port+avion', 0.36]]));
+    expect(lexicon.lookup('boat')).toBeUndefined();
+  });
+
   it('reads an acronym in a phrase only when exactly one fits its initials', () => {
     expect(acronymOfPhrase(['nation', 'uni'], new Set(['onu', 'anl', 'gna']))).toBe('onu');
     expect(acronymOfPhrase(['agenc', 'franc', 'press'], new Set(['afp', 'onu']))).toBe('afp');
