@@ -133,6 +133,16 @@ describe('stemming and stop words', () => {
     expect(misspeltQuestionWord('quadno', languageByCode('pt')!)).toBe('quando');
     expect(misspeltQuestionWord('porta', en)).toBeNull();
   });
+  it('reads accents and inverted marks as the question writes them: "allé" is no Italian "alle", "¿" is Spanish', () => {
+    const leaders = (question: string) => functionWordLeaders(words(question), undefined, question).map((l) => l.code);
+    // Folded, "le … il … alle … a … l" is as Italian as French; as written, "allé" and "à" are not Italian.
+    expect(functionWordLeaders(words("le maréchal est-il allé à Moscou l'an dernier ?")).map((l) => l.code)).toContain('it');
+    expect(leaders("le maréchal est-il allé à Moscou l'an dernier ?")).toEqual(['fr']);
+    // "que", "las" / "que", "entre": a tie between Spanish and Portuguese, which the "¿" breaks.
+    expect(leaders('¿Qué posición ocupa Bengasi entre las ciudades libias?')).toEqual(['es']);
+    // An accent the language writes is still its function word ("à" in French).
+    expect(leaders('Combien de blessés iront à Moscou ?')).toEqual(['fr']);
+  });
 
   it('reads a tie of function words by the words each tied language knows', async () => {
     const engine = await lexicalEngine();

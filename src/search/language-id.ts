@@ -1,18 +1,24 @@
 import { LANGUAGES, type Language } from '../text/languages.js';
-import { misspeltQuestionWord, stopwords } from '../text/stopwords.js';
+import { fold } from '../text/normalize.js';
+import { accentFitsFunctionWord, misspeltQuestionWord, stopwords } from '../text/stopwords.js';
 
 /**
  * The languages whose function words a short question holds most of ("how", "will", "the" /
  * "combien", "les" / "wie", "wird"): reliable on questions, where content words are often names
  * that belong to no language. Several when they tie (Spanish and Portuguese share "a", "o",
- * "que"); none when no function word of any language is present.
+ * "que"); none when no function word of any language is present. With the question as written,
+ * accents and inverted marks count too: "allé" is no Italian "alle", "¿" is Spanish.
  */
-export function functionWordLeaders(tokens: readonly string[], candidates: readonly Language[] = LANGUAGES): Language[] {
+export function functionWordLeaders(tokens: readonly string[], candidates: readonly Language[] = LANGUAGES, question?: string): Language[] {
   // Each word counts once: the "s" of "what's Libya's" twice is no more French or German than once.
   const distinct = [...new Set(tokens)];
+  const accented = question === undefined ? new Map<string, string>() : onlyAccented(question);
   const hits = candidates.map((language) => {
     const list = stopwords(language);
-    return distinct.reduce((n, token) => n + (list.has(token) ? 1 : 0), 0);
+    const counts = (token: string): boolean => list.has(token) && (!accented.has(token) || accentFitsFunctionWord(accented.get(token)!, language));
+    // Only Spanish opens a question or an exclamation with an inverted mark.
+    const inverted = question !== undefined && language.code === 'es' && /[¿¡]/u.test(question) ? 1 : 0;
+    return distinct.reduce((n, token) => n + (counts(token) ? 1 : 0), inverted);
   });
   // A word no list has may be a question word misspelt ("quadno", "welhce"): it says the
   // language as much as the word itself would. Looked for only when it could change the leader.
@@ -25,4 +31,17 @@ export function functionWordLeaders(tokens: readonly string[], candidates: reado
   }
   const best = Math.max(0, ...hits);
   return best > 0 ? candidates.filter((_, i) => hits[i] === best) : [];
+}
+
+/** Folded words that the question writes only with an accent, with one way it writes them ("alle": "allé"). */
+function onlyAccented(question: string): Map<string, string> {
+  const plain = new Set<string>();
+  const accented = new Map<string, string>();
+  for (const raw of question.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
+    const folded = fold(raw);
+    if (folded === raw) plain.add(folded);
+    else accented.set(folded, raw);
+  }
+  for (const word of plain) accented.delete(word);
+  return accented;
 }

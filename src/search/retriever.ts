@@ -715,6 +715,7 @@ export class Retriever {
     const leaders = functionWordLeaders(
       tokens.filter((token) => !acronyms.has(token)),
       candidates,
+      question,
     );
     const unnamed = tokens.filter((token) => !this.vocabulary.isName(token));
     // One function word shared by several languages ("un": French, Spanish, Italian) among three

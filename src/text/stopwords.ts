@@ -384,6 +384,17 @@ function writtenStopwords(language: Language): Set<string> {
 }
 
 /**
+ * Whether a word written with an accent ("allé", "à") can be the function word its folding
+ * spells in `language`: not where the language writes that word without one (Italian and German
+ * "alle", Italian "a"), so an accent is no vote for a language that never writes it.
+ */
+export function accentFitsFunctionWord(written: string, language: Language): boolean {
+  const raw = written.normalize('NFC').toLowerCase();
+  const folded = fold(raw);
+  return raw === folded || writtenStopwords(language).has(raw) || !writtenStopwords(language).has(folded);
+}
+
+/**
  * Folded words of `text` that carry content only because of their accents: written with a
  * diacritic that folding removes, and not a stop word as written (né, but not été or où).
  */
