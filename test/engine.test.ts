@@ -475,6 +475,13 @@ describe('someone’s role', () => {
     }
   });
 
+  it('is asked with the verb of holding it too ("che incarico ricopre", "what post does … hold")', async () => {
+    for (const [question, paragraph] of [['Che incarico ricopre Sergei Shoigu?', 5], ['What post does Sergei Shoigu hold?', 5], ['Quel poste occupe Fayez al-Sarraj ?', 1]] as const) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph });
+    }
+    await expectDeclined(['What post does Putin hold?']);
+  });
+
   it('is no such question for an organisation’s stance or a date in office', async () => {
     await expectDeclined(['Seit wann ist Fayez al-Sarradsch im Amt?', 'quand fayez al-sarraj a-t-il pris ses fonctions']);
   });

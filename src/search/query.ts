@@ -2,7 +2,7 @@ import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { isInvariable, stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
-import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, isRoleWord, misspeltFunctionWord, wordSetsByLanguage } from '../text/stopwords.js';
+import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, isRoleVerb, isRoleWord, misspeltFunctionWord, wordSetsByLanguage } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, valuedDateNouns, type AnswerType } from './answer-type.js';
@@ -933,7 +933,11 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   // a date or a duration ("seit wann ist Sarraj im Amt": since when in office).
   const acronym = (concept: Concept): boolean => [...concept.terms.keys()].every((term) => context.vocabulary.definedAcronyms.has(term));
   const someoneNamed = (type === null || type === 'person') && named.some((concept) => concept.name && !/\d/.test(concept.label) && !acronym(concept));
-  const result = someoneNamed ? named.filter((concept) => concept.name || !concept.label.split(' ').every((word) => isRoleWord(word, language))) : named;
+  // … nor the verb that holds it ("che incarico ricopre Shoigu").
+  const roleAsked = someoneNamed && named.some((concept) => concept.label.split(' ').every((word) => isRoleWord(word, language)));
+  const result = someoneNamed
+    ? named.filter((concept) => concept.name || !concept.label.split(' ').every((word) => isRoleWord(word, language) || (roleAsked && isRoleVerb(word, language))))
+    : named;
   const reaches = (concept: Concept): boolean => [...concept.terms.keys()].some(inIndex);
   const unmatchedWords = result.filter((c) => !reaches(c)).map((c) => c.label);
   const unmatchedNames = unmatchedWords.filter((label) => label.split(' ').every((word) => word.length >= MIN_NAME_LENGTH && shape.names.has(word) && resources.names?.has(word) === true));

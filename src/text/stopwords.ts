@@ -200,6 +200,24 @@ export function isRoleWord(token: string, language: Language): boolean {
   return wordSet('roles', language, () => listed(ROLE_WORDS[language.code])).has(token);
 }
 
+/**
+ * Verbs of holding a role ("what post does he hold", "che incarico ricopre", "qué cargo ocupa"):
+ * beside a role word they say nothing more than it. Folded.
+ */
+const ROLE_VERBS: Record<string, string> = {
+  en: 'hold holds held occupy occupies occupied',
+  fr: 'occupe occupait occupent exerce exercait detient',
+  es: 'ocupa ocupaba desempena desempenaba ejerce',
+  de: 'bekleidet bekleidete innehat',
+  it: 'ricopre ricopriva occupa svolge',
+  pt: 'ocupa ocupava exerce desempenha',
+};
+
+/** Whether a folded token is a verb of holding a role in `language` (see ROLE_VERBS). */
+export function isRoleVerb(token: string, language: Language): boolean {
+  return wordSet('role-verbs', language, () => listed(ROLE_VERBS[language.code])).has(token);
+}
+
 /** Determiners other than articles: demonstratives, possessives, interrogatives ("cette force", "quelle partie"). Folded. */
 const OTHER_DETERMINERS: Record<string, string> = {
   en: 'a an this that these those my your his her its our their which what',
