@@ -272,6 +272,8 @@ describe('questions in six languages, as people type them', () => {
   it('reads "or not", "even" and chat slang (bruh, nah, mano) as filler, not as words the article lacks', async () => {
     expect(await engine.ask('does the LNA control the whole of Benghazi or not?')).toMatchObject({ answered: true, paragraph: 7, unmatched: [] });
     expect(await engine.ask('bruh how many wounded will russia treat or nah')).toMatchObject({ answered: true, paragraph: 4, unmatched: [] });
+    // "une question un peu bête", "dans cette histoire": how people frame a question, not what it asks.
+    expect(await engine.ask("J'ai une question un peu bête : c'est qui, Fayez al-Sarraj, dans cette histoire ?")).toMatchObject({ answered: true, paragraph: 1 });
     const answer = await engine.ask('mano, quem dirige o governo de união nacional?');
     expect(answer).toMatchObject({ answered: true, paragraph: 1 });
     expect(answer.score).toBeGreaterThan(0.9);

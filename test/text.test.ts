@@ -84,7 +84,7 @@ describe('stemming and stop words', () => {
     expect(isContentWord('pres', fr)).toBe(true);
   });
   it('treats negation, "even" and chat slang as function words ("or not", "quick one", "bruh … or nah")', () => {
-    const filler = { en: 'not even bruh nah one', fr: 'ptdr wesh', es: 'jaja porfa', de: 'sogar', it: 'boh allora', pt: 'mano kkk' };
+    const filler = { en: 'not even bruh nah one', fr: 'ptdr wesh peu bete histoire', es: 'jaja porfa historia', de: 'sogar geschichte', it: 'boh allora storia', pt: 'mano kkk historia' };
     expectFunctionWords(filler);
   });
   it('treats adverbs of the moment and modal verbs as function words, but not "still" or "yet", which the article writes', () => {
