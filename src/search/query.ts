@@ -12,8 +12,6 @@ import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 import { numbersAsDigits } from '../text/numbers.js';
 
-export { FOCUS_STRENGTH };
-
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
 /** The same for a word the question's language knows (not a name): only near-identical spellings (militari → militaires). */

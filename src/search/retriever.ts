@@ -9,8 +9,8 @@ import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { functionWordLeaders } from './language-id.js';
 import { loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
-import { GROUP_SEPARATOR } from './lexicon-format.js';
-import { buildQuery, FOCUS_STRENGTH, type AnalysedQuery } from './query.js';
+import { FOCUS_STRENGTH, GROUP_SEPARATOR } from './lexicon-format.js';
+import { buildQuery, type AnalysedQuery } from './query.js';
 import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, frequencyCueWords, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
 import { stem } from '../text/stem.js';
 import { isDeterminer, stopwords } from '../text/stopwords.js';
@@ -377,26 +377,25 @@ export class Retriever {
   static async create(corpus: Corpus, options: RetrieverOptions): Promise<Retriever> {
     const retriever = new Retriever(corpus, options);
     const language = retriever.corpusLanguage;
+    const cacheDir = retriever.lexiconCache;
     ({ inflected: retriever.inflected, prefixed: retriever.prefixed } = await cachedInflectedTerms(
       [...retriever.vocabulary.forms()],
       retriever.paragraphIndex.vocabulary,
       language,
       verbFormsFile(options.dataDir, language),
-      `${options.cacheDir}/lexicons`,
+      cacheDir,
       () => retriever.verbForms(language),
       (surface) => retriever.vocabulary.isName(surface),
       corpus.paragraphs.map((p) => p.text),
     ));
     // A relative counts where the article writes it, or one of its forms (soutenir: "soutenu").
     const reachable = new Set([...retriever.paragraphIndex.vocabulary, ...retriever.inflected.keys()]);
-    retriever.related = await loadRelatedStems(options.dataDir, language, reachable, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
-      options.logger?.warn({ err: error }, 'related-word list unreadable; continuing without it');
-      return new Map<string, string[]>();
-    });
-    const kinds = await loadKinds(options.dataDir, language, retriever.paragraphIndex.vocabulary, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
-      options.logger?.warn({ err: error }, 'kind list unreadable; continuing without it');
-      return new Map<string, string[]>();
-    });
+    const [related, kinds, homographs] = await Promise.all([
+      retriever.orWarning(loadRelatedStems(options.dataDir, language, reachable, cacheDir), 'related-word list unreadable; continuing without it', new Map<string, string[]>()),
+      retriever.orWarning(loadKinds(options.dataDir, language, retriever.paragraphIndex.vocabulary, cacheDir), 'kind list unreadable; continuing without it', new Map<string, string[]>()),
+      retriever.orWarning(loadHomographStems(options.dataDir, language, cacheDir), 'homograph list unreadable; continuing without it', NO_WORDS),
+    ]);
+    retriever.related = related;
     // A compound counts where the article writes it as one (porte-avions), not where its words
     // merely share a paragraph ("chef" and "État", "pays" and "basées").
     const written = new Map<string, string[]>();
@@ -405,10 +404,6 @@ export class Retriever {
       if (inARow.length) written.set(kind, inARow);
     }
     retriever.kinds = written;
-    const homographs = await loadHomographStems(options.dataDir, language, `${options.cacheDir}/lexicons`).catch((error: unknown) => {
-      options.logger?.warn({ err: error }, 'homograph list unreadable; continuing without it');
-      return NO_WORDS;
-    });
     retriever.nounOnly = nounOnlyStems(corpus, retriever.paragraphLanguages, homographs);
     if (options.embedder) await retriever.embedCorpus(options.embedder);
     return retriever;
@@ -647,7 +642,7 @@ export class Retriever {
         // The stems of verb forms the stemmer left whole (soutenir → souten for "soutenu") reach the corpus too.
         corpusTerms: new Set([...this.paragraphIndex.vocabulary, ...this.inflected.keys(), ...this.prefixed.keys()]),
         kinds: this.kinds,
-        cacheDir: `${this.options.cacheDir}/lexicons`,
+        cacheDir: this.lexiconCache,
         synonyms: thesaurus,
         acronyms: this.vocabulary.acronymTerms,
         ...(this.options.logger ? { logger: this.options.logger } : {}),
@@ -689,13 +684,18 @@ export class Retriever {
   private loadedOnce<T>(store: Map<string, Promise<T>>, language: Language, load: () => Promise<T>, warning: string, fallback: T): Promise<T> {
     let pending = store.get(language.code);
     if (!pending) {
-      pending = load().catch((error: unknown) => {
-        this.options.logger?.warn({ err: error, language: language.code }, warning);
-        return fallback;
-      });
+      pending = this.orWarning(load(), warning, fallback, language);
       store.set(language.code, pending);
     }
     return pending;
+  }
+
+  /** Shipped data that may be unreadable: a warning, and `fallback` instead. */
+  private orWarning<T>(load: Promise<T>, warning: string, fallback: T, language?: Language): Promise<T> {
+    return load.catch((error: unknown) => {
+      this.options.logger?.warn({ err: error, ...(language ? { language: language.code } : {}) }, warning);
+      return fallback;
+    });
   }
 
   /**
