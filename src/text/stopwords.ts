@@ -356,11 +356,16 @@ const NOT_STOP_WORDS: Record<string, string> = {
   de: 'zwei drei vier funf sechs sieben acht neun zehn jahr jahre jahren tag tage tagen',
 };
 
+/** This module's own function words of a language, beyond the `stopword` package's list (see the lists above). */
+function ownFunctionWords(language: Language): string[] {
+  return listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], PRONOUNS[language.code], HEDGES[language.code], NOW_WORDS[language.code]);
+}
+
 /** Folded stop words of a language (function words plus question words). */
 export function stopwords(language: Language): Set<string> {
   return wordSet('stop', language, () => {
     const kept = new Set(listed(NOT_STOP_WORDS[language.code]));
-    return [...packageList(language), ...listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], PRONOUNS[language.code], HEDGES[language.code], NOW_WORDS[language.code])].map((w) => fold(w)).filter((w) => !kept.has(w));
+    return [...packageList(language), ...ownFunctionWords(language)].map((w) => fold(w)).filter((w) => !kept.has(w));
   });
 }
 
@@ -386,9 +391,9 @@ export function misspeltQuestionWord(token: string, language: Language): string 
 /** Words already compared with the question words: the names of the article come back in every question. */
 const nearQuestionWords = new Map<string, string | null>();
 
-/** The question and filler words (written without accents, so only their folded forms exist). */
+/** This module's own function words and the light verbs (written without accents, so only their folded forms exist). */
 function extraWords(language: Language): Set<string> {
-  return wordSet('extra', language, () => listed(QUESTION_WORDS[language.code], FILLER_WORDS[language.code], LIGHT_VERBS[language.code], PRONOUNS[language.code], HEDGES[language.code], NOW_WORDS[language.code]));
+  return wordSet('extra', language, () => [...ownFunctionWords(language), ...listed(LIGHT_VERBS[language.code])]);
 }
 
 /** Whether a folded token of a question is a light verb of its language. */
