@@ -4,9 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/answer/engine.js';
 import { QuestionError } from '../src/text/question.js';
-import { loadCorpus } from '../src/corpus/load.js';
-import { Retriever } from '../src/search/retriever.js';
-import { lexicalEngine, silentLogger, testConfig } from './helpers/engine.js';
+import { lexicalEngine, lexicalRetriever, silentLogger, testConfig } from './helpers/engine.js';
 
 let engine: Engine;
 
@@ -883,8 +881,7 @@ describe('names alone never make an answer', () => {
 describe('words the question puts side by side', () => {
   it('are read as neighbours, function words apart, and a paragraph that writes them so ranks first', async () => {
     const question = "Qui est à la tête du gouvernement d'union nationale ?";
-    const config = testConfig();
-    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const retriever = await lexicalRetriever();
     const pairs = (await retriever.search(question)).query.neighbours.map(([a, b]) => [a.label, b.label]);
     expect(pairs).toContainEqual(['gouvernement', 'union']);
     expect(pairs).toContainEqual(['union', 'nationale']);
@@ -906,8 +903,7 @@ describe('names, acronyms and look-alike words', () => {
     expect(answer.unmatched).not.toContain('lna');
     // Read as the article's acronym, a name: not as a typo of a word one letter off, which made it
     // a focus word found in any paragraph with "entre".
-    const config = testConfig();
-    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const retriever = await lexicalRetriever();
     for (const question of ['How many LNA soldiers flew to Russia?', 'who leads the lna']) {
       const lna = (await retriever.search(question)).query.concepts.find((c) => c.label === 'lna');
       expect(lna).toMatchObject({ name: true });
@@ -937,8 +933,7 @@ describe('names, acronyms and look-alike words', () => {
     expect(await engine.ask("l'ONU riconosce il GNA?")).toMatchObject({ answered: true, paragraph: 2 });
     // A form no stem rule brings to its infinitive is a word of its language: translated through
     // its infinitive (sostiene → sostenere → soutenir), not matched by its look to "soins".
-    const config = testConfig();
-    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const retriever = await lexicalRetriever();
     const terms = (await retriever.search('Chi sostiene il GNA?')).query.concepts.find((c) => c.label === 'sostiene')!.terms;
     expect(terms.has('souten')).toBe(true);
     expect(terms.has('soin')).toBe(false);

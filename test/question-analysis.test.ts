@@ -8,9 +8,7 @@ import { editDistance, typoBudget } from '../src/text/fuzzy.js';
 import { languageByCode } from '../src/text/languages.js';
 import { words } from '../src/text/normalize.js';
 import { accentedContentWords, isContentWord, isLightVerb } from '../src/text/stopwords.js';
-import { loadCorpus } from '../src/corpus/load.js';
-import { Retriever } from '../src/search/retriever.js';
-import { lexicalEngine, testConfig } from './helpers/engine.js';
+import { lexicalRetriever, sharedLexicalEngine } from './helpers/engine.js';
 
 const fr = languageByCode('fr')!;
 const en = languageByCode('en')!;
@@ -56,7 +54,7 @@ describe('German separable verbs', () => {
   });
 
   it('answers with the whole verb and still with the base verb’s sense', async () => {
-    const engine = await lexicalEngine();
+    const engine = await sharedLexicalEngine();
     expect(await engine.ask('Wer erkennt die Regierung der nationalen Einheit an?')).toMatchObject({ answered: true, paragraph: 2 });
     expect(await engine.ask('Wer führt die Einheitsregierung in Tripolis an?')).toMatchObject({ answered: true, paragraph: 1 });
   });
@@ -172,7 +170,7 @@ describe('a rank asked about', () => {
   });
 
   it('declines a rank no paragraph writes, and answers one the article writes', async () => {
-    const engine = await lexicalEngine();
+    const engine = await sharedLexicalEngine();
     for (const question of ['¿En qué mes fue la primera visita de Haftar a Moscú en 2016?', 'Wann genau war Haftars erster Moskau-Besuch 2016?']) {
       expect((await engine.ask(question)).answered, question).toBe(false);
     }
@@ -197,7 +195,7 @@ describe('how precise a date is asked for', () => {
   });
 
   it('answers "which day of the week" with the paragraph that gives a weekday, not the one that says "depuis trois ans"', async () => {
-    const engine = await lexicalEngine();
+    const engine = await sharedLexicalEngine();
     const answer = await engine.ask('what day of the week did the ANL troops leave for russia');
     expect(answer).toMatchObject({ answered: true, paragraph: 1, span: { text: 'mardi', type: 'date' } });
   });
@@ -418,7 +416,7 @@ describe('answer types', () => {
 describe('the short answer (span)', () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = await lexicalEngine();
+    engine = await sharedLexicalEngine();
   });
 
   it('is the one candidate of the asked type near the matched words, with its offsets in the quote', async () => {
@@ -490,7 +488,7 @@ describe('what the article itself teaches the index', () => {
     expect(runs('Does the United Nations back it?')).toEqual([]);
 
     // Italian spells the GNA out in other words than the article's "gouvernement d'union nationale".
-    const engine = await lexicalEngine();
+    const engine = await sharedLexicalEngine();
     expect(await engine.ask('who heads the government of national accord')).toMatchObject({ answered: true, paragraph: 1 });
     expect(await engine.ask('chi guida il governo di accordo nazionale?')).toMatchObject({ answered: true, paragraph: 1 });
   });
@@ -501,13 +499,12 @@ describe('what the article itself teaches the index', () => {
       'videoconference',
       'porteparole',
     ]);
-    const engine = await lexicalEngine();
+    const engine = await sharedLexicalEngine();
     expect(await engine.ask('com quem haftar conversou por videoconferencia')).toMatchObject({ answered: true, paragraph: 5 });
     // Written apart, its parts are still words asked about, even one that is a stop word ("nous avions").
     expect(await engine.ask('nom du porte avions')).toMatchObject({ answered: true, paragraph: 5, span: { text: 'Amiral Kouznetsov' } });
     // In the article's language, one of its compounds is one word asked about, whole or in its parts.
-    const config = testConfig();
-    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const retriever = await lexicalRetriever();
     for (const question of ['Qui est le porte-parole du GNA ?', 'qui est le porte parole du gna']) {
       const labels = (await retriever.search(question)).query.concepts.map((c) => c.label);
       expect(labels, question).toEqual(expect.arrayContaining(['porte parole']));
@@ -516,8 +513,7 @@ describe('what the article itself teaches the index', () => {
   });
 
   it('does not match the words of a phrase a dictionary translates whole by their spellings (porta-voz: not the porte of porte-avions)', async () => {
-    const config = testConfig();
-    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const retriever = await lexicalRetriever();
     const { query } = await retriever.search('Quem é o porta-voz do GNA?');
     const spokesman = query.concepts.find((c) => c.label === 'porta voz')!;
     expect([...spokesman.terms.keys()]).toContain('port+parol');
@@ -525,8 +521,7 @@ describe('what the article itself teaches the index', () => {
   });
 
   it('does not look for the word "role" when the question names someone, but does for an organisation or a date in office', async () => {
-    const config = testConfig();
-    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const retriever = await lexicalRetriever();
     const labels = async (question: string) => (await retriever.search(question)).query.concepts.map((c) => c.label);
     expect(await labels('what is mohamad ghanim’s role?')).not.toContain('role');
     expect(await labels('welche Funktion hat Mohamad Ghanim?')).not.toContain('funktion');
@@ -535,19 +530,18 @@ describe('what the article itself teaches the index', () => {
   });
 
   it('does not look for the word that hedges a count ("roughly" reached "blessés" through "rough"), and answers the count', async () => {
-    const config = testConfig();
-    const retriever = await Retriever.create(await loadCorpus(config.corpusDir), { dataDir: config.dataDir, cacheDir: config.cacheDir, embedder: null });
+    const retriever = await lexicalRetriever();
     for (const [question, hedge] of [['Roughly how many soldiers flew to Russia?', 'roughly'], ['ungefähr wie viele Soldaten flogen nach Russland', 'ungefahr'], ['quasi quanti soldati sono volati in Russia', 'quasi'], ['environ combien de soldats sont partis', 'environ']]) {
       const { concepts, unmatchedWords } = (await retriever.search(question!)).query;
       expect(concepts.some((c) => c.label.startsWith('sold')), question).toBe(true);
       expect([...concepts.map((c) => c.label), ...unmatchedWords], question).not.toContain(hedge);
     }
-    const engine = await lexicalEngine();
+    const engine = await sharedLexicalEngine();
     expect(await engine.ask("Roughly how many fighters from Haftar's force were flown abroad for medical treatment?")).toMatchObject({ answered: true, paragraph: 1 });
   });
 
   it('reads a subheading as part of the paragraphs under it that share a word with it', async () => {
-    const engine = await lexicalEngine();
+    const engine = await sharedLexicalEngine();
     // "Deux visites à Moscou en 2016" heads ¶5 to ¶7; ¶6 tells of the visits without the word.
     expect(await engine.ask('¿Cuántas veces visitó Haftar Moscú en 2016?')).toMatchObject({ answered: true, paragraph: 6, span: { text: 'deux reprises' } });
     expect(await engine.ask('haftar moscow visits 2016')).toMatchObject({ answered: true, paragraph: 6 });
