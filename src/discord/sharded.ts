@@ -67,6 +67,14 @@ export async function startShardingManager(config: BotConfig, logger: Logger, op
 
   manager.on('shardCreate', (shard) => {
     logger.info({ shardId: shard.id, total }, 'shard process created');
+    shard.on('spawn', (child: NodeJS.EventEmitter) => {
+      // Ahead of discord.js's own exit handler, which decides on a respawn from manager.respawn.
+      child.prependOnceListener('exit', (code: number | null) => {
+        if (code === EXIT_FATAL_GATEWAY) manager.respawn = false;
+      });
+    });
+    // A respawn that fails (its process killed by stop(), say) is reported here, not thrown.
+    shard.on('error', (error) => logger.error({ shardId: shard.id, err: error }, 'shard error'));
     shard.on('death', (child) => {
       const code = 'exitCode' in child ? child.exitCode : null;
       if (stopping) return;

@@ -1,6 +1,6 @@
 // Sharding on discord.js's own engine, through the emulator: one process running every shard
 // (SHARD_COUNT), and `npm run start:sharded` (a ShardingManager, one process per shard).
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import pino from 'pino';
 import { loadBotConfig } from '../../src/discord/config.js';
@@ -14,9 +14,21 @@ let h: Harness | null = null;
 let emulator: DiscordEmulator | null = null;
 let manager: RunningManager | null = null;
 
+/**
+ * The shard processes inherit the environment, as they do under `npm run start:sharded`; discord.js's
+ * ShardingManager also marks this process as a manager. All of it is undone after each test, so the
+ * next test's clients do not take themselves for shards.
+ */
+function stubShardEnvironment(env: Record<string, string>): void {
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  vi.stubEnv('SHARDING_MANAGER', undefined);
+  vi.stubEnv('SHARDING_MANAGER_MODE', undefined);
+}
+
 afterEach(async () => {
   await manager?.stop();
   manager = null;
+  vi.unstubAllEnvs();
   await h?.stop();
   h = null;
   await emulator?.stop();
@@ -66,8 +78,7 @@ it('start:sharded: one process per shard (ShardingManager), each answers its gui
   emulator = new DiscordEmulator({ recommendedShards: 2 });
   await emulator.start();
   const { PATH: _path, ...env } = emulator.botEnv();
-  // The shard processes inherit the environment, as they do under `npm run start:sharded`.
-  Object.assign(process.env, env);
+  stubShardEnvironment(env);
   const config = loadBotConfig({ ...env, SHARD_COUNT: 'auto' });
   manager = await startShardingManager(config, pino({ level: 'silent' }), {
     file: path.join(PACKAGE_ROOT, 'dist/src/discord/main.js'),
@@ -109,7 +120,7 @@ it('start:sharded: a shard refused for good (4004, exit 78) stops every shard in
   emulator = new DiscordEmulator({ recommendedShards: 2, maxConcurrency: 16 });
   await emulator.start();
   const env = { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, OFFLINE: '1', EMBEDDING_MODEL: 'none', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
-  Object.assign(process.env, env);
+  stubShardEnvironment(env);
   let fatalShard: number | null = null;
   manager = await startShardingManager(loadBotConfig({ ...env, SHARD_COUNT: '2' }), pino({ level: 'silent' }), {
     file: path.join(PACKAGE_ROOT, 'dist/src/discord/main.js'),
@@ -118,9 +129,12 @@ it('start:sharded: a shard refused for good (4004, exit 78) stops every shard in
     onFatal: (shardId) => (fatalShard = shardId),
   });
   const exits = [...manager.manager.shards.values()].map((s) => new Promise<number | null>((resolve) => s.process!.once('exit', (code) => resolve(code))));
+  let respawns = 0;
+  manager.manager.shards.get(0)!.on('spawn', () => respawns++);
   expect(emulator.dropShard(0, 4004, 'Authentication failed.')).toBe(1);
   await expect.poll(() => fatalShard, { timeout: 20_000 }).toBe(0);
   expect((await Promise.all(exits)).sort()).toEqual([0, 78]);
+  expect(respawns).toBe(0);
   expect(emulator.identifies).toHaveLength(2);
   manager = null;
 }, 60_000);
