@@ -267,6 +267,20 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('quanti feriti curerà la russia? grz')).unmatched).toEqual([]);
   });
 
+  it('reads a thanking formula as no part of the question (thx a lot, merci beaucoup, muchas gracias, grazie mille)', async () => {
+    // "mille" had been read as the article's "1 000 km", "beaucoup", "lot" and "vielen" as words it lacks.
+    for (const [question, paragraph] of [
+      ['Who is Mohamad Ghanim? thx a lot', 4],
+      ["qui dirige l'armee nationale lybienne merci beaucoup", 1],
+      ['quien lidera el ejercito nacional libio muchas gracias', 1],
+      ["Dove sono basate le truppe dell'ANL? grazie mille", 2],
+      ['Wie viele Verwundete will Russland noch behandeln? Vielen Dank im Voraus!', 4],
+      ['Quantos feridos a mais a Rússia vai tratar? Muito obrigado!', 4],
+    ] as const) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
+    }
+  });
+
   it('reads "or not", "even" and chat slang (bruh, nah, mano) as filler, not as words the article lacks', async () => {
     expect(await engine.ask('does the LNA control the whole of Benghazi or not?')).toMatchObject({ answered: true, paragraph: 7, unmatched: [] });
     expect(await engine.ask('bruh how many wounded will russia treat or nah')).toMatchObject({ answered: true, paragraph: 4, unmatched: [] });

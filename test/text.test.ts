@@ -6,6 +6,7 @@ import { contentTokens, contentWordsOf, isContentWord, isLightVerb, misspeltFunc
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { numbersAsDigits } from '../src/text/numbers.js';
+import { withoutThanks } from '../src/text/politeness.js';
 import { functionWordLeaders } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
@@ -209,6 +210,26 @@ describe('question cleaning', () => {
   ])('rejects %j with a clear message', (raw, message) => {
     expect(() => cleanQuestion(raw)).toThrowError(QuestionError);
     expect(() => cleanQuestion(raw)).toThrowError(message);
+  });
+});
+
+describe('thanking formulas', () => {
+  const plain = (code: string, text: string): string => withoutThanks(text, languageByCode(code)!).replace(/\s+/g, ' ').trim();
+
+  it('are taken out whole, with the words that go with thanks before and after, in six languages', () => {
+    expect(plain('en', 'how many wounded? thanks a lot in advance')).toBe('how many wounded?');
+    expect(plain('en', 'Many thanks, who leads the LNA?')).toBe(', who leads the LNA?');
+    expect(plain('fr', 'Merci d’avance : combien de blessés ? merci beaucoup')).toBe(': combien de blessés ?');
+    expect(plain('es', '¿cuántos heridos? muchísimas gracias de antemano')).toBe('¿cuántos heridos?');
+    expect(plain('de', 'Wie viele Verwundete? Vielen Dank im Voraus!')).toBe('Wie viele Verwundete? !');
+    expect(plain('it', 'quanti feriti? grazie mille')).toBe('quanti feriti?');
+    expect(plain('pt', 'quantos feridos? muito obrigado mesmo')).toBe('quantos feridos?');
+  });
+
+  it('leave the same words alone elsewhere: a thousand soldiers, a lot of wounded, Thanksgiving', () => {
+    expect(plain('it', 'mille soldati, molte grazie')).toBe('mille soldati,');
+    expect(plain('en', 'a lot of wounded on Thanksgiving')).toBe('a lot of wounded on Thanksgiving');
+    expect(plain('fr', 'beaucoup de blessés, bien avant')).toBe('beaucoup de blessés, bien avant');
   });
 });
 
