@@ -281,6 +281,18 @@ describe('questions in six languages, as people type them', () => {
     }
   });
 
+  it('reads greetings with whom they greet, laughter, "any idea?" and "d’après" as no part of the question', async () => {
+    for (const [question, paragraph] of [
+      ['Oi gente, quem é Mohamad Ghanim?', 4],
+      ['Per quale motivo una settantina di militari libici sono partiti per la Russia? ahah', 1],
+      ['wie viele Verwundete will Russland noch behandeln lol', 4],
+      ['quien dirige el gobierno de union nacional ¿alguna idea?', 1],
+      ["D'après l'article, qui soutient le GNA ?", 2],
+    ] as const) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
+    }
+  });
+
   it('reads "or not", "even" and chat slang (bruh, nah, mano) as filler, not as words the article lacks', async () => {
     expect(await engine.ask('does the LNA control the whole of Benghazi or not?')).toMatchObject({ answered: true, paragraph: 7, unmatched: [] });
     expect(await engine.ask('bruh how many wounded will russia treat or nah')).toMatchObject({ answered: true, paragraph: 4, unmatched: [] });

@@ -6,7 +6,7 @@ import { contentTokens, contentWordsOf, isContentWord, isLightVerb, misspeltFunc
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { numbersAsDigits } from '../src/text/numbers.js';
-import { withoutThanks } from '../src/text/politeness.js';
+import { withoutPoliteness } from '../src/text/politeness.js';
 import { functionWordLeaders } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
@@ -213,8 +213,8 @@ describe('question cleaning', () => {
   });
 });
 
-describe('thanking formulas', () => {
-  const plain = (code: string, text: string): string => withoutThanks(text, languageByCode(code)!).replace(/\s+/g, ' ').trim();
+describe('formulas of politeness', () => {
+  const plain = (code: string, text: string): string => withoutPoliteness(text, languageByCode(code)!).replace(/\s+/g, ' ').trim();
 
   it('are taken out whole, with the words that go with thanks before and after, in six languages', () => {
     expect(plain('en', 'how many wounded? thanks a lot in advance')).toBe('how many wounded?');
@@ -224,6 +224,13 @@ describe('thanking formulas', () => {
     expect(plain('de', 'Wie viele Verwundete? Vielen Dank im Voraus!')).toBe('Wie viele Verwundete? !');
     expect(plain('it', 'quanti feriti? grazie mille')).toBe('quanti feriti?');
     expect(plain('pt', 'quantos feridos? muito obrigado mesmo')).toBe('quantos feridos?');
+  });
+
+  it('take greetings out with whom they greet, times of day only in their phrase', () => {
+    expect(plain('pt', 'Oi gente, quem é Mohamad Ghanim?')).toBe(', quem é Mohamad Ghanim?');
+    expect(plain('fr', 'Salut tout le monde ! qui dirige le GNA ?')).toBe('! qui dirige le GNA ?');
+    expect(plain('de', 'Guten Morgen zusammen, was passiert morgen?')).toBe(', was passiert morgen?');
+    expect(plain('es', 'Buenas tardes a todos: ¿llegan tarde los heridos?')).toBe(': ¿llegan tarde los heridos?');
   });
 
   it('leave the same words alone elsewhere: a thousand soldiers, a lot of wounded, Thanksgiving', () => {

@@ -11,7 +11,7 @@ import { FOCUS_STRENGTH, GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 import { numbersAsDigits } from '../text/numbers.js';
-import { withoutThanks } from '../text/politeness.js';
+import { withoutPoliteness } from '../text/politeness.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
@@ -678,8 +678,8 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   // A question typed all in capitals says nothing by its capitals (no name, no acronym, no German
   // noun): it is read as typed in lower case, so capitals never change the answer.
   // Numbers written out in words above ten are read as the digits a text writes ("seventy": 70).
-  // A thanking formula is no part of the question ("grazie mille" is no thousand).
-  const question = numbersAsDigits(withoutThanks(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language), language);
+  // Formulas of politeness are no part of the question ("grazie mille" is no thousand).
+  const question = numbersAsDigits(withoutPoliteness(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language), language);
   const { lexicon, thesaurus, known, verbForms } = resources;
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));

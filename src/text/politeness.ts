@@ -1,46 +1,72 @@
 import type { Language } from './languages.js';
 
+interface Formula {
+  /** The formula's own word or words (a phrase joined by "_": "guten_morgen"). */
+  readonly head: string;
+  /** Words that may come before it ("many thanks", "vielen Dank"). */
+  readonly before: string;
+  /** Words that may come after it ("thanks a lot", "grazie mille", "hi everyone", "oi gente"). */
+  readonly after: string;
+}
+
 /**
- * Thanking formulas, by language: the word of thanks, the words that may come before it ("many
- * thanks", "muchas gracias", "vielen Dank") and after it ("thanks a lot", "merci beaucoup",
- * "grazie mille", "thank you in advance"). Space-separated; accented and plain spellings both,
- * since the formula is matched as typed.
+ * Thanking formulas, by language: space-separated, accented and plain spellings both, since a
+ * formula is matched as typed.
  */
-const THANKS: Record<string, { readonly thanks: string; readonly before: string; readonly after: string }> = {
-  en: { thanks: 'thanks thank thx ty tysm', before: 'many big', after: 'a lot lots so much very you in advance again for your the help ton tons heaps bunch' },
-  fr: { thanks: 'merci', before: 'un grand', after: 'beaucoup bien mille infiniment encore d avance par pour la ton votre aide' },
-  es: { thanks: 'gracias', before: 'muchas muchísimas muchisimas mil', after: 'muchas mil de antemano por adelantado la tu su ayuda' },
-  de: { thanks: 'danke dank', before: 'vielen herzlichen besten tausend', after: 'schön schon sehr vielmals im voraus für fur die deine eure hilfe' },
-  it: { thanks: 'grazie', before: 'mille tante molte', after: 'mille tante molte in anticipo per l aiuto' },
-  pt: { thanks: 'obrigado obrigada valeu', before: 'muito muitíssimo muitissimo', after: 'muito mesmo desde já ja antecipadamente pela ajuda' },
+const THANKS: Record<string, Formula> = {
+  en: { head: 'thanks thank thx ty tysm', before: 'many big', after: 'a lot lots so much very you in advance again for your the help ton tons heaps bunch' },
+  fr: { head: 'merci', before: 'un grand', after: 'beaucoup bien mille infiniment encore d avance par pour la ton votre aide' },
+  es: { head: 'gracias', before: 'muchas muchísimas muchisimas mil', after: 'muchas mil de antemano por adelantado la tu su ayuda' },
+  de: { head: 'danke dank', before: 'vielen herzlichen besten tausend', after: 'schön schon sehr vielmals im voraus für fur die deine eure hilfe' },
+  it: { head: 'grazie', before: 'mille tante molte', after: 'mille tante molte in anticipo per l aiuto' },
+  pt: { head: 'obrigado obrigada valeu', before: 'muito muitíssimo muitissimo', after: 'muito mesmo desde já ja antecipadamente pela ajuda' },
 };
 
+/**
+ * Greetings and whom they greet ("hi everyone", "salut tout le monde", "oi gente", "hallo
+ * zusammen"): "gente" or "Leute" there ask nothing about people. Times of day only in their
+ * phrase: "morgen" alone is tomorrow.
+ */
+const GREETINGS: Record<string, Formula> = {
+  en: { head: 'hi hello hey hiya howdy good_morning good_evening good_afternoon', before: '', after: 'there everyone everybody all guys folks people team bot' },
+  fr: { head: 'salut bonjour bonsoir coucou hello', before: '', after: 'à a tous toutes tout le monde les gens amis bot' },
+  es: { head: 'hola buenas buenos_días buenos_dias buenas_tardes buenas_noches', before: '', after: 'a todos todas gente amigos chicos bot' },
+  de: { head: 'hallo servus moin guten_morgen guten_tag guten_abend', before: '', after: 'zusammen leute alle bot' },
+  it: { head: 'ciao salve buongiorno buonasera buon_giorno buona_sera', before: '', after: 'a tutti ragazzi gente bot' },
+  pt: { head: 'oi olá ola bom_dia boa_tarde boa_noite', before: '', after: 'gente pessoal galera todos a bot' },
+};
+
+const FORMULAS: readonly Record<string, Formula>[] = [THANKS, GREETINGS];
+
 function alternation(list: string): string {
-  return list.split(' ').join('|');
+  // Longest first: "buenas tardes" before "buenas".
+  return list
+    .split(' ')
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/_/g, '\\s+'))
+    .join('|');
 }
 
-const patterns = new Map<string, RegExp | null>();
+const patterns = new Map<string, RegExp[]>();
 
-/** The language's thanking formula as a pattern: thanks, with its own words before and after, each a whole word. */
-function thanksPattern(language: Language): RegExp | null {
-  let pattern = patterns.get(language.code);
-  if (pattern === undefined) {
-    const words = THANKS[language.code];
+/** The language's formulas as patterns: the head, with its own words before and after, each a whole word. */
+function formulaPatterns(language: Language): RegExp[] {
+  let found = patterns.get(language.code);
+  if (!found) {
     const word = (list: string) => `(?<!\\p{L})(?:${alternation(list)})(?!\\p{L})`;
-    pattern = words
-      ? new RegExp(`(?:${word(words.before)}[\\s’']*)*${word(words.thanks)}(?:[\\s’']*${word(words.after)})*`, 'giu')
-      : null;
-    patterns.set(language.code, pattern);
+    found = FORMULAS.flatMap((formulas) => formulas[language.code] ?? []).map(
+      ({ head, before, after }) => new RegExp(`${before ? `(?:${word(before)}[\\s’']*)*` : ''}${word(head)}(?:[\\s’',]*${word(after)})*`, 'giu'),
+    );
+    patterns.set(language.code, found);
   }
-  return pattern;
+  return found;
 }
 
 /**
- * The text without its thanking formulas: "… ? grazie mille" asks nothing about a thousand, and
- * "merci beaucoup", "thx a lot" or "vielen Dank" carry no word of the question. Each formula
- * becomes a space, so the words around it stay apart.
+ * The text without its formulas of politeness: "… ? grazie mille" asks nothing about a thousand,
+ * "merci beaucoup", "thx a lot", "vielen Dank" or "oi gente" carry no word of the question. Each
+ * formula becomes a space, so the words around it stay apart.
  */
-export function withoutThanks(text: string, language: Language): string {
-  const pattern = thanksPattern(language);
-  return pattern ? text.replace(pattern, ' ') : text;
+export function withoutPoliteness(text: string, language: Language): string {
+  return formulaPatterns(language).reduce((left, pattern) => left.replace(pattern, ' '), text);
 }

@@ -33,12 +33,12 @@ const lists: StopwordLists = (() => {
 const QUESTION_WORDS: Record<string, string> = {
   en: 'how many much when why which who whom whose what where will would shall can could does did do done is are was were been be has have had may might must please tell me us about regarding concerning its whats whos wheres whens hows whys thats theres via per amid among upon onto towards toward aboard during until till within throughout despite except besides kind sort dont doesnt didnt isnt arent wasnt werent cant wont im ive youre theyre hes shes u ur others',
 
-  fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant lors pendant durant malgre sauf jusque jusqu parmi envers afin chez sous plus moins tres celui celle ceux celles autre autres sorte jai quest ya pk pq koi',
+  fr: 'combien comment quand pourquoi quel quels quelle quelles qui que quoi ou lequel laquelle lesquels est-ce est sont etait ete etre avoir fait font a ont avait peut dire dis va vont sera seront serait concernant lors pendant durant apres malgre sauf jusque jusqu parmi envers afin chez sous plus moins tres celui celle ceux celles autre autres sorte jai quest ya pk pq koi',
   de: 'wie viel viele wieviel wieviele wann warum wieso weshalb welche welcher welches welchem welchen wer wen wem was wo wird werden hat haben ist sind war waren bezuglich betreffend trotz innerhalb ausserhalb art',
-  es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han acerca respecto mediante hacia tras esos esas estos estas aquellos aquellas aquel aquella esto esa este esta otra otros otras tipo q xq pq',
-  it: 'quanto quanti quante quando come perche chi che cosa quale qual quali dove sara e sono ha hanno stato stata stati state riguardo tramite verso presso durante fino senza cio altro altra altri altre tipo',
+  es: 'cuanto cuantos cuantas cuando como por que quien quienes cual cuales donde sera fue es son ha han acerca respecto mediante hacia tras despues alguna alguno algun algunas algunos esos esas estos estas aquellos aquellas aquel aquella esto esa este esta otra otros otras tipo q xq pq',
+  it: 'quanto quanti quante quando come perche chi che cosa quale qual quali dove sara e sono ha hanno stato stata stati state riguardo tramite verso presso durante dopo qualche fino senza cio altro altra altri altre tipo',
   nl: 'hoeveel wanneer waarom welke wie wat waar hoe zal zullen heeft hebben is zijn was waren',
-  pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem ha fica ficam ficava ficavam respeito perante apos durante que outro outra outros outras tipo q pq tb',
+  pt: 'quanto quantos quantas quando como porque quem qual quais onde sera foi e sao tem ha fica ficam ficava ficavam respeito perante apos durante algum alguma alguns algumas que outro outra outros outras tipo q pq tb',
 };
 
 /**
@@ -86,12 +86,12 @@ const HEDGES: Record<string, string> = {
  * thanks!"): words of how people talk to a bot, not of what they ask about.
  */
 const FILLER_WORDS: Record<string, string> = {
-  en: 'hey hi hello yo hiya hmm hm um uh erm exactly sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according yeah yep nope not even bruh nah lmao smth sth anyway already ngl',
-  fr: 'salut slt bonjour bjr bsr cc coucou hello yo stp svp mdr bref truc trucs chose machin desole dsl pardon question questions doute rapide petite savoir sais sait jsp dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle ca cest voila ouais bah euh hein exactement non ptdr wesh frerot ben peu bete histoire',
-  es: 'hola hla oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime dices explicar gracias grax favor bot quiero queria quisiera articulo texto dice segun pa osea incluso jaja porfa pues historia tonta',
-  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich nochmal nochmals wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut ok halt genau sogar geschichte dumme',
-  it: 'ciao ehi salve scusa scusate cosa dubbio domanda veloce sapere sai dire dimmi dici spiegare grazie grz favore bot vorrei volevo articolo testo dice secondo no ok cioe neanche allora boh raga storia stupida',
-  pt: 'ola oi desculpa coisa duvida pergunta rapida saber sabe dizer diga explicar obrigado obrigada obg valeu vlw favor bot queria gostaria artigo texto diz segundo pra pro pras pros vc mano entao pfv kkk ne historia boba',
+  en: 'hey hi hello yo hiya hmm hm um uh erm exactly sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according yeah yep nope not even bruh nah lmao smth sth anyway already ngl idea clue',
+  fr: 'salut slt bonjour bjr bsr cc coucou hello yo stp svp mdr bref truc trucs chose machin desole dsl pardon question questions doute rapide petite savoir sais sait jsp dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle ca cest voila ouais bah euh hein exactement non ptdr wesh frerot ben peu bete histoire idee',
+  es: 'hola hla oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime dices explicar gracias grax favor bot quiero queria quisiera articulo texto dice segun pa osea incluso jaja porfa pues historia tonta idea',
+  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich nochmal nochmals wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut ok halt genau sogar geschichte dumme ahnung',
+  it: 'ciao ehi salve scusa scusate cosa dubbio domanda veloce sapere sai dire dimmi dici spiegare grazie grz favore bot vorrei volevo articolo testo dice secondo no ok cioe neanche allora boh raga storia stupida idea',
+  pt: 'ola oi desculpa coisa duvida pergunta rapida saber sabe dizer diga explicar obrigado obrigada obg valeu vlw favor bot queria gostaria artigo texto diz segundo pra pro pras pros vc mano entao pfv kkk ne historia boba ideia',
 };
 
 /**
@@ -130,7 +130,7 @@ const ARTICLES: Record<string, string> = {
  */
 const AFTER_ARTICLE_NOT_NOUNS: Record<string, string> = {
   en: 'most more least less same other others',
-  fr: 'plus moins meme memes autre autres',
+  fr: 'plus moins meme memes autre autres apres',
   es: 'que mas menos mismo misma mismos mismas otro otra otros otras',
   it: 'piu meno stesso stessa stessi stesse altro altra altri altre',
   pt: 'que mais menos mesmo mesma mesmos mesmas outro outra outros outras',
@@ -372,8 +372,11 @@ export function stopwords(language: Language): Set<string> {
 /** Whether a folded token carries content: not a stop word, not a lone letter (elided l', d', qu'). */
 export function isContentWord(token: string, language: Language): boolean {
   if (/^\d+$/.test(token)) return true;
-  return token.length > 1 && !stopwords(language).has(token);
+  return token.length > 1 && !stopwords(language).has(token) && !LAUGHTER.test(token);
 }
+
+/** Chat's laughter and its acronyms, in any language and at any length ("ahah", "jajaja", "kkkk", "mdr", "xD"). */
+const LAUGHTER = /^(?:[ah]*(?:ha|ah){2,}[ah]*|(?:ja|je|ji|he|hi|hu){2,}|k{3,}|rs+|x+d+|lo+l+|mdr+|ptdr+|lmf?ao+|rofl+)$/;
 
 /**
  * The question word of its language ("quando", "welche", "cuantos") that a folded token no
