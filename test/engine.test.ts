@@ -267,6 +267,24 @@ describe('questions in six languages, as people type them', () => {
     expect((await engine.ask('quanti feriti curerà la russia? grz')).unmatched).toEqual([]);
   });
 
+  it('reads a misspelt word of the article’s own language as the word it stands for, names included', async () => {
+    // Each was declined or answered with the wrong passage: no word of the article is one edit
+    // from "soutiiennent" or "militiares", and "Russsie", "Amirral" were read as unknown names.
+    for (const [question, paragraph] of [
+      ['Les Américains soutiiennent-ils le GNA ?', 2],
+      ['qui soutieent le gouvernement de tripoli', 2],
+      ['Combien de militiares libyens sont partis se faire soigner en Russie ?', 1],
+      ['Combien de voyages Haftar a-t-il faits en Russsie en 2016 ?', 6],
+      ["Quand Haftar est-il monté à bord de l'Amirral Kouznetzov ?", 5],
+    ] as const) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
+    }
+    // "comment s'apelle" still asks for a name: the spokesman ¶4 names, not the one ¶1 does not.
+    expect(await engine.ask("comment s'apelle le porte parole de l'anl")).toMatchObject({ answered: true, paragraph: 4, score: 1 });
+    // A capitalised word no word of the article is near stays a name: not covered.
+    expect(await engine.ask('Quand Haftar a-t-il rencontré Poutine ?')).toMatchObject({ answered: false, unmatched: ['poutine'] });
+  });
+
   it('reads a thanking formula as no part of the question (thx a lot, merci beaucoup, muchas gracias, grazie mille)', async () => {
     // "mille" had been read as the article's "1 000 km", "beaucoup", "lot" and "vielen" as words it lacks.
     for (const [question, paragraph] of [

@@ -479,6 +479,51 @@ function typedTypoFix(
   return pickCorrection(keys, token, (key) => strongestTarget(lexicon, key))[0] ?? null;
 }
 
+/**
+ * Misspelt words of the corpus's own language, each with the word of the language it stands for:
+ * a word no source knows, one edit from words of the language ("soutiiennent", "militires",
+ * "événemment"), is the one of them the article uses, else the nearest as typed. Words the
+ * article's own vocabulary decides are left to it: its words and names one letter off ("Hafter"),
+ * and capitalised words, which are names ("Poutine" is no typo of anything).
+ */
+function ownLanguageTypoFixes(
+  tokens: readonly string[],
+  language: Language,
+  isWord: (token: string) => boolean,
+  context: QueryContext,
+  { thesaurus, verbForms }: Pick<QueryResources, 'thesaurus' | 'verbForms'>,
+  misspeltAs: ReadonlyMap<string, string>,
+  question: string,
+): Map<string, string> {
+  const fixes = new Map<string, string>();
+  let capitalised: Set<string> | null = null;
+  const inCorpus = (word: string): boolean => context.indexTerms.has(stem(word, language));
+  // Of several words one edit away, one the article writes beats one it has a synonym or a form
+  // of ("militaires": soldats; "soutient": soutenu), which beats one it has nothing of.
+  const reachesArticle = (word: string): boolean =>
+    [word, ...verbForms.infinitives(word)].some((form) => [...(thesaurus?.lookup(stem(form, language))?.keys() ?? [])].some((term) => context.indexTerms.has(term)));
+  const strength = (word: string): number => (inCorpus(word) ? 2 : reachesArticle(word) ? 1 : 0);
+  for (const token of new Set(tokens)) {
+    if (token.length < MIN_TYPED_FIX || /\d/.test(token) || misspeltAs.has(token) || !isContentWord(token, language) || isWord(token) || inCorpus(token)) continue;
+    capitalised ??= new Set(capitalisedWords(question).filter((w) => w.name || w.acronym).map((w) => w.word));
+    if (capitalised.has(token) || spelledLikeName(token, context.vocabulary, 1)) {
+      // A name, or the article's word one letter off, typed as a name ("Russsie", "Amirral"): the
+      // article's word, when it is the only one that near.
+      const near = new Set(context.vocabulary.words.filter((w) => editDistance(token, w.surface, 1) <= 1).map((w) => w.surface));
+      if (near.size === 1) fixes.set(token, [...near][0]!);
+      continue;
+    }
+    const words = remembered(ownLanguageCorrections, context.vocabulary, `${language.code}:${token}`, () => [...oneEditAway(token)].filter(isWord));
+    if (!words.length) continue;
+    const fix = pickCorrection(words, token, strength)[0];
+    if (fix) fixes.set(token, fix);
+  }
+  return fixes;
+}
+
+/** Corrections found by `ownLanguageTypoFixes`, per vocabulary (the questions' typos come back). */
+const ownLanguageCorrections = new WeakMap<object, Map<string, string[]>>();
+
 /** The weight of a lexicon key's strongest target (0 for a key it lacks): how well it translates. */
 function strongestTarget(lexicon: BilingualLexicon, key: string): number {
   return Math.max(0, ...(lexicon.lookup(key)?.values() ?? []));
@@ -704,12 +749,18 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
     // the name is further off than the function word.
     if (word && !spelledLikeName(token, context.vocabulary, 1)) misspeltAs.set(token, word);
   }
+  // In the article's own language, a misspelt word of the language is read as that word ("soutiiennent").
+  const ownTypos = sameLanguage && !known.empty ? ownLanguageTypoFixes(plainTokens, language, isWord, context, resources, misspeltAs, question) : null;
   // The question as its cues are read: misspelt function and question words as the words they stand for.
-  const cueQuestion = misspeltAs.size ? plainTokens.map((t) => misspeltAs.get(t) ?? t).join(' ') : question;
+  const cueQuestion = misspeltAs.size || ownTypos?.size ? plainTokens.map((t) => misspeltAs.get(t) ?? ownTypos?.get(t) ?? t).join(' ') : question;
   const type = answerType(cueQuestion, language);
   const isVerbOf = (token: string): boolean => infinitiveCandidates(token, language).some((infinitive) => known.has(stem(infinitive, language)));
   const separable = sameLanguage ? null : joinSeparableParticle(plainTokens, language, isVerbOf);
-  const tokens = separable ? separable.tokens.flatMap((token) => compoundParts(token, language, known) ?? [token]) : plainTokens;
+  const tokens = separable
+    ? separable.tokens.flatMap((token) => compoundParts(token, language, known) ?? [token])
+    : ownTypos?.size
+      ? plainTokens.map((token) => ownTypos.get(token) ?? token)
+      : plainTokens;
   // The noun that names what is asked for ("which hospital"); "how many other wounded",
   // "combien d'autres blessés": the noun comes after.
   let askedAt = askedNounAt(misspeltAs.size ? tokens.map((token) => misspeltAs.get(token) ?? token) : tokens);
@@ -740,7 +791,7 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
       .map((m) => fold(m[1]!)),
   );
   // Stop words the question uses as nouns ("the east" is fine; "l'est", "el este" need the article).
-  const mask = contentMask(tokens, language, tokens === plainTokens ? hyphenatedWords(question).joined : []);
+  const mask = contentMask(tokens, language, separable ? [] : hyphenatedWords(question).joined);
   const asNouns = new Set(tokens.filter((token, i) => mask[i] && !isContentWord(token, language)));
   // A compound of the article written apart ("porte avions") keeps its parts, stop words or not ("avions").
   tokens.forEach((token, i) => {
