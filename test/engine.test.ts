@@ -399,6 +399,12 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('When did the ANL sokesman speak to AFP?')).toMatchObject({ answered: true, paragraph: 1 });
   });
 
+  it('counts a corrected typo as the word it stands for: a weak translation asked about stays one (spuport: soutenu)', async () => {
+    const right = await engine.ask('does the UN support the GNA?');
+    expect(right).toMatchObject({ answered: true, paragraph: 2 });
+    expect(await engine.ask('does the UN spuport the GNA?')).toMatchObject({ answered: true, paragraph: 2, score: right.score });
+  });
+
   it('reads the answer type through a misspelt question word or type noun (cauntos, dstance)', async () => {
     expect(await engine.ask('¿Cauntos heridos atenderá Rusia?')).toMatchObject({ answered: true, paragraph: 4, span: { text: '500 blessés supplémentaires' } });
     expect(await engine.ask("What's the dstance between Benghazi and Tripoli?")).toMatchObject({ answered: true, paragraph: 7, span: { text: '1 000 km' } });
