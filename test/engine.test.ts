@@ -165,6 +165,11 @@ describe('questions in six languages, as people type them', () => {
     expect(languages).toEqual(['en', 'es', 'de', 'it', 'pt', 'fr']);
     expect((await engine.ask('russia wounded 500 treatment')).language).toBe('en');
     expect((await engine.ask('gna backers europe us un')).language).toBe('en');
+    // A word written with a letter a language does not use is none of its words: "aviões" and "é"
+    // are no Spanish or Italian.
+    for (const question of ['Haftar porta-aviões janeiro', 'Shoigu videoconferência Haftar', 'Qual é a capital da Austrália?']) {
+      expect((await engine.ask(question)).language, question).toBe('pt');
+    }
   });
 
   it('reaches a verb the article writes only inflected through a noun of its family (soutien → soutenir → "soutenu")', async () => {

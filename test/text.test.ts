@@ -7,7 +7,7 @@ import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { numbersAsDigits } from '../src/text/numbers.js';
 import { withoutPoliteness } from '../src/text/politeness.js';
-import { functionWordLeaders } from '../src/search/language-id.js';
+import { functionWordLeaders, writtenForms, writtenIn } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
 const fr = languageByCode('fr')!;
@@ -210,6 +210,18 @@ describe('question cleaning', () => {
   ])('rejects %j with a clear message', (raw, message) => {
     expect(() => cleanQuestion(raw)).toThrowError(QuestionError);
     expect(() => cleanQuestion(raw)).toThrowError(message);
+  });
+});
+
+describe('letters of a language', () => {
+  it('say which languages a word as written may belong to', () => {
+    const code = (word: string) => ['fr', 'en', 'de', 'es', 'it', 'pt'].filter((c) => writtenIn(word, languageByCode(c)!));
+    expect(code('siège')).toEqual(['fr', 'it']);
+    expect(code('aviões')).toEqual(['pt']);
+    expect(code('größe')).toEqual(['de']);
+    expect(code('año')).toEqual(['es']);
+    expect(code('embargo')).toEqual(['fr', 'en', 'de', 'es', 'it', 'pt']);
+    expect(writtenForms('Siège du GNA, siege')).toEqual(new Map([['siege', 'siège'], ['du', 'du'], ['gna', 'gna']]));
   });
 });
 

@@ -67,7 +67,7 @@ interface SourcePlan {
  * everyday senses a machine translator needs (power → poder → pouvoir, support → donar suport →
  * soutenir), which the small FreeDict dictionaries often lack.
  */
-const CATALAN: Language = { code: 'ca', iso3: 'cat', snowball: 'catalan', name: 'Catalan' };
+const CATALAN: Language = { code: 'ca', iso3: 'cat', snowball: 'catalan', name: 'Catalan', letters: 'àçèéíïòóúü' };
 const PIVOT_PLANS: SourcePlan[] = [{ language: CATALAN, direct: ['apertium-fra-cat/cat-fra', 'apertium-fra-cat/fra-cat'], pivot: [], thesaurus: '' }];
 
 /** Every plan's direct dictionaries are read first: any language's may serve another as a pivot. */

@@ -45,3 +45,22 @@ function onlyAccented(question: string): Map<string, string> {
   for (const word of plain) accented.delete(word);
   return accented;
 }
+
+/**
+ * Whether a word as the question writes it could be a word of `language`: every letter beyond a to
+ * z is one the language writes ("rencontré", "siège": no German or English word).
+ */
+export function writtenIn(written: string, language: Language): boolean {
+  for (const letter of written) if ((letter < 'a' || letter > 'z') && !language.letters.includes(letter)) return false;
+  return true;
+}
+
+/** Each folded word of a question with one way it writes it, lower case ("siege": "siège"). */
+export function writtenForms(question: string): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const raw of question.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? []) {
+    const folded = fold(raw);
+    if (!forms.has(folded) || folded !== raw) forms.set(folded, raw);
+  }
+  return forms;
+}

@@ -7,7 +7,7 @@ import { acronymAppositions, acronymDefinitions, analyze, capitalisedWords, hyph
 import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
-import { functionWordLeaders } from './language-id.js';
+import { functionWordLeaders, writtenForms, writtenIn } from './language-id.js';
 import { loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { FOCUS_STRENGTH, GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, type AnalysedQuery } from './query.js';
@@ -730,11 +730,14 @@ export class Retriever {
     // "visite"), other languages the stems their word lists know; names belong to no language.
     // Ties go to the corpus language, then to the order of LANGUAGES.
     const contenders = leaders.length && !weakLead ? candidates.filter((l) => leaders.includes(l)) : candidates;
+    // A word written with a letter the language does not use is none of its words ("siège" is no German "Sieg").
+    const written = writtenForms(question);
+    const fits = (token: string, language: Language): boolean => writtenIn(written.get(token) ?? token, language);
     const hitsOf = async (language: Language): Promise<number> => {
       const lead = weakLead && leaders.includes(language) ? 1 : 0;
-      if (language === this.corpusLanguage) return lead + unnamed.filter((token) => this.vocabulary.has(token)).length;
+      if (language === this.corpusLanguage) return lead + unnamed.filter((token) => this.vocabulary.has(token) && fits(token, language)).length;
       const known = await this.known(language);
-      return lead + unnamed.filter((token) => !this.vocabulary.has(token) && known.has(stem(token, language))).length;
+      return lead + unnamed.filter((token) => !this.vocabulary.has(token) && known.has(stem(token, language)) && fits(token, language)).length;
     };
     let best = contenders[0]!;
     let bestHits = await hitsOf(best);

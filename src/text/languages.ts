@@ -8,18 +8,20 @@ export interface Language {
   readonly iso3: string;
   readonly snowball: string;
   readonly name: string;
+  /** The letters its words use beyond a to z, lower case: a word written with another is none of its words. */
+  readonly letters: string;
 }
 
 export const LANGUAGES: readonly Language[] = [
-  { code: 'fr', iso3: 'fra', snowball: 'french', name: 'French' },
-  { code: 'en', iso3: 'eng', snowball: 'english', name: 'English' },
-  { code: 'de', iso3: 'deu', snowball: 'german', name: 'German' },
-  { code: 'es', iso3: 'spa', snowball: 'spanish', name: 'Spanish' },
-  { code: 'it', iso3: 'ita', snowball: 'italian', name: 'Italian' },
-  { code: 'nl', iso3: 'nld', snowball: 'dutch', name: 'Dutch' },
-  { code: 'pt', iso3: 'por', snowball: 'portuguese', name: 'Portuguese' },
-  { code: 'sv', iso3: 'swe', snowball: 'swedish', name: 'Swedish' },
-  { code: 'fi', iso3: 'fin', snowball: 'finnish', name: 'Finnish' },
+  { code: 'fr', iso3: 'fra', snowball: 'french', name: 'French', letters: 'àâæçéèêëîïôœùûüÿ' },
+  { code: 'en', iso3: 'eng', snowball: 'english', name: 'English', letters: '' },
+  { code: 'de', iso3: 'deu', snowball: 'german', name: 'German', letters: 'äöüß' },
+  { code: 'es', iso3: 'spa', snowball: 'spanish', name: 'Spanish', letters: 'áéíñóúü' },
+  { code: 'it', iso3: 'ita', snowball: 'italian', name: 'Italian', letters: 'àèéìíîòóù' },
+  { code: 'nl', iso3: 'nld', snowball: 'dutch', name: 'Dutch', letters: 'áéíóúàèëïöü' },
+  { code: 'pt', iso3: 'por', snowball: 'portuguese', name: 'Portuguese', letters: 'áâãàçéêíóôõú' },
+  { code: 'sv', iso3: 'swe', snowball: 'swedish', name: 'Swedish', letters: 'åäöé' },
+  { code: 'fi', iso3: 'fin', snowball: 'finnish', name: 'Finnish', letters: 'åäö' },
 ];
 
 export function languageByCode(code: string): Language | undefined {
