@@ -290,6 +290,21 @@ describe('questions in six languages, as people type them', () => {
     expect(await engine.ask('Quand Haftar a-t-il rencontré Poutine ?')).toMatchObject({ answered: false, unmatched: ['poutine'] });
   });
 
+  it('leaves out the clauses that only frame a question (for my homework:, are you sure?, I just read the article and …)', async () => {
+    for (const [question, paragraph] of [
+      ['for my homework: who is Fayez al-Saraj', 1],
+      ['I just read the article and in which part of Libya are the ANL forces stationed?', 2],
+      ["What was Haftar trying to get Russia's help with when he travelled there in the autumn of 2016? are you sure?", 6],
+      ['je viens de lire l’article et depuis quel événement la Libye est-elle plongée dans le chaos ?', 3],
+    ] as const) {
+      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
+    }
+    // What a colon introduces is the question itself: its options stay ("by air").
+    expect(await engine.ask('How did the soldiers get to Russia: by land, by sea or by air?')).toMatchObject({ answered: true, paragraph: 1 });
+    // A clause is left out only beside one that reaches the article: a trap stays a trap.
+    expect(await engine.ask('Which hospital treats them? I read the article twice.')).toMatchObject({ answered: false });
+  });
+
   it('reads a thanking formula as no part of the question (thx a lot, merci beaucoup, muchas gracias, grazie mille)', async () => {
     // "mille" had been read as the article's "1 000 km", "beaucoup", "lot" and "vielen" as words it lacks.
     for (const [question, paragraph] of [

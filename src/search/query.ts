@@ -2,7 +2,7 @@ import type { Language } from '../text/languages.js';
 import { fold, hyphenatedWords, words } from '../text/normalize.js';
 import { isInvariable, stem } from '../text/stem.js';
 import { infinitiveCandidates } from '../text/inflection.js';
-import { accentedContentWords, contentMask, isContentWord, isLightVerb, isNotNoun, isRoleVerb, isRoleWord, misspeltFunctionWord, wordSetsByLanguage } from '../text/stopwords.js';
+import { accentedContentWords, contentMask, isContentWord, isInterrogative, isLightVerb, isNotNoun, isRoleVerb, isRoleWord, misspeltFunctionWord, wordSetsByLanguage } from '../text/stopwords.js';
 import { editDistance, jaroWinkler, skeleton, skeletonSimilarity, typoBudget } from '../text/fuzzy.js';
 import type { Concept } from './bm25.js';
 import { answerType, askedNounAt, asksDefinition, asksForName, isDefinitionWord, isNameNoun, isNamingVerb, isTotalWord, isTypeNoun, isUnwrittenKind, namedKindAt, TYPE_NOUN_WORDS, typeNounOfStem, valuedDateNouns, type AnswerType } from './answer-type.js';
@@ -713,6 +713,67 @@ function addAll(terms: Map<string, number>, targets: ReadonlyMap<string, number>
  * across languages (Moscow → Moscou).
  */
 export function buildQuery(typed: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
+  const query = analyseQuestion(typed, language, context, resources);
+  const asked = withoutFraming(typed, language, query, context);
+  return asked === null ? query : analyseQuestion(asked, language, context, resources);
+}
+
+/** Where a message's sentences end: their marks, brackets, a line. */
+const SENTENCE_END = /[.!?¿¡;…()[\]\n]+/u;
+
+/**
+ * A message's clauses: its sentences, each cut at a comma or before "and" with a question word
+ * ("I read the article and what was …"), and cut once at a colon, whose introduced part is one
+ * clause that is never framing ("How did they travel: by land, by sea or by air?").
+ */
+function clausesOf(typed: string, language: Language): { text: string; framable: boolean }[] {
+  return typed.split(SENTENCE_END).flatMap((sentence) => {
+    const colon = sentence.indexOf(':');
+    const head = colon < 0 ? sentence : sentence.slice(0, colon);
+    const parts = head.split(/,\s/u).flatMap((part) => splitBeforeQuestionWord(part, language)).map((text) => ({ text, framable: true }));
+    return colon < 0 ? parts : [...parts, { text: sentence.slice(colon + 1), framable: false }];
+  });
+}
+
+/**
+ * The question without the clauses that only frame it ("for my homework:", "(asking for a
+ * friend)", "are you sure?", "I just read the article and …"): a clause with no question word,
+ * no number, no name and no word that reaches the article at focus strength ("homework" reaches
+ * "engagement" only through far senses), beside one that has such a word. Such words say nothing
+ * the article could answer, yet counted as words it lacks. Null when there is no such clause.
+ */
+function withoutFraming(typed: string, language: Language, query: AnalysedQuery, context: QueryContext): string | null {
+  const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
+  const held = new Set(query.concepts.filter((c) => c.name || [...c.terms].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term))).flatMap((c) => c.label.split(' ')));
+  if (!held.size) return null;
+  const clauses = clausesOf(typed, language);
+  const framing = ({ text, framable }: { text: string; framable: boolean }): boolean => {
+    const tokens = words(text);
+    return framable && tokens.length > 0 && !tokens.some((token) => held.has(token) || /\d/.test(token) || isInterrogative(token, language));
+  };
+  const kept = clauses.filter((clause) => !framing(clause));
+  if (kept.length === clauses.length || !kept.some((clause) => words(clause.text).some((token) => held.has(token)))) return null;
+  return kept.map((clause) => clause.text).join(', ');
+}
+
+/** Words between "and" and the question word it brings in ("and in which part", "et depuis quel"). */
+const AND_LOOKAHEAD = 3;
+
+/** "and" (in the question's language) a few words before a question word begins a new clause: "I read the article and what was …". */
+function splitBeforeQuestionWord(clause: string, language: Language): string[] {
+  const and = AND[language.code];
+  if (!and) return [clause];
+  const pattern = new RegExp(`(?<!\\p{L})(?:${and})\\s+((?:\\p{L}+[\\s’']+){0,${AND_LOOKAHEAD - 1}}\\p{L}+)`, 'giu');
+  for (const match of clause.matchAll(pattern)) {
+    if (match.index === 0 || !words(match[1]!).some((word) => isInterrogative(word, language))) continue;
+    return [clause.slice(0, match.index), ...splitBeforeQuestionWord(clause.slice(match.index + match[0].length - match[1]!.length), language)];
+  }
+  return [clause];
+}
+
+const AND: Record<string, string> = { en: 'and|but|so', fr: 'et|mais|alors', es: 'y|pero|entonces', de: 'und|aber|also', it: 'e|ma|allora', pt: 'e|mas|entao|então' };
+
+function analyseQuestion(typed: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
   // A question typed all in capitals says nothing by its capitals (no name, no acronym, no German
   // noun): it is read as typed in lower case, so capitals never change the answer.
   // Numbers written out in words above ten are read as the digits a text writes ("seventy": 70).

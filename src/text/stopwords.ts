@@ -213,6 +213,26 @@ const ROLE_VERBS: Record<string, string> = {
   pt: 'ocupa ocupava exerce desempenha',
 };
 
+/**
+ * The words that open a question for something ("who", "combien", "wo"), folded, by language: a
+ * clause without one, and without any word the article has, frames the question rather than asks
+ * it ("for my homework:", "(asking for a friend)"). See `withoutFraming` in search/query.ts.
+ */
+const INTERROGATIVES = wordSetsByLanguage({
+  en: 'how what when where which who whom whose why whats whos wheres hows whys',
+  fr: 'combien comment quand pourquoi quel quels quelle quelles qui quoi ou lequel laquelle lesquels lesquelles',
+  es: 'cuanto cuantos cuanta cuantas cuando como que quien quienes cual cuales donde',
+  de: 'wie wann warum wieso weshalb welche welcher welches welchem welchen wer wen wem was wo woher wohin wozu worum woran wofur womit wovon wodurch wogegen',
+  it: 'quanto quanti quanta quante quando come perche chi che cosa quale quali dove',
+  pt: 'quanto quantos quanta quantas quando como porque que quem qual quais onde',
+});
+
+/** Whether a folded token opens a question for something in `language` (see INTERROGATIVES); true when the language has no list. */
+export function isInterrogative(token: string, language: Language): boolean {
+  const list = INTERROGATIVES[language.code];
+  return list === undefined || list.has(token);
+}
+
 /** Whether a folded token is a verb of holding a role in `language` (see ROLE_VERBS). */
 export function isRoleVerb(token: string, language: Language): boolean {
   return wordSet('role-verbs', language, () => listed(ROLE_VERBS[language.code])).has(token);
