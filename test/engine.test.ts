@@ -296,6 +296,9 @@ describe('questions in six languages, as people type them', () => {
       ['I just read the article and in which part of Libya are the ANL forces stationed?', 2],
       ["What was Haftar trying to get Russia's help with when he travelled there in the autumn of 2016? are you sure?", 6],
       ['je viens de lire l’article et depuis quel événement la Libye est-elle plongée dans le chaos ?', 3],
+      // The asker's own asking and wondering ("chiedo", "je me demandais") is no word asked about.
+      ["chi guida l'esercito nazionale libico (chiedo per un amico)", 1],
+      ['mi chiedevo, Dove si trovava la portaerei quando Haftar vi è salito?', 5],
     ] as const) {
       expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
     }
