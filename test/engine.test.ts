@@ -299,13 +299,20 @@ describe('questions in six languages, as people type them', () => {
       // The asker's own asking and wondering ("chiedo", "je me demandais") is no word asked about.
       ["chi guida l'esercito nazionale libico (chiedo per un amico)", 1],
       ['mi chiedevo, Dove si trovava la portaerei quando Haftar vi è salito?', 5],
+      // Someone asked to explain is no word asked about either, nor "peut" after "quelqu'un".
+      ["quelqu'un peut m'expliquer combien de voyages Haftar a-t-il faits en Russie en 2016 ?", 6],
+      ['alguien me explica cuantos soldados del anl se fueron en avion a rusia', 1],
+      // A statement that sets the scene counts only by its words that reach the article.
+      ['Reading about Libya today. How many more injured fighters has Russia promised to look after?', 4],
     ] as const) {
       expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
     }
     // What a colon introduces is the question itself: its options stay ("by air").
     expect(await engine.ask('How did the soldiers get to Russia: by land, by sea or by air?')).toMatchObject({ answered: true, paragraph: 1 });
-    // A clause is left out only beside one that reaches the article: a trap stays a trap.
+    // A clause is left out only beside one that reaches the article: a trap stays a trap, and so
+    // does one whose scene holds more than one word the article lacks.
     expect(await engine.ask('Which hospital treats them? I read the article twice.')).toMatchObject({ answered: false });
+    expect(await engine.ask('I read about the hospitals in Moscow. Which one treats the soldiers?')).toMatchObject({ answered: false });
   });
 
   it('reads a thanking formula as no part of the question (thx a lot, merci beaucoup, muchas gracias, grazie mille)', async () => {
