@@ -243,7 +243,7 @@ describe('npm run eval', () => {
     const { code, stdout, stderr } = run('eval', ['--json', '--questions', file]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const out = JSON.parse(stdout) as { mode: string; sets: { engine: Record<string, unknown>; baseline: Record<string, unknown> }[] };
+    const out = JSON.parse(stdout) as { mode: string; sets: { engine: Record<string, unknown>; baseline: Record<string, unknown>; typos: unknown; chat: unknown }[] };
     expect(out.mode).toBe('lexical');
     expect(out.sets).toHaveLength(1);
     for (const system of [out.sets[0]!.engine, out.sets[0]!.baseline]) {
@@ -252,6 +252,9 @@ describe('npm run eval', () => {
     }
     expect(out.sets[0]!.engine.sweep).not.toBeNull();
     expect(out.sets[0]!.baseline.sweep).toBeNull();
+    // The one right answer, asked again with a typo and in a chat frame ("salut tout le monde, quand …").
+    expect(out.sets[0]!.typos).toMatchObject({ engine: { tried: 1 } });
+    expect(out.sets[0]!.chat).toMatchObject({ engine: { tried: 1, unchanged: 1, wrong: 0 } });
   });
 
   it('refuses a missing question set with exit code 2', () => {

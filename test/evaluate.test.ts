@@ -9,6 +9,8 @@ import {
   figures,
   spanMatches,
   sweep,
+  chatRobustness,
+  chatVariant,
   typoRobustness,
   typoVariant,
   type EvalOutcome,
@@ -173,6 +175,38 @@ describe('typos', () => {
       },
     };
     expect(await typoRobustness(retyped, questions, first)).toEqual({ tried: 2, unchanged: 1, wrong: 1 });
+  });
+});
+
+describe('chat frames', () => {
+  it('wrap a question in a greeting, a framing clause, a scene, thanks or laughter of its language, the same way for the same seed', () => {
+    const question = 'How many wounded will Russia treat?';
+    const variants = new Set(Array.from({ length: 30 }, (_, seed) => chatVariant(question, 'en', seed + 1)!));
+    expect(variants.size).toBeGreaterThan(4);
+    for (const variant of variants) {
+      expect(variant.toLowerCase()).toContain('ow many wounded will russia treat?');
+      expect(variant).not.toBe(question);
+    }
+    expect(variants).toContain('Reading about Libya today. How many wounded will Russia treat?');
+    expect(variants).toContain('hey everyone, how many wounded will Russia treat?');
+    expect(chatVariant(question, 'en', 5)).toBe(chatVariant(question, 'en', 5));
+    expect(chatVariant('Combien de blessés ?', 'fr', 4)).toMatch(/combien de blessés \?|Combien de blessés \?/);
+    expect(chatVariant(question, 'nl', 1)).toBeNull();
+  });
+
+  it('ask again only the questions answered right, framed, and count what stays right and what turns wrong', async () => {
+    const questions = [q('a', [1], { question: 'answerable question' }), q('b', [2], { question: 'another question' }), q('c', [3], { question: 'declined question' })];
+    const first = await evaluate(scripted({ a: { top: 1, answered: true }, b: { top: 2, answered: true }, c: { top: 3, answered: false } }), questions);
+    const framed: EvalSystem = {
+      name: 'fake',
+      threshold: null,
+      async ask(question) {
+        expect(question.question).toContain(questions.find((x) => x.id === question.id)!.question.slice(1));
+        expect(question.question).not.toBe(questions.find((x) => x.id === question.id)!.question);
+        return question.id === 'a' ? { answered: false, top: 1, ranking: [1], score: 0 } : { answered: true, top: 2, ranking: [2], score: 1 };
+      },
+    };
+    expect(await chatRobustness(framed, questions, first)).toEqual({ tried: 2, unchanged: 1, wrong: 0 });
   });
 });
 

@@ -294,17 +294,46 @@ export function typoVariant(question: string, seed: number): string | null {
   return question.slice(0, start) + letters.join('') + question.slice(start + word[0].length);
 }
 
-export interface TypoFigures {
-  /** Answerable questions the system answered with a right paragraph (the ones given a typo). */
+/**
+ * Chat around the question, as people write it in a chat room, by the question's language: a
+ * greeting, a clause that frames the question, a statement that sets the scene, thanks, laughter,
+ * "any idea?". One per question, chosen from `seed`; null for a language without them.
+ */
+const CHAT_FRAMES: Record<string, readonly (readonly [string, string])[]> = {
+  en: [['hey everyone, ', ''], ['for my homework: ', ''], ['Reading about Libya today. ', ''], ['', ' thanks a lot!'], ['', ' lol'], ['', ' (asking for a friend)'], ['I just read the article and ', '']],
+  fr: [['salut tout le monde, ', ''], ['pour mon devoir : ', ''], ["quelqu'un peut m'expliquer ", ''], ['', ' merci beaucoup !'], ['', ' mdr'], ['', ' une idée ?'], ["je viens de lire l'article et ", '']],
+  es: [['hola a todos, ', ''], ['para mi tarea: ', ''], ['alguien me explica ', ''], ['', ' ¡muchas gracias!'], ['', ' jajaja'], ['', ' ¿alguna idea?'], ['me preguntaba, ', '']],
+  de: [['hallo zusammen, ', ''], ['für meine Hausaufgaben: ', ''], ['kann mir jemand erklären, ', ''], ['', ' vielen Dank!'], ['', ' lol'], ['', ' (frage für einen Freund)'], ['', ' danke im Voraus']],
+  it: [['ciao a tutti, ', ''], ['per i compiti: ', ''], ['qualcuno mi spiega ', ''], ['', ' grazie mille!'], ['', ' ahah'], ['', ' (chiedo per un amico)'], ['mi chiedevo, ', '']],
+  pt: [['oi gente, ', ''], ['para o meu trabalho: ', ''], ['alguém me explica ', ''], ['', ' muito obrigado!'], ['', ' kkkk'], ['', ' alguma ideia?'], ['eu tava pensando, ', '']],
+};
+
+/** The question in one of its language's chat frames (see CHAT_FRAMES), chosen from `seed`; null when it has none. */
+export function chatVariant(question: string, language: string, seed: number): string | null {
+  const frames = CHAT_FRAMES[language];
+  if (!frames) return null;
+  const [before, after] = frames[(Math.imul(seed >>> 0, 2654435761) >>> 0) % frames.length]!;
+  // A prefix runs into the question, as typed in a chat: its first letter in lower case.
+  const body = before && !before.endsWith('. ') ? question.charAt(0).toLowerCase() + question.slice(1) : question;
+  return `${before}${body}${after}`;
+}
+
+export interface RobustnessFigures {
+  /** Answerable questions the system answered with a right paragraph (the ones asked again, changed). */
   readonly tried: number;
-  /** Of those, still answered with a right paragraph once misspelt. */
+  /** Of those, still answered with a right paragraph once changed. */
   readonly unchanged: number;
-  /** Of those, answered with a wrong paragraph once misspelt. */
+  /** Of those, answered with a wrong paragraph once changed. */
   readonly wrong: number;
 }
 
-/** Asks again, with one typo each, every answerable question a system answered right in `report`. */
-export async function typoRobustness(system: EvalSystem, questions: readonly EvalQuestion[], report: EvalReport): Promise<TypoFigures> {
+/** Asks again, changed by `variant`, every answerable question a system answered right in `report`. */
+async function robustness(
+  system: EvalSystem,
+  questions: readonly EvalQuestion[],
+  report: EvalReport,
+  variant: (question: EvalQuestion, index: number) => string | null,
+): Promise<RobustnessFigures> {
   let tried = 0;
   let unchanged = 0;
   let wrong = 0;
@@ -312,13 +341,23 @@ export async function typoRobustness(system: EvalSystem, questions: readonly Eva
   for (const [i, q] of questions.entries()) {
     const row = rows.get(q.id);
     if (!q.expected || !row?.answered || row.top === null || !q.expected.includes(row.top)) continue;
-    const variant = typoVariant(q.question, i + 1);
-    if (!variant) continue;
+    const changed = variant(q, i);
+    if (!changed) continue;
     tried++;
-    const outcome = await system.ask({ ...q, question: variant });
+    const outcome = await system.ask({ ...q, question: changed });
     if (!outcome.answered || outcome.top === null) continue;
     if (q.expected.includes(outcome.top)) unchanged++;
     else wrong++;
   }
   return { tried, unchanged, wrong };
+}
+
+/** Asks again, with one typo each, every answerable question a system answered right in `report`. */
+export function typoRobustness(system: EvalSystem, questions: readonly EvalQuestion[], report: EvalReport): Promise<RobustnessFigures> {
+  return robustness(system, questions, report, (q, i) => typoVariant(q.question, i + 1));
+}
+
+/** Asks again, in a chat frame each (see `chatVariant`), every answerable question a system answered right in `report`. */
+export function chatRobustness(system: EvalSystem, questions: readonly EvalQuestion[], report: EvalReport): Promise<RobustnessFigures> {
+  return robustness(system, questions, report, (q, i) => chatVariant(q.question, q.language, i + 1));
 }

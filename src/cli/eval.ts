@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMode } from '../answer/engine.js';
-import { engineSystem, evaluate, parseQuestionSet, typoRobustness, type EvalFigures, type EvalReport, type EvalRow, type TypoFigures } from '../answer/evaluate.js';
+import { chatRobustness, engineSystem, evaluate, parseQuestionSet, typoRobustness, type EvalFigures, type EvalReport, type EvalRow, type RobustnessFigures } from '../answer/evaluate.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { BASELINE_DESCRIPTION, miniSearchBaseline } from './baseline.js';
 import { ENGINE_OPTIONS, ENGINE_OPTIONS_USAGE, engineFromEnvironment, runCli, UsageError } from './common.js';
@@ -31,7 +31,9 @@ interface SetResult {
   readonly file: string;
   readonly engine: EvalReport;
   readonly baseline: EvalReport;
-  readonly typos: { readonly engine: TypoFigures; readonly baseline: TypoFigures };
+  readonly typos: { readonly engine: RobustnessFigures; readonly baseline: RobustnessFigures };
+  /** The same, with the questions in a chat frame ("hey everyone, …", "… thanks a lot!"). */
+  readonly chat: { readonly engine: RobustnessFigures; readonly baseline: RobustnessFigures };
 }
 
 /** The main figures, engine and baseline side by side. */
@@ -68,10 +70,13 @@ function breakdown(title: string, engine: Record<string, EvalFigures>, baseline:
   return lines;
 }
 
-/** Right answers asked again with one typo: how many stay right, how many turn wrong. */
-function typoLines(typos: SetResult['typos']): string[] {
-  const cell = (t: TypoFigures): string => `${nOf(t.unchanged, t.tried)}, ${t.wrong} wrong`;
-  return [`  ${'right answers retyped with one typo: kept'.padEnd(44)}${cell(typos.engine).padStart(18)}${cell(typos.baseline).padStart(18)}`];
+/** Right answers asked again with one typo, and in a chat frame: how many stay right, how many turn wrong. */
+function robustnessLines(r: Pick<SetResult, 'typos' | 'chat'>): string[] {
+  const cell = (t: RobustnessFigures): string => `${nOf(t.unchanged, t.tried)}, ${t.wrong} wrong`;
+  return [
+    `  ${'right answers retyped with one typo: kept'.padEnd(44)}${cell(r.typos.engine).padStart(18)}${cell(r.typos.baseline).padStart(18)}`,
+    `  ${'right answers asked in a chat frame: kept'.padEnd(44)}${cell(r.chat.engine).padStart(18)}${cell(r.chat.baseline).padStart(18)}`,
+  ];
 }
 
 function sweepLines(report: EvalReport): string[] {
@@ -126,7 +131,11 @@ runCli(async () => {
       engine: await typoRobustness(engineUnderTest, questions, engineReport),
       baseline: await typoRobustness(baseline, questions, baselineReport),
     };
-    results.push({ name: set.name, file: set.file, engine: engineReport, baseline: baselineReport, typos });
+    const chat = {
+      engine: await chatRobustness(engineUnderTest, questions, engineReport),
+      baseline: await chatRobustness(baseline, questions, baselineReport),
+    };
+    results.push({ name: set.name, file: set.file, engine: engineReport, baseline: baselineReport, typos, chat });
   }
 
   const status = engine.status();
@@ -137,7 +146,7 @@ runCli(async () => {
         model: status.model,
         status: statusLine(status, context),
         baseline: BASELINE_DESCRIPTION,
-        sets: results.map((r) => ({ name: r.name, file: path.relative(PACKAGE_ROOT, r.file), engine: r.engine, baseline: r.baseline, typos: r.typos })),
+        sets: results.map((r) => ({ name: r.name, file: path.relative(PACKAGE_ROOT, r.file), engine: r.engine, baseline: r.baseline, typos: r.typos, chat: r.chat })),
       })}\n`,
     );
     return 0;
@@ -150,7 +159,7 @@ runCli(async () => {
   results.forEach((r, i) => {
     const e = r.engine;
     out.push('', `${r.name} set (${path.relative(process.cwd(), r.file) || r.file}): ${e.questions} questions, ${e.answerable} answerable, ${e.toDecline} to decline (traps and off-topic)`);
-    out.push(...sideBySide(e, r.baseline), ...typoLines(r.typos), '');
+    out.push(...sideBySide(e, r.baseline), ...robustnessLines(r), '');
     out.push(...breakdown('language', e.byLanguage, r.baseline.byLanguage), '');
     out.push(...breakdown('kind', e.byKind, r.baseline.byKind));
     // The sweep calibrates the threshold: on the development set only, never on the held-out one.
