@@ -304,6 +304,8 @@ describe('questions in six languages, as people type them', () => {
       ['alguien me explica cuantos soldados del anl se fueron en avion a rusia', 1],
       // A statement that sets the scene counts only by its words that reach the article.
       ['Reading about Libya today. How many more injured fighters has Russia promised to look after?', 4],
+      // A colon after no question word frames what follows too ("hey, quick question: ok so …").
+      ["hey, quick question: ok so I'm trying to understand, who is Haftar fighting against in the east? ty", 7],
     ] as const) {
       expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
     }

@@ -726,15 +726,18 @@ const SENTENCE_END = /[.!?¿¡;…()[\]\n]+/u;
 
 /**
  * A message's clauses: its sentences, each cut at a comma or before "and" with a question word
- * ("I read the article and what was …"), and cut once at a colon, whose introduced part is one
- * clause that is never framing ("How did they travel: by land, by sea or by air?").
+ * ("I read the article and what was …"). After a colon that follows a question word, the rest of
+ * the sentence is one clause that is never framing: it spells out the question ("How did they
+ * travel: by land, by sea or by air?"); after another colon ("hey, quick question: …"), the
+ * sentence goes on being cut.
  */
 function clausesOf(typed: string, language: Language): { text: string; framable: boolean }[] {
+  const cut = (text: string) => text.split(/,\s|:/u).flatMap((part) => splitBeforeQuestionWord(part, language)).map((part) => ({ text: part, framable: true }));
   return typed.split(SENTENCE_END).flatMap((sentence) => {
     const colon = sentence.indexOf(':');
     const head = colon < 0 ? sentence : sentence.slice(0, colon);
-    const parts = head.split(/,\s/u).flatMap((part) => splitBeforeQuestionWord(part, language)).map((text) => ({ text, framable: true }));
-    return colon < 0 ? parts : [...parts, { text: sentence.slice(colon + 1), framable: false }];
+    if (colon < 0 || !words(head).some((word) => isInterrogative(word, language))) return cut(sentence);
+    return [...cut(head), { text: sentence.slice(colon + 1), framable: false }];
   });
 }
 
