@@ -17,6 +17,13 @@ async function expectDeclined(questions: readonly string[]): Promise<void> {
   for (const question of questions) expect((await engine.ask(question)).answered, question).toBe(false);
 }
 
+/** Each question answered with its paragraph; with `allMatched`, every word of it reaching the article too. */
+async function expectAnswered(cases: readonly (readonly [string, number])[], { allMatched = false } = {}): Promise<void> {
+  for (const [question, paragraph] of cases) {
+    expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, ...(allMatched ? { unmatched: [] } : {}) });
+  }
+}
+
 describe('asking in offline lexical mode', () => {
   it('answers the flagship English question with ¶4, verbatim, highlighted and cited', async () => {
     const answer = await engine.ask('How many wounded will Russia treat?');
@@ -243,16 +250,14 @@ describe('questions in six languages, as people type them', () => {
   });
 
   it('reads a question typed all in capitals as typed in lower case, acronyms in lower case as acronyms', async () => {
-    for (const [question, paragraph] of [
+    await expectAnswered([
       ['QUE PIDIO HAFTAR A RUSIA EN NOVIEMBRE', 6],
       ['que pidio haftar a rusia en noviembre', 6],
       ['WER FÜHRT DIE EINHEITSREGIERUNG IN TRIPOLIS AN', 1],
       // "lna" is no English word: the article's ANL, letters in another order.
       ["what's the name of the lna spokesperson", 4],
       ['wie heißt der sprecher der lna', 4],
-    ] as const) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph });
-    }
+    ]);
     // A trap stays a trap in capitals and without its accent.
     await expectDeclined(['QUAND FAYEZ AL-SARRAJ EST-IL NÉ', 'quand fayez al-sarraj est-il ne']);
   });
@@ -275,15 +280,16 @@ describe('questions in six languages, as people type them', () => {
   it('reads a misspelt word of the article’s own language as the word it stands for, names included', async () => {
     // Each was declined or answered with the wrong passage: no word of the article is one edit
     // from "soutiiennent" or "militiares", and "Russsie", "Amirral" were read as unknown names.
-    for (const [question, paragraph] of [
-      ['Les Américains soutiiennent-ils le GNA ?', 2],
-      ['qui soutieent le gouvernement de tripoli', 2],
-      ['Combien de militiares libyens sont partis se faire soigner en Russie ?', 1],
-      ['Combien de voyages Haftar a-t-il faits en Russsie en 2016 ?', 6],
-      ["Quand Haftar est-il monté à bord de l'Amirral Kouznetzov ?", 5],
-    ] as const) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
-    }
+    await expectAnswered(
+      [
+        ['Les Américains soutiiennent-ils le GNA ?', 2],
+        ['qui soutieent le gouvernement de tripoli', 2],
+        ['Combien de militiares libyens sont partis se faire soigner en Russie ?', 1],
+        ['Combien de voyages Haftar a-t-il faits en Russsie en 2016 ?', 6],
+        ["Quand Haftar est-il monté à bord de l'Amirral Kouznetzov ?", 5],
+      ],
+      { allMatched: true },
+    );
     // "comment s'apelle" still asks for a name: the spokesman ¶4 names, not the one ¶1 does not.
     expect(await engine.ask("comment s'apelle le porte parole de l'anl")).toMatchObject({ answered: true, paragraph: 4, score: 1 });
     // A capitalised word no word of the article is near stays a name: not covered.
@@ -291,24 +297,25 @@ describe('questions in six languages, as people type them', () => {
   });
 
   it('leaves out the clauses that only frame a question (for my homework:, are you sure?, I just read the article and …)', async () => {
-    for (const [question, paragraph] of [
-      ['for my homework: who is Fayez al-Saraj', 1],
-      ['I just read the article and in which part of Libya are the ANL forces stationed?', 2],
-      ["What was Haftar trying to get Russia's help with when he travelled there in the autumn of 2016? are you sure?", 6],
-      ['je viens de lire l’article et depuis quel événement la Libye est-elle plongée dans le chaos ?', 3],
-      // The asker's own asking and wondering ("chiedo", "je me demandais") is no word asked about.
-      ["chi guida l'esercito nazionale libico (chiedo per un amico)", 1],
-      ['mi chiedevo, Dove si trovava la portaerei quando Haftar vi è salito?', 5],
-      // Someone asked to explain is no word asked about either, nor "peut" after "quelqu'un".
-      ["quelqu'un peut m'expliquer combien de voyages Haftar a-t-il faits en Russie en 2016 ?", 6],
-      ['alguien me explica cuantos soldados del anl se fueron en avion a rusia', 1],
-      // A statement that sets the scene counts only by its words that reach the article.
-      ['Reading about Libya today. How many more injured fighters has Russia promised to look after?', 4],
-      // A colon after no question word frames what follows too ("hey, quick question: ok so …").
-      ["hey, quick question: ok so I'm trying to understand, who is Haftar fighting against in the east? ty", 7],
-    ] as const) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
-    }
+    await expectAnswered(
+      [
+        ['for my homework: who is Fayez al-Saraj', 1],
+        ['I just read the article and in which part of Libya are the ANL forces stationed?', 2],
+        ["What was Haftar trying to get Russia's help with when he travelled there in the autumn of 2016? are you sure?", 6],
+        ['je viens de lire l’article et depuis quel événement la Libye est-elle plongée dans le chaos ?', 3],
+        // The asker's own asking and wondering ("chiedo", "je me demandais") is no word asked about.
+        ["chi guida l'esercito nazionale libico (chiedo per un amico)", 1],
+        ['mi chiedevo, Dove si trovava la portaerei quando Haftar vi è salito?', 5],
+        // Someone asked to explain is no word asked about either, nor "peut" after "quelqu'un".
+        ["quelqu'un peut m'expliquer combien de voyages Haftar a-t-il faits en Russie en 2016 ?", 6],
+        ['alguien me explica cuantos soldados del anl se fueron en avion a rusia', 1],
+        // A statement that sets the scene counts only by its words that reach the article.
+        ['Reading about Libya today. How many more injured fighters has Russia promised to look after?', 4],
+        // A colon after no question word frames what follows too ("hey, quick question: ok so …").
+        ["hey, quick question: ok so I'm trying to understand, who is Haftar fighting against in the east? ty", 7],
+      ],
+      { allMatched: true },
+    );
     // What a colon introduces is the question itself: its options stay ("by air").
     expect(await engine.ask('How did the soldiers get to Russia: by land, by sea or by air?')).toMatchObject({ answered: true, paragraph: 1 });
     // A clause is left out only beside one that reaches the article: a trap stays a trap, and so
@@ -319,28 +326,30 @@ describe('questions in six languages, as people type them', () => {
 
   it('reads a thanking formula as no part of the question (thx a lot, merci beaucoup, muchas gracias, grazie mille)', async () => {
     // "mille" had been read as the article's "1 000 km", "beaucoup", "lot" and "vielen" as words it lacks.
-    for (const [question, paragraph] of [
-      ['Who is Mohamad Ghanim? thx a lot', 4],
-      ["qui dirige l'armee nationale lybienne merci beaucoup", 1],
-      ['quien lidera el ejercito nacional libio muchas gracias', 1],
-      ["Dove sono basate le truppe dell'ANL? grazie mille", 2],
-      ['Wie viele Verwundete will Russland noch behandeln? Vielen Dank im Voraus!', 4],
-      ['Quantos feridos a mais a Rússia vai tratar? Muito obrigado!', 4],
-    ] as const) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
-    }
+    await expectAnswered(
+      [
+        ['Who is Mohamad Ghanim? thx a lot', 4],
+        ["qui dirige l'armee nationale lybienne merci beaucoup", 1],
+        ['quien lidera el ejercito nacional libio muchas gracias', 1],
+        ["Dove sono basate le truppe dell'ANL? grazie mille", 2],
+        ['Wie viele Verwundete will Russland noch behandeln? Vielen Dank im Voraus!', 4],
+        ['Quantos feridos a mais a Rússia vai tratar? Muito obrigado!', 4],
+      ],
+      { allMatched: true },
+    );
   });
 
   it('reads greetings with whom they greet, laughter, "any idea?" and "d’après" as no part of the question', async () => {
-    for (const [question, paragraph] of [
-      ['Oi gente, quem é Mohamad Ghanim?', 4],
-      ['Per quale motivo una settantina di militari libici sono partiti per la Russia? ahah', 1],
-      ['wie viele Verwundete will Russland noch behandeln lol', 4],
-      ['quien dirige el gobierno de union nacional ¿alguna idea?', 1],
-      ["D'après l'article, qui soutient le GNA ?", 2],
-    ] as const) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph, unmatched: [] });
-    }
+    await expectAnswered(
+      [
+        ['Oi gente, quem é Mohamad Ghanim?', 4],
+        ['Per quale motivo una settantina di militari libici sono partiti per la Russia? ahah', 1],
+        ['wie viele Verwundete will Russland noch behandeln lol', 4],
+        ['quien dirige el gobierno de union nacional ¿alguna idea?', 1],
+        ["D'après l'article, qui soutient le GNA ?", 2],
+      ],
+      { allMatched: true },
+    );
   });
 
   it('reads "or not", "even" and chat slang (bruh, nah, mano) as filler, not as words the article lacks', async () => {
@@ -552,15 +561,11 @@ describe('a verb and a noun its stem also spells', () => {
 
 describe('someone’s role', () => {
   it('is what the article says they are, whatever word the question uses for it', async () => {
-    for (const [question, paragraph] of [['mohamad ghanim role', 4], ['What is Shoigu’s job?', 5], ['welche Funktion hat Mohamad Ghanim?', 4], ['quel est le rôle de Choïgou ?', 5]] as const) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph });
-    }
+    await expectAnswered([['mohamad ghanim role', 4], ['What is Shoigu’s job?', 5], ['welche Funktion hat Mohamad Ghanim?', 4], ['quel est le rôle de Choïgou ?', 5]]);
   });
 
   it('is asked with the verb of holding it too ("che incarico ricopre", "what post does … hold")', async () => {
-    for (const [question, paragraph] of [['Che incarico ricopre Sergei Shoigu?', 5], ['What post does Sergei Shoigu hold?', 5], ['Quel poste occupe Fayez al-Sarraj ?', 1]] as const) {
-      expect(await engine.ask(question), question).toMatchObject({ answered: true, paragraph });
-    }
+    await expectAnswered([['Che incarico ricopre Sergei Shoigu?', 5], ['What post does Sergei Shoigu hold?', 5], ['Quel poste occupe Fayez al-Sarraj ?', 1]]);
     await expectDeclined(['What post does Putin hold?']);
   });
 
