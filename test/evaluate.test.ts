@@ -187,7 +187,7 @@ describe('chat frames', () => {
       expect(variant.toLowerCase()).toContain('ow many wounded will russia treat?');
       expect(variant).not.toBe(question);
     }
-    expect(variants).toContain('Reading about Libya today. How many wounded will Russia treat?');
+    expect(variants).toContain('I was reading the news this morning. How many wounded will Russia treat?');
     expect(variants).toContain('hey everyone, how many wounded will Russia treat?');
     expect(chatVariant(question, 'en', 5)).toBe(chatVariant(question, 'en', 5));
     expect(chatVariant('Combien de blessés ?', 'fr', 4)).toMatch(/combien de blessés \?|Combien de blessés \?/);

@@ -300,7 +300,7 @@ export function typoVariant(question: string, seed: number): string | null {
  * "any idea?". One per question, chosen from `seed`; null for a language without them.
  */
 const CHAT_FRAMES: Record<string, readonly (readonly [string, string])[]> = {
-  en: [['hey everyone, ', ''], ['for my homework: ', ''], ['Reading about Libya today. ', ''], ['', ' thanks a lot!'], ['', ' lol'], ['', ' (asking for a friend)'], ['I just read the article and ', '']],
+  en: [['hey everyone, ', ''], ['for my homework: ', ''], ['I was reading the news this morning. ', ''], ['', ' thanks a lot!'], ['', ' lol'], ['', ' (asking for a friend)'], ['I just read the article and ', '']],
   fr: [['salut tout le monde, ', ''], ['pour mon devoir : ', ''], ["quelqu'un peut m'expliquer ", ''], ['', ' merci beaucoup !'], ['', ' mdr'], ['', ' une idée ?'], ["je viens de lire l'article et ", '']],
   es: [['hola a todos, ', ''], ['para mi tarea: ', ''], ['alguien me explica ', ''], ['', ' ¡muchas gracias!'], ['', ' jajaja'], ['', ' ¿alguna idea?'], ['me preguntaba, ', '']],
   de: [['hallo zusammen, ', ''], ['für meine Hausaufgaben: ', ''], ['kann mir jemand erklären, ', ''], ['', ' vielen Dank!'], ['', ' lol'], ['', ' (frage für einen Freund)'], ['', ' danke im Voraus']],
