@@ -313,6 +313,8 @@ describe('questions in six languages, as people type them', () => {
         ['Reading about Libya today. How many more injured fighters has Russia promised to look after?', 4],
         // A colon after no question word frames what follows too ("hey, quick question: ok so …").
         ["hey, quick question: ok so I'm trying to understand, who is Haftar fighting against in the east? ty", 7],
+        // Asking whether the bot is sure, even without a question mark before it.
+        ['who is Fayez al-Saraj are you sure?', 1],
       ],
       { allMatched: true },
     );

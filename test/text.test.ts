@@ -245,6 +245,13 @@ describe('formulas of politeness', () => {
     expect(plain('es', 'Buenas tardes a todos: ¿llegan tarde los heridos?')).toBe(': ¿llegan tarde los heridos?');
   });
 
+  it('take out asking whether the answer is sure, apostrophes included', () => {
+    expect(plain('en', 'who leads the GNA are you sure')).toBe('who leads the GNA');
+    expect(plain('fr', "qui dirige le GNA ? t'es sûr ?")).toBe('qui dirige le GNA ? ?');
+    expect(plain('pt', 'quem lidera o GNA? tem certeza?')).toBe('quem lidera o GNA? ?');
+    expect(plain('es', 'el seguro médico de los heridos')).toBe('el seguro médico de los heridos');
+  });
+
   it('leave the same words alone elsewhere: a thousand soldiers, a lot of wounded, Thanksgiving', () => {
     expect(plain('it', 'mille soldati, molte grazie')).toBe('mille soldati,');
     expect(plain('en', 'a lot of wounded on Thanksgiving')).toBe('a lot of wounded on Thanksgiving');

@@ -1,7 +1,7 @@
 import type { Language } from './languages.js';
 
 interface Formula {
-  /** The formula's own word or words (a phrase joined by "_": "guten_morgen"). */
+  /** The formula's own word or words (a phrase joined by "_", which also stands for an apostrophe: "guten_morgen", "t_es_sûr"). */
   readonly head: string;
   /** Words that may come before it ("many thanks", "vielen Dank"). */
   readonly before: string;
@@ -36,14 +36,24 @@ const GREETINGS: Record<string, Formula> = {
   pt: { head: 'oi olá ola bom_dia boa_tarde boa_noite', before: '', after: 'gente pessoal galera todos a bot' },
 };
 
-const FORMULAS: readonly Record<string, Formula>[] = [THANKS, GREETINGS];
+/** Asking whether the bot is sure ("… are you sure?", "t'es sûr ?"): no word of the question. */
+const CHECKS: Record<string, Formula> = {
+  en: { head: 'are_you_sure you_sure is_that_right is_that_true', before: '', after: 'about_that' },
+  fr: { head: 't_es_sûr t_es_sur tu_es_sûr tu_es_sur es-tu_sûr es-tu_sur vous_êtes_sûr vous_etes_sur c_est_bien_ça c_est_bien_ca', before: '', after: '' },
+  es: { head: 'estás_seguro estas_seguro está_seguro esta_seguro es_correcto', before: '', after: '' },
+  de: { head: 'bist_du_sicher sind_sie_sicher stimmt_das', before: '', after: '' },
+  it: { head: 'sei_sicuro sei_sicura è_giusto e_giusto', before: '', after: '' },
+  pt: { head: 'tem_certeza tens_a_certeza está_certo esta_certo', before: '', after: '' },
+};
+
+const FORMULAS: readonly Record<string, Formula>[] = [THANKS, GREETINGS, CHECKS];
 
 function alternation(list: string): string {
   // Longest first: "buenas tardes" before "buenas".
   return list
     .split(' ')
     .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/_/g, '\\s+'))
+    .map((word) => word.replace(/_/g, "[\\s’']+"))
     .join('|');
 }
 
