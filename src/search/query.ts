@@ -743,7 +743,7 @@ function clausesOf(typed: string, language: Language): { text: string; framable:
 
 /**
  * The question without the clauses that only frame it ("for my homework:", "(asking for a
- * friend)", "are you sure?", "I just read the article and …"): a clause with no question word,
+ * friend)", "ok so I'm trying to understand,", "I just read the article and …"): a clause with no question word,
  * no number, no name and no word that reaches the article at focus strength ("homework" reaches
  * "engagement" only through far senses), beside one that has such a word. Such words say nothing
  * the article could answer, yet counted as words it lacks. Null when there is no such clause.
@@ -783,7 +783,8 @@ const AND_LOOKAHEAD = 3;
 function splitBeforeQuestionWord(clause: string, language: Language): string[] {
   const and = AND[language.code];
   if (!and) return [clause];
-  const pattern = new RegExp(`(?<!\\p{L})(?:${and})\\s+((?:\\p{L}+[\\s’']+){0,${AND_LOOKAHEAD - 1}}\\p{L}+)`, 'giu');
+  let pattern = andPatterns.get(language.code);
+  if (!pattern) andPatterns.set(language.code, (pattern = new RegExp(`(?<!\\p{L})(?:${and})\\s+((?:\\p{L}+[\\s’']+){0,${AND_LOOKAHEAD - 1}}\\p{L}+)`, 'giu')));
   for (const match of clause.matchAll(pattern)) {
     if (match.index === 0 || !words(match[1]!).some((word) => isInterrogative(word, language))) continue;
     return [clause.slice(0, match.index), ...splitBeforeQuestionWord(clause.slice(match.index + match[0].length - match[1]!.length), language)];
@@ -792,6 +793,9 @@ function splitBeforeQuestionWord(clause: string, language: Language): string[] {
 }
 
 const AND: Record<string, string> = { en: 'and|but|so', fr: 'et|mais|alors', es: 'y|pero|entonces', de: 'und|aber|also', it: 'e|ma|allora', pt: 'e|mas|entao|então' };
+
+/** `AND` as the pattern `splitBeforeQuestionWord` looks for, by language code, built on first use. */
+const andPatterns = new Map<string, RegExp>();
 
 function analyseQuestion(typed: string, language: Language, context: QueryContext, resources: QueryResources): AnalysedQuery {
   // A question typed all in capitals says nothing by its capitals (no name, no acronym, no German
