@@ -309,19 +309,20 @@ describe('questions in six languages, as people type them', () => {
         // Someone asked to explain is no word asked about either, nor "peut" after "quelqu'un".
         ["quelqu'un peut m'expliquer combien de voyages Haftar a-t-il faits en Russie en 2016 ?", 6],
         ['alguien me explica cuantos soldados del anl se fueron en avion a rusia', 1],
-        // A statement that sets the scene counts only by its words that reach the article.
+        // Reading is how the question came, not what it asks about.
         ['Reading about Libya today. How many more injured fighters has Russia promised to look after?', 4],
         // A colon after no question word frames what follows too ("hey, quick question: ok so …").
         ["hey, quick question: ok so I'm trying to understand, who is Haftar fighting against in the east? ty", 7],
         // Asking whether the bot is sure, even without a question mark before it.
         ['who is Fayez al-Saraj are you sure?', 1],
+        ['I just read the article and gNA international backers', 2],
       ],
       { allMatched: true },
     );
     // What a colon introduces is the question itself: its options stay ("by air").
     expect(await engine.ask('How did the soldiers get to Russia: by land, by sea or by air?')).toMatchObject({ answered: true, paragraph: 1 });
-    // A clause is left out only beside one that reaches the article: a trap stays a trap, and so
-    // does one whose scene holds more than one word the article lacks.
+    // A clause is left out only beside one that reaches the article, and a statement keeps the
+    // words the article lacks: a trap stays a trap.
     expect(await engine.ask('Which hospital treats them? I read the article twice.')).toMatchObject({ answered: false });
     expect(await engine.ask('I read about the hospitals in Moscow. Which one treats the soldiers?')).toMatchObject({ answered: false });
   });

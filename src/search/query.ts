@@ -718,9 +718,6 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   return asked === null ? query : analyseQuestion(asked, language, context, resources);
 }
 
-/** Words that reach nothing a statement setting the scene may hold and still be read for its other words only (see withoutFraming). */
-const MAX_SCENE_SILENT = 1;
-
 /** Where a message's sentences end: their marks, brackets, a line. */
 const SENTENCE_END = /[.!?¿¡;…()[\]\n]+/u;
 
@@ -748,23 +745,10 @@ function clausesOf(typed: string, language: Language): { text: string; framable:
  * "engagement" only through far senses), beside one that has such a word. Such words say nothing
  * the article could answer, yet counted as words it lacks. Null when there is no such clause.
  */
-function withoutFraming(original: string, language: Language, query: AnalysedQuery, context: QueryContext): string | null {
-  let typed = original;
+function withoutFraming(typed: string, language: Language, query: AnalysedQuery, context: QueryContext): string | null {
   const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
-  const focus = new Set(query.concepts.filter((c) => !c.name && [...c.terms].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term))).flatMap((c) => c.label.split(' ')));
-  const held = new Set([...focus, ...query.concepts.filter((c) => c.name).flatMap((c) => c.label.split(' '))]);
+  const held = new Set(query.concepts.filter((c) => c.name || [...c.terms].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term))).flatMap((c) => c.label.split(' ')));
   if (!held.size) return null;
-  // A statement beside a question ("Reading about Libya today. Who heads …?") sets the scene: of
-  // it, only the words and names that reach the article count, when it holds one word at most that
-  // reaches nothing ("reading"). More ("I read about the hospitals in Moscow. Which one …?") may
-  // be what the question asks about.
-  const sentences = typed.match(/[^.!?…\n]+[.!?…\n]*/gu) ?? [];
-  const isQuestion = (sentence: string): boolean => /\?\s*$/u.test(sentence) || words(sentence).some((word) => isInterrogative(word, language));
-  const silent = new Set(query.unmatchedWords.flatMap((label) => label.split(' ')));
-  const scene = (sentence: string): boolean => !isQuestion(sentence) && words(sentence).filter((word) => silent.has(word)).length <= MAX_SCENE_SILENT;
-  if (sentences.some((sentence) => isQuestion(sentence) && words(sentence).some((word) => held.has(word))) && sentences.some(scene)) {
-    typed = sentences.map((sentence) => (scene(sentence) ? `${words(sentence).filter((word) => held.has(word) || /\d/.test(word)).join(' ')}.` : sentence)).join(' ');
-  }
   const clauses = clausesOf(typed, language);
   const framing = ({ text, framable }: { text: string; framable: boolean }): boolean => {
     const tokens = words(text);
@@ -773,7 +757,7 @@ function withoutFraming(original: string, language: Language, query: AnalysedQue
   const kept = clauses.filter((clause) => !framing(clause));
   if (!kept.some((clause) => words(clause.text).some((token) => held.has(token)))) return null;
   const asked = kept.map((clause) => clause.text).join(', ');
-  return words(asked).length < words(original).length ? asked : null;
+  return kept.length < clauses.length ? asked : null;
 }
 
 /** Words between "and" and the question word it brings in ("and in which part", "et depuis quel"). */
