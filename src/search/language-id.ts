@@ -37,13 +37,17 @@ export function functionWordLeaders(tokens: readonly string[], candidates: reado
 function onlyAccented(question: string): Map<string, string> {
   const plain = new Set<string>();
   const accented = new Map<string, string>();
-  for (const raw of question.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
-    const folded = fold(raw);
+  for (const [folded, raw] of rawWords(question)) {
     if (folded === raw) plain.add(folded);
     else accented.set(folded, raw);
   }
   for (const word of plain) accented.delete(word);
   return accented;
+}
+
+/** The question's words as written (lower case), each with its folded form. */
+function rawWords(question: string): [folded: string, raw: string][] {
+  return (question.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []).map((raw) => [fold(raw), raw]);
 }
 
 /**
@@ -58,9 +62,6 @@ export function writtenIn(written: string, language: Language): boolean {
 /** Each folded word of a question with one way it writes it, lower case ("siege": "siège"). */
 export function writtenForms(question: string): Map<string, string> {
   const forms = new Map<string, string>();
-  for (const raw of question.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? []) {
-    const folded = fold(raw);
-    if (!forms.has(folded) || folded !== raw) forms.set(folded, raw);
-  }
+  for (const [folded, raw] of rawWords(question)) if (!forms.has(folded) || folded !== raw) forms.set(folded, raw);
   return forms;
 }

@@ -628,6 +628,11 @@ function withAppositions(concepts: readonly Concept[], vocabulary: SurfaceVocabu
 const QUALIFIED_FACTOR = 0.5;
 
 /** Whether some of `terms` reach the article as a focus word: a weak synonym is no match. */
+/** Whether a term (a group: every member) is one of the corpus's index terms. */
+function inIndexOf(context: QueryContext): (term: string) => boolean {
+  return (term) => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
+}
+
 function reachesAsFocus(terms: Iterable<[string, number]>, inIndex: (term: string) => boolean): boolean {
   for (const [term, weight] of terms) if (weight >= FOCUS_STRENGTH && inIndex(term)) return true;
   return false;
@@ -746,8 +751,7 @@ function clausesOf(typed: string, language: Language): { text: string; framable:
  * the article could answer, yet counted as words it lacks. Null when there is no such clause.
  */
 function withoutFraming(typed: string, language: Language, query: AnalysedQuery, context: QueryContext): string | null {
-  const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
-  const held = new Set(query.concepts.filter((c) => c.name || [...c.terms].some(([term, weight]) => weight >= FOCUS_STRENGTH && inIndex(term))).flatMap((c) => c.label.split(' ')));
+  const held = new Set(query.concepts.filter((c) => c.name || reachesAsFocus(c.terms, inIndexOf(context))).flatMap((c) => c.label.split(' ')));
   if (!held.size) return null;
   const clauses = clausesOf(typed, language);
   const framing = ({ text, framable }: { text: string; framable: boolean }): boolean => {
@@ -789,7 +793,7 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
   const question = numbersAsDigits(withoutPoliteness(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language), language);
   const { lexicon, thesaurus, known, verbForms } = resources;
   const sameLanguage = language === context.corpusLanguage;
-  const inIndex = (term: string): boolean => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
+  const inIndex = inIndexOf(context);
   const plainTokens = words(question);
   // A word of the language: its stem is known, or it is a form of a known verb (sostiene → sostenere).
   const isWord = (t: string): boolean => known.has(stem(t, language)) || verbForms.infinitives(t).length > 0;
