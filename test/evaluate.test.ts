@@ -190,7 +190,9 @@ describe('chat frames', () => {
     expect(variants).toContain('I was reading the news this morning. How many wounded will Russia treat?');
     expect(variants).toContain('hey everyone, how many wounded will Russia treat?');
     expect(chatVariant(question, 'en', 5)).toBe(chatVariant(question, 'en', 5));
-    expect(chatVariant('Combien de blessés ?', 'fr', 4)).toMatch(/combien de blessés \?|Combien de blessés \?/);
+    const french = new Set(Array.from({ length: 30 }, (_, seed) => chatVariant('Combien de blessés ?', 'fr', seed + 1)));
+    expect(french).toContain('salut tout le monde, combien de blessés ?');
+    expect(french).toContain('Combien de blessés ? merci beaucoup !');
     expect(chatVariant(question, 'nl', 1)).toBeNull();
   });
 
