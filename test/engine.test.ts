@@ -583,6 +583,13 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('synonyms in the article\'s own language', () => {
+  it('reach the article\'s word as a focus word when a dictionary translates both alike (militaire, soldat)', async () => {
+    expect(await engine.ask('Combien de militaires libyens ont pris l\'avion pour la Russie ?')).toMatchObject({ answered: true, paragraph: 1, span: { text: '70 soldats' } });
+    expect(await engine.ask('Où en est la situation militaire à Benghazi ?')).toMatchObject({ answered: true, paragraph: 7 });
+  });
+});
+
 describe('numbers written out in words', () => {
   it('match the digits the article writes (seventy: 70, una settantina: about 70)', async () => {
     for (const question of ['why were around seventy libyan soldiers sent to russia', 'a che scopo una settantina di militari libici sono andati in russia']) {

@@ -226,6 +226,14 @@ describe('the build side: upstream formats', () => {
     expect(spokesperson.get('deput')).toBe(0.51);
   });
 
+  it('ships French synonyms that a dictionary translates alike at full weight, the others at 60', async () => {
+    const french = await shippedLexicon('fr-fr');
+    const disorder = new Map(parseTargets(french.value('desordr')!));
+    // désordre and pagaille are both "mess" in FreeDict; désordre and tapage (an uproar) share no translation.
+    expect(disorder.get('pagaill')).toBe(1);
+    expect(disorder.get('tapag')).toBe(0.6);
+  });
+
   it('ships no target cut out of an idiom on a stop-word verb ("faire part" is not "part")', async () => {
     const english = await shippedLexicon('en-fr');
     const targets = (key: string): string[] => parseTargets(english.value(key)!).map(([target]) => target);
@@ -320,6 +328,16 @@ describe('loading a shipped lexicon for one corpus', () => {
     expect([...fighter.keys()]).toEqual(['soldat']);
     expect(fighter.get('soldat')).toBeGreaterThan(0);
     expect(fighter.get('soldat')).toBeLessThan(0.6);
+  });
+
+  it('counts a confirmed synonym in a chain as any other synonym', async () => {
+    const dataDir = await tempDir('lexicons-');
+    await writeLexicon(dataDir, 'en-fr.tsv.gz', ['hospital\thopital']);
+    await writeLexicon(dataDir, 'fr-fr.tsv.gz', ['hopital\tsoin']);
+    const synonyms = await loadLexicon(fr, fr, { dataDir, corpusTerms: new Set(['soin']) });
+    const lexicon = (await loadLexicon(en, fr, { dataDir, corpusTerms: new Set(['soin']), synonyms }))!;
+    // 1 × 0.6 × 0.5, not 1 × 1 × 0.5: "which hospital" must not find the article's "soins" as the thing asked for.
+    expect(lexicon.lookup('hospital')).toEqual(new Map([['soin', 0.3]]));
   });
 
   it('adds up translations that agree on a synonym, up to a cap below a focus match', async () => {

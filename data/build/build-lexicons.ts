@@ -406,8 +406,22 @@ async function buildLexicon(plan: SourcePlan, known: KnownStems, ownDirect: Tabl
   return direct;
 }
 
+/**
+ * The French thesaurus by stem: each headword's synonyms in its first meanings, at
+ * WEIGHT.confirmedSynonym when one of FreeDict's dictionaries from French translates both into
+ * a same word, else at WEIGHT.synonym.
+ */
 async function buildFrenchThesaurus(): Promise<Table> {
   const table: Table = new Map();
+  const translations = await frenchWordsTranslated();
+  // One shared translation word over five dictionaries tells a synonym in the sense a question
+  // means (désordre, pagaille: "mess") from one of the thesaurus's looser links (désordre, rue).
+  const confirmed = (word: string, synonym: string): boolean => {
+    const [single, ...more] = words(synonym);
+    const own = translations.get(word);
+    const theirs = single && !more.length ? translations.get(single) : undefined;
+    return !!own && !!theirs && [...own].some((translation) => theirs.has(translation));
+  };
   for (const entry of await synonymsOf({ language: fr, thesaurus: FRENCH_THESAURUS })) {
     knownFrench.addPhrase(entry.headword);
     for (const synonyms of entry.meanings) for (const synonym of synonyms) knownFrench.addPhrase(synonym);
@@ -418,7 +432,7 @@ async function buildFrenchThesaurus(): Promise<Table> {
       for (const synonym of synonyms) {
         if (words(synonym).length > 2) continue;
         const group = targetGroup(synonym);
-        if (group && group !== key) put(table, key, group, WEIGHT.synonym);
+        if (group && group !== key) put(table, key, group, confirmed(tokens[0]!, synonym) ? WEIGHT.confirmedSynonym : WEIGHT.synonym);
       }
     }
   }
@@ -466,12 +480,19 @@ function frenchWordsInEnglish(): Promise<FrenchWordsInEnglish> {
 /** FreeDict's dictionaries from French whose translations tell two French words of one family apart from two of one spelling. */
 const RELATED_BY = ['fra-eng', 'fra-deu', 'fra-spa', 'fra-ita', 'fra-por'] as const;
 
+let frenchTranslated: Promise<Map<string, Set<string>>> | null = null;
+
 /**
  * French single-word headwords with the content words of their translations in every dictionary
  * of RELATED_BY, each as "language:stem" ("en:support", "es:apoy"): one dictionary often lacks
- * the sense another has (FreeDict's French–English gives "soutenir" only "abide, endure").
+ * the sense another has (FreeDict's French–English gives "soutenir" only "abide, endure"). Read
+ * once: the thesaurus and the related stems both need it.
  */
-async function frenchWordsTranslated(): Promise<Map<string, Set<string>>> {
+function frenchWordsTranslated(): Promise<Map<string, Set<string>>> {
+  return (frenchTranslated ??= readFrenchWordsTranslated());
+}
+
+async function readFrenchWordsTranslated(): Promise<Map<string, Set<string>>> {
   const translated = new Map<string, Set<string>>();
   for (const pair of RELATED_BY) {
     const file = dictionaryFile(pair);

@@ -37,6 +37,8 @@ export const WEIGHT = {
   pivot: 0.6,
   /** Through a synonym of the word in its own language. */
   synonym: 0.6,
+  /** A French synonym that shares a translation with the word in FreeDict's dictionaries from French. */
+  confirmedSynonym: 1,
 } as const;
 
 /**

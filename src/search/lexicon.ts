@@ -11,7 +11,7 @@ import type { Language } from '../text/languages.js';
 import { isContentWord } from '../text/stopwords.js';
 import { singularCandidates } from '../text/inflection.js';
 import { stem } from '../text/stem.js';
-import { FOCUS_STRENGTH, formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, wordKey } from './lexicon-format.js';
+import { FOCUS_STRENGTH, formatTargets, GROUP_SEPARATOR, MAX_PHRASE, parseTargets, WEIGHT, wordKey } from './lexicon-format.js';
 import { SortedLines } from './sorted-lines.js';
 import { readGzippedFile, SortedWordList } from './word-list.js';
 
@@ -272,7 +272,7 @@ export interface LexiconOptions {
 }
 
 /** Bumped whenever the cached form changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 /**
  * The most a term reached only through synonyms of translations weighs, however many agree:
  * below a focus match (0.55), so it adds to coverage but never makes an answer by itself
@@ -378,8 +378,10 @@ async function readRestricted(file: string, corpusTerms: ReadonlySet<string>, sy
         if (corpusTerms.has(target)) keep(target, weight);
         else if (kinds.has(target)) for (const compound of kinds.get(target)!) keep(compound, weight * KIND_WEIGHT);
         else if (chain) {
+          // A synonym the dictionaries confirm counts as any other here: stronger, such chains let a
+          // question's "hospital" reach the article through hôpital's synonyms (7 traps answered).
           for (const [synonym, strength] of chain.get(target) ?? []) {
-            chained.set(synonym, 1 - (1 - (chained.get(synonym) ?? 0)) * (1 - weight * strength * CHAIN_FACTOR));
+            chained.set(synonym, 1 - (1 - (chained.get(synonym) ?? 0)) * (1 - weight * Math.min(strength, WEIGHT.synonym) * CHAIN_FACTOR));
           }
         }
         continue;
