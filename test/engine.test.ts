@@ -583,6 +583,13 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('locutions that relate what is asked', () => {
+  it('are no words asked about ("au cours de", "em relação a")', async () => {
+    expect(await engine.ask("Combien de fois le maréchal s'est-il déplacé à Moscou au cours de l'année 2016 ?")).toMatchObject({ answered: true, paragraph: 6 });
+    expect(await engine.ask('Onde fica Bengasi em relação a Trípoli?')).toMatchObject({ answered: true, paragraph: 7 });
+  });
+});
+
 describe('synonyms in the article\'s own language', () => {
   it('reach the article\'s word as a focus word when a dictionary translates both alike (militaire, soldat)', async () => {
     expect(await engine.ask('Combien de militaires libyens ont pris l\'avion pour la Russie ?')).toMatchObject({ answered: true, paragraph: 1, span: { text: '70 soldats' } });

@@ -6,7 +6,7 @@ import { contentTokens, contentWordsOf, isContentWord, isLightVerb, misspeltFunc
 import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { numbersAsDigits } from '../src/text/numbers.js';
-import { withoutPoliteness } from '../src/text/politeness.js';
+import { withoutFormulas } from '../src/text/politeness.js';
 import { functionWordLeaders, writtenForms, writtenIn } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
@@ -225,8 +225,8 @@ describe('letters of a language', () => {
   });
 });
 
-describe('formulas of politeness', () => {
-  const plain = (code: string, text: string): string => withoutPoliteness(text, languageByCode(code)!).replace(/\s+/g, ' ').trim();
+describe('formulas of politeness and relating locutions', () => {
+  const plain = (code: string, text: string): string => withoutFormulas(text, languageByCode(code)!).replace(/\s+/g, ' ').trim();
 
   it('are taken out whole, with the words that go with thanks before and after, in six languages', () => {
     expect(plain('en', 'how many wounded? thanks a lot in advance')).toBe('how many wounded?');
@@ -250,6 +250,16 @@ describe('formulas of politeness', () => {
     expect(plain('fr', "qui dirige le GNA ? t'es sûr ?")).toBe('qui dirige le GNA ? ?');
     expect(plain('pt', 'quem lidera o GNA? tem certeza?')).toBe('quem lidera o GNA? ?');
     expect(plain('es', 'el seguro médico de los heridos')).toBe('el seguro médico de los heridos');
+  });
+
+  it('take out locutions that only relate what is asked, not those that add or name a place', () => {
+    expect(plain('fr', "combien de visites au cours de l'année 2016 ?")).toBe("combien de visites l'année 2016 ?");
+    expect(plain('fr', 'où est Benghazi par rapport à Tripoli')).toBe('où est Benghazi Tripoli');
+    expect(plain('pt', 'Onde fica Bengasi em relação a Trípoli?')).toBe('Onde fica Bengasi Trípoli?');
+    expect(plain('it', 'quante visite nel corso del 2016')).toBe('quante visite 2016');
+    expect(plain('de', 'wie viele Besuche im Laufe des Jahres')).toBe('wie viele Besuche Jahres');
+    expect(plain('en', 'how many more in addition to the first group, on board the carrier')).toBe('how many more in addition to the first group, on board the carrier');
+    expect(plain('fr', 'le cours du pétrole, le niveau de la mer')).toBe('le cours du pétrole, le niveau de la mer');
   });
 
   it('leave the same words alone elsewhere: a thousand soldiers, a lot of wounded, Thanksgiving', () => {

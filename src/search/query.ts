@@ -11,7 +11,7 @@ import { FOCUS_STRENGTH, GROUP_SEPARATOR, wordKey } from './lexicon-format.js';
 import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 import { numbersAsDigits } from '../text/numbers.js';
-import { withoutPoliteness } from '../text/politeness.js';
+import { withoutFormulas } from '../text/politeness.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
@@ -795,7 +795,7 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
   // noun): it is read as typed in lower case, so capitals never change the answer.
   // Numbers written out in words above ten are read as the digits a text writes ("seventy": 70).
   // Formulas of politeness are no part of the question ("grazie mille" is no thousand).
-  const question = numbersAsDigits(withoutPoliteness(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language), language);
+  const question = numbersAsDigits(withoutFormulas(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language), language);
   const { lexicon, thesaurus, known, verbForms } = resources;
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = inIndexOf(context);

@@ -46,7 +46,26 @@ const CHECKS: Record<string, Formula> = {
   pt: { head: 'tem_certeza tens_a_certeza está_certo esta_certo', before: '', after: '' },
 };
 
-const FORMULAS: readonly Record<string, Formula>[] = [THANKS, GREETINGS, CHECKS];
+/**
+ * Prepositional locutions that only place or relate what is asked ("au cours de l'année",
+ * "par rapport à Tripoli", "em relação a", "nel corso di"): their nouns (cours, rapport, niveau,
+ * relação, corso) are no word of the question. Not those that add ("in addition to", "oltre a":
+ * the article's "supplémentaires") or name a place ("à bord de").
+ */
+const LOCUTIONS: Record<string, Formula> = {
+  en: { head: 'in_the_course_of in_relation_to with_regard_to with_respect_to in_terms_of as_regards', before: '', after: '' },
+  fr: {
+    head: 'au_cours_de au_cours_du au_cours_des au_niveau_de au_niveau_du au_niveau_des par_rapport_à par_rapport_a par_rapport_au par_rapport_aux en_ce_qui_concerne au_sujet_de au_sujet_du au_sujet_des à_propos_de a_propos_de à_propos_du a_propos_du vis-à-vis_de vis-a-vis_de vis-à-vis_du vis-a-vis_du',
+    before: '',
+    after: '',
+  },
+  es: { head: 'en_el_curso_de a_lo_largo_de a_lo_largo_del en_relación_con en_relacion_con en_relación_a en_relacion_a con_respecto_a con_respecto_al en_cuanto_a en_cuanto_al', before: '', after: '' },
+  de: { head: 'im_laufe_des im_laufe_der im_laufe in_bezug_auf im_hinblick_auf', before: '', after: '' },
+  it: { head: 'nel_corso_di nel_corso_del nel_corso_della nel_corso_dell nel_corso_degli rispetto_a rispetto_al rispetto_alla per_quanto_riguarda in_relazione_a a_proposito_di nei_confronti_di', before: '', after: '' },
+  pt: { head: 'em_relação_a em_relacao_a em_relação_ao em_relacao_ao em_relação_à em_relacao_à ao_longo_de ao_longo_do ao_longo_da no_decorrer_de no_decorrer_do no_decorrer_da a_respeito_de com_relação_a com_relacao_a', before: '', after: '' },
+};
+
+const FORMULAS: readonly Record<string, Formula>[] = [THANKS, GREETINGS, CHECKS, LOCUTIONS];
 
 function alternation(list: string): string {
   // Longest first: "buenas tardes" before "buenas".
@@ -73,10 +92,11 @@ function formulaPatterns(language: Language): RegExp[] {
 }
 
 /**
- * The text without its formulas of politeness: "… ? grazie mille" asks nothing about a thousand,
- * "merci beaucoup", "thx a lot", "vielen Dank" or "oi gente" carry no word of the question. Each
- * formula becomes a space, so the words around it stay apart.
+ * The text without its formulas of politeness and its relating locutions: "… ? grazie mille" asks
+ * nothing about a thousand, "merci beaucoup", "thx a lot", "vielen Dank" or "oi gente" carry no
+ * word of the question, nor does "au cours de". Each formula becomes a space, so the words around
+ * it stay apart.
  */
-export function withoutPoliteness(text: string, language: Language): string {
+export function withoutFormulas(text: string, language: Language): string {
   return formulaPatterns(language).reduce((left, pattern) => left.replace(pattern, ' '), text);
 }
