@@ -673,6 +673,11 @@ describe('a city asked for is a city named', () => {
   it('does not take the place the question gives for the city it asks for ("which Russian city": not Russie)', async () => {
     await expectDeclined(['Dans quelle ville russe les soldats ont-ils été soignés ?', '¿En qué ciudad rusa están hospitalizados los soldados?']);
   });
+
+  it('is not answered by a paragraph that never writes the word qualifying the city ("which Russian city": ¶7 names Libyan ones)', async () => {
+    await expectDeclined(['In welcher russischen Stadt werden die Soldaten behandelt?', 'In which Russian city the wounded Libyan soldiers are hospitalised?', 'Dans quelle ville russe les blessés sont-ils soignés ?']);
+    await expectAnswered([['Dans quelle ville libyenne des jihadistes sont-ils encore retranchés ?', 7], ['Quelle ville russe Haftar a-t-il visitée deux fois en 2016 ?', 6]]);
+  });
 });
 
 describe('"since when" is answered by a starting point', () => {

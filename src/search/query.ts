@@ -98,6 +98,11 @@ export interface AnalysedQuery {
   /** True when the kind asked for is the answer type itself ("which city", "what day"). */
   readonly askedType: boolean;
   /**
+   * When the kind asked for is the answer type, the word that qualifies it: "Russian" in "which
+   * Russian city", "rusa" in "qué ciudad rusa". A city the article names without it is no answer.
+   */
+  readonly typeQualifier: Concept | null;
+  /**
    * A count of all the things counted, not of those that did something: "how many soldiers does
    * the LNA have" (a verb of having or a word of totals, and nothing else asked about them). Only
    * a sentence that states a total answers it, not "Près de 70 soldats de l'ANL se sont envolés".
@@ -1118,6 +1123,18 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
     (askedAt !== null &&
       (type === 'date' || type === 'place' || type === 'organisation') &&
       (isTypeNoun(tokens[askedAt]!, type) || (ADJECTIVE_FIRST.has(language.code) && askedAt + 1 < tokens.length && isTypeNoun(tokens[askedAt + 1]!, type))));
+  // "Which Russian city", "quelle ville russe": the word beside the type noun says which one.
+  let typeQualifier: Concept | null = null;
+  if (askedType && askedAt !== null && type === 'place') {
+    // The type noun first: its adjective follows it, except in English and German ("which city
+    // in Russia" is left alone); else the word asked at is the adjective before the type noun.
+    const typeNounFirst = isTypeNoun(tokens[askedAt]!, type);
+    const qualifierAt = !typeNounFirst ? askedAt : ADJECTIVE_FIRST.has(language.code) ? null : askedAt + 1;
+    const qualifier = qualifierAt === null ? null : conceptAt(qualifierAt);
+    // Only a word the article writes somewhere, as an adjective would be ("russe", "libyenne"), not
+    // a verb the question goes on with ("quelle ville abrite …").
+    if (qualifier && !qualifier.label.split(' ').some((word) => isTypeNoun(word, type)) && reachesAsFocus(qualifier.terms, inIndex)) typeQualifier = qualifier;
+  }
   // Only a word the language knows says which kind is asked for, typed right or one letter off
   // ("hosptial"); a word no source knows ("sodlai") says nothing of what the article lacks.
   const knownOrNear = (word: string): boolean => isWord(word) || typoKeys.has(word) || [...oneEditAway(word)].some(isWord);
@@ -1139,5 +1156,5 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
     // "The GNA's spokesman", and in English a name before a noun: "the GNA spokesman".
     else if (namelike(a) && !namelike(b) && ((between.length === 1 && between[0] === 's') || (!between.length && language.code === 'en'))) owned.push([b, a]);
   }
-  return { language, answerType: type, cueQuestion, concepts: result, translated, unmatchedWords, unmatchedNames, asked, askedType, askedTotal, neighbours, owned };
+  return { language, answerType: type, cueQuestion, concepts: result, translated, unmatchedWords, unmatchedNames, asked, askedType, askedTotal, typeQualifier, neighbours, owned };
 }

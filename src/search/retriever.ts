@@ -884,8 +884,11 @@ export class Retriever {
     // A paragraph that holds the names but none of what is asked about them ranks below one that holds both.
     const coverages = fused.map((_, index) => coverage(matches, index));
     const askedMatch = query.asked && !countedAsTimes ? matches.find((m) => m.concept === query.asked) : undefined;
+    // "Which Russian city": a paragraph that names a city but never says Russian gives no such city.
+    const qualifierMatch = query.typeQualifier ? matches.find((m) => m.concept === query.typeQualifier) : undefined;
+    const qualified = (index: number): boolean => !qualifierMatch || (qualifierMatch.strengths[index] ?? 0) >= FOCUS_STRENGTH;
     const asked = fused.map((_, index) =>
-      askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] ? 1 : 0) : null,
+      askedMatch ? (askedMatch.strengths[index] ?? 0) : query.askedType && typedSentences ? (typed[index] && qualified(index) ? 1 : 0) : null,
     );
     const askedNowhere = askedMatch !== undefined && asked.every((strength) => !strength);
     const spansOf = this.rememberedSpans();
