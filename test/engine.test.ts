@@ -583,6 +583,21 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('a capital named by its country', () => {
+  it('is the city the article names ("la capitale russe", "capital of Russia": Moscou)', async () => {
+    await expectAnswered([
+      ['Combien de fois Haftar est-il allé dans la capitale russe en 2016 ?', 6],
+      ['¿Cuántas veces viajó Haftar a la capital de Rusia en 2016?', 6],
+      ['Wie oft war Haftar 2016 in der russischen Hauptstadt?', 6],
+      ['How far is Benghazi from the Libyan capital?', 7],
+    ]);
+  });
+
+  it('is no answer where the article does not name that capital', async () => {
+    await expectDeclined(['Combien de fois Haftar est-il allé dans la capitale française ?']);
+  });
+});
+
 describe('locutions that relate what is asked', () => {
   it('are no words asked about ("au cours de", "em relação a")', async () => {
     expect(await engine.ask("Combien de fois le maréchal s'est-il déplacé à Moscou au cours de l'année 2016 ?")).toMatchObject({ answered: true, paragraph: 6 });

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeDictdNumber, listedVerbForms, parseEntry, readDictionary, sameRoot } from '../data/build/freedict.js';
-import { readMythes, readWordNet, readWordNetNounKinds } from '../data/build/thesaurus.js';
+import { readMythes, readWordNet, readWordNetCapitals, readWordNetNounKinds } from '../data/build/thesaurus.js';
 import { parseAtt, parseVerbAnalyses } from '../data/build/apertium.js';
 import { readVerbiste } from '../data/build/verbiste.js';
 import { loadVerbForms, verbFormsFile } from '../src/search/verb-forms.js';
-import { acronymOfPhrase, loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadRelatedStems } from '../src/search/lexicon.js';
+import { acronymOfPhrase, loadCapitals, loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadRelatedStems } from '../src/search/lexicon.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { formatLexiconLine, parseTargets, wordKey } from '../src/search/lexicon-format.js';
 import { languageByCode } from '../src/text/languages.js';
@@ -141,6 +141,25 @@ describe('the build side: upstream formats', () => {
       { headword: 'east', meanings: [['eastward']] },
       { headword: 'eastern', meanings: [['easterly', 'east', 'eastward']] },
     ]);
+  });
+
+  it('reads WordNet\'s national capitals with the names and adjectives of the country each is part of', async () => {
+    const dir = await tempDir('wordnet-capitals-');
+    await writeFile(
+      path.join(dir, 'data.noun'),
+      '  1 license header line\n' +
+        '08518505 15 n 01 capital 0 001 ~ 08691669 n 0000 | a seat of government\n' +
+        '08524735 15 n 01 city 0 000 | a large town\n' +
+        '08691669 15 n 01 national_capital 0 002 @ 08518505 n 0000 @ 08524735 n 0000 | the capital of a nation\n' +
+        '09004068 15 n 02 Moscow 0 Russian_capital 0 002 @i 08691669 n 0000 #p 09006413 n 0000 | a city of Russia\n' +
+        '09006413 15 n 02 Russia 0 Russian_Federation 0 000 | a country\n' +
+        '09000002 15 n 01 Kazan 0 002 @i 08524735 n 0000 #p 09006413 n 0000 | a city, no capital\n',
+    );
+    await writeFile(path.join(dir, 'data.adj'), '  1 license header line\n02957277 01 a 01 Russian 0 001 \\ 09006413 n 0101 | of Russia\n');
+    const { capitalLemmas, capitals } = await readWordNetCapitals(dir);
+    // The head noun of "national capital" among its hypernyms: "capital", not "city".
+    expect(capitalLemmas).toEqual(['capital']);
+    expect(capitals).toEqual([{ city: ['Moscow', 'Russian capital'], places: ['Russia', 'Russian Federation', 'Russian'] }]);
   });
 
   it('reads WordNet nouns as kinds: lemmas, hypernyms and instance hypernyms, senses in order', async () => {
@@ -628,6 +647,21 @@ describe('French word families and homographs', () => {
     const kinds = await loadKinds(dataDir, fr, new Set(['port', 'avion', 'sous']));
     expect([...kinds]).toEqual([['bateau', ['port+avion']], ['navir', ['port+avion']]]);
     expect((await loadKinds(await tempDir('kinds-none-'), fr, new Set(['port']))).size).toBe(0);
+  });
+
+  it('loads the capitals the corpus names, by the stems of "capital" and of their country', async () => {
+    const dataDir = await tempDir('capitals-');
+    await writeFile(path.join(dataDir, 'fr.capitals.gz'), gzipSync('capital+allemagn\tberlin\ncapital+russ\tmoscou\n'));
+    expect([...(await loadCapitals(dataDir, fr, new Set(['moscou', 'russ'])))]).toEqual([['capital+russ', ['moscou']]]);
+    expect((await loadCapitals(await tempDir('capitals-none-'), fr, new Set(['moscou']))).size).toBe(0);
+  });
+
+  it('ships the capitals under the word for a capital, not under its other senses ("fonds")', async () => {
+    const capitals = await loadCapitals(path.join(PACKAGE_ROOT, 'data', 'lexicons'), fr, new Set(['moscou', 'tripol', 'paris']));
+    expect(capitals.get('capital+russ')).toEqual(['moscou']);
+    expect(capitals.get('capital+libyen')).toEqual(['tripol']);
+    expect(capitals.get('capital+franc')).toEqual(['paris']);
+    expect([...capitals.keys()].every((key) => key.startsWith('capital+'))).toBe(true);
   });
 
   it('ships the kinds the engine relies on: a ship and a boat are a porte-avions, to ship (expédier) is not', async () => {

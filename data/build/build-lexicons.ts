@@ -36,7 +36,7 @@ import { contentWordsOf, isArticle, isContentWord } from '../../src/text/stopwor
 import { stem } from '../../src/text/stem.js';
 import { readApertium, readApertiumVerbForms } from './apertium.js';
 import { readDictionary, readListedVerbForms, type DictionaryFile } from './freedict.js';
-import { readMythes, readWordNet, readWordNetExceptions, readWordNetNounKinds, type SynonymEntry } from './thesaurus.js';
+import { readMythes, readWordNet, readWordNetCapitals, readWordNetExceptions, readWordNetNounKinds, type SynonymEntry } from './thesaurus.js';
 import { readVerbiste } from './verbiste.js';
 import { formatLexiconLine, GROUP_SEPARATOR, MAX_PHRASE, phraseKey, WEIGHT } from '../../src/search/lexicon-format.js';
 import { formatVerbTarget } from '../../src/search/verb-forms.js';
@@ -658,6 +658,53 @@ async function buildKinds(english: Table): Promise<string> {
   return [...kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([kind, compounds]) => `${kind}\t${[...compounds].sort().join(' ')}`).join('\n') + '\n';
 }
 
+/**
+ * "La capitale russe", "capital of Libya": WordNet's national capitals by the words for their
+ * country, as French stems, one `capital+place<TAB>city` line each, sorted ("capital+russ" →
+ * moscou, "capital+libyen" → tripol). The word for a capital and the country's names and
+ * adjectives are their direct translations in the English lexicon; the city is its own stem
+ * when it has no translation or that is one, else its strongest translation. A key two capitals share (the two Congos) is left out.
+ */
+async function buildCapitals(english: Table): Promise<string> {
+  const { capitalLemmas, capitals } = await readWordNetCapitals(WORDNET);
+  const direct = (lemma: string): string[] => {
+    const tokens = words(lemma);
+    if (!tokens.length || tokens.length > MAX_PHRASE) return [];
+    return [...(english.get(phraseKey(tokens, en)) ?? [])].filter(([target, weight]) => weight >= WEIGHT.direct && !target.includes(GROUP_SEPARATOR)).map(([target]) => target);
+  };
+  const strongest = (lemma: string): string | null => {
+    const tokens = words(lemma);
+    if (tokens.length !== 1) return null;
+    const own = stem(tokens[0]!, fr);
+    const targets = [...(english.get(phraseKey(tokens, en)) ?? [])].filter(([target, weight]) => weight >= WEIGHT.pivot && !target.includes(GROUP_SEPARATOR));
+    // A name French writes as English does is itself ("paris", not "panam", which FreeDict lists too).
+    if (!targets.length || targets.some(([target]) => target === own)) return own;
+    targets.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return targets[0]![0];
+  };
+  // The translation that is the word itself ("capital": capitale), where there is one: not "fonds",
+  // capital as money, which would make "bodies" or "based" look like a word for a capital.
+  const capitalWords = new Set(
+    capitalLemmas.flatMap((lemma) => {
+      const targets = direct(lemma);
+      const own = targets.filter((target) => target === stem(lemma, fr));
+      return own.length ? own : targets;
+    }),
+  );
+  const cities = new Map<string, Set<string>>();
+  for (const { city, places } of capitals) {
+    const name = strongest(city[0]!);
+    if (!name) continue;
+    for (const place of new Set(places.flatMap(direct))) {
+      for (const capital of capitalWords) {
+        const key = `${capital}${GROUP_SEPARATOR}${place}`;
+        cities.set(key, (cities.get(key) ?? new Set()).add(name));
+      }
+    }
+  }
+  return [...cities].filter(([, names]) => names.size === 1).map(([key, names]) => `${key}\t${[...names][0]}`).sort().join('\n') + '\n';
+}
+
 function serialise(table: Table): string {
   const keys = [...table.keys()].sort();
   return keys.map((key) => formatLexiconLine(key, table.get(key)!)).join('\n') + '\n';
@@ -716,6 +763,7 @@ async function main(): Promise<number> {
   files.set('fr.homographs.gz', await buildHomographs());
   files.set('fr.related.gz', await buildRelated());
   files.set('fr.kinds.gz', await buildKinds(englishTable));
+  files.set('fr.capitals.gz', await buildCapitals(englishTable));
   const sources = JSON.stringify({ packages: packageVersions() }, null, 2) + '\n';
 
   if (values.check) {

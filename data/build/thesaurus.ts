@@ -130,3 +130,58 @@ export async function readWordNetNounKinds(dir: string): Promise<NounKinds> {
   }
   return { synsets, senses };
 }
+
+/** A national capital in WordNet: its lemmas (Moscow, Russian capital …) and the names and adjectives of the country it is part of. */
+export interface WordNetCapital {
+  readonly city: readonly string[];
+  readonly places: readonly string[];
+}
+
+/**
+ * WordNet's national capitals (instances of "national capital"), each with the lemmas of what it
+ * is a part of (`#p`: Russia, Russian Federation) and the adjectives that pertain to or derive
+ * from those (`\`, `+`: Russian), and the lemmas of "capital" itself: the hypernym of "national
+ * capital" that is its head noun.
+ */
+export async function readWordNetCapitals(dir: string): Promise<{ capitalLemmas: string[]; capitals: WordNetCapital[] }> {
+  const nouns = new Map<string, { lemmas: string[]; pointers: [symbol: string, offset: string][] }>();
+  const parse = (line: string): { offset: string; lemmas: string[]; pointers: [string, string][] } => {
+    const fields = line.split(' ');
+    const count = parseInt(fields[3] ?? '0', 16);
+    const lemmas: string[] = [];
+    for (let k = 0; k < count; k++) lemmas.push((fields[4 + 2 * k] ?? '').replace(/\(.*\)$/, '').replace(/_/g, ' '));
+    const pointerCount = Number(fields[4 + 2 * count] ?? 0);
+    const pointers: [string, string][] = [];
+    for (let k = 0; k < pointerCount; k++) {
+      const at = 5 + 2 * count + 4 * k;
+      if (fields[at + 2] === 'n') pointers.push([fields[at]!, fields[at + 1]!]);
+    }
+    return { offset: fields[0] ?? '', lemmas, pointers };
+  };
+  for (const line of (await readFile(`${dir}/data.noun`, 'utf8')).split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const { offset, lemmas, pointers } = parse(line);
+    nouns.set(offset, { lemmas, pointers });
+  }
+  const national = [...nouns].find(([, synset]) => synset.lemmas.includes('national capital'));
+  if (!national) return { capitalLemmas: [], capitals: [] };
+  const [nationalOffset, nationalSynset] = national;
+  const capitalLemmas = nationalSynset.pointers
+    .filter(([symbol]) => symbol === '@')
+    .flatMap(([, offset]) => nouns.get(offset)?.lemmas ?? [])
+    .filter((lemma) => 'national capital'.endsWith(` ${lemma}`));
+  const adjectivesOf = new Map<string, string[]>();
+  for (const line of (await readFile(`${dir}/data.adj`, 'utf8')).split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const { lemmas, pointers } = parse(line);
+    for (const [symbol, offset] of pointers) if (symbol === '\\' || symbol === '+') adjectivesOf.set(offset, [...(adjectivesOf.get(offset) ?? []), ...lemmas]);
+  }
+  const capitals: WordNetCapital[] = [];
+  for (const synset of nouns.values()) {
+    if (!synset.pointers.some(([symbol, offset]) => symbol === '@i' && offset === nationalOffset)) continue;
+    const wholes = synset.pointers.filter(([symbol]) => symbol === '#p').map(([, offset]) => offset);
+    const places = wholes.flatMap((offset) => [...(nouns.get(offset)?.lemmas ?? []), ...(adjectivesOf.get(offset) ?? [])]);
+    if (places.length) capitals.push({ city: synset.lemmas, places: [...new Set(places)] });
+  }
+  return { capitalLemmas, capitals };
+}

@@ -538,6 +538,14 @@ export async function loadKinds(dataDir: string, language: Language, indexTerms:
   return loadReachedTerms(dataDir, `${language.code}.kinds`, indexTerms, cacheDir);
 }
 
+/**
+ * The corpus's capital cities by the words that describe them: `capital+russ` → moscou ("la
+ * capitale russe"), from `<language>.capitals.gz`; only cities the corpus names.
+ */
+export async function loadCapitals(dataDir: string, language: Language, indexTerms: ReadonlySet<string>, cacheDir: string | null = null): Promise<Map<string, string[]>> {
+  return loadReachedTerms(dataDir, `${language.code}.capitals`, indexTerms, cacheDir);
+}
+
 /** Lines `key<TAB>term term …` of a shipped file, each with the terms the corpus has (a group: all its members), if any. */
 async function loadReachedTerms(dataDir: string, name: string, indexTerms: ReadonlySet<string>, cacheDir: string | null): Promise<Map<string, string[]>> {
   const text = await readGzippedFile(path.join(dataDir, `${name}.gz`), name, cacheDir);

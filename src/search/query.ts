@@ -55,6 +55,8 @@ export interface QueryContext {
   readonly related?: ReadonlyMap<string, readonly string[]>;
   /** Compounds of the corpus by the words for their kind (navir → port+avion), from the shipped data. */
   readonly kinds?: ReadonlyMap<string, readonly string[]>;
+  /** The capital cities the corpus names, by the stems of "capital" and of their country (capital+russ → moscou; see loadCapitals). */
+  readonly capitals?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What the question's language brings: its lexicon into the corpus language, and the stems it knows. */
@@ -643,6 +645,53 @@ function inIndexOf(context: QueryContext): (term: string) => boolean {
   return (term) => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
 }
 
+/** Content words apart at most this far for "capital" and its country ("capitale de la Russie": 3). */
+const CAPITAL_REACH = 3;
+
+/**
+ * "La capitale russe", "la capital rusa", "capital of Russia", "Russian capital": a word for a
+ * capital with its country's name or adjective, beside it or an article and "of" away, names the
+ * capital city the corpus writes (Moscou), as the city's name would. Both words become one name
+ * concept; `termsOf` gives a token's terms in the corpus language (its direct translations).
+ */
+function namedCapitals(
+  concepts: Concept[],
+  spans: [number, number][],
+  tokens: readonly string[],
+  isContent: (token: string) => boolean,
+  termsOf: (i: number) => readonly string[],
+  capitals: ReadonlyMap<string, readonly string[]>,
+): void {
+  const cityOf = (a: number, b: number): string | null => {
+    for (const first of termsOf(a)) for (const second of termsOf(b)) {
+      const city = capitals.get(`${first}${GROUP_SEPARATOR}${second}`) ?? capitals.get(`${second}${GROUP_SEPARATOR}${first}`);
+      if (city?.length === 1) return city[0]!;
+    }
+    return null;
+  };
+  for (let a = 0; a < tokens.length; a++) {
+    if (!isContent(tokens[a]!)) continue;
+    let b = a + 1;
+    while (b < tokens.length && b - a <= CAPITAL_REACH && !isContent(tokens[b]!)) b++;
+    if (b >= tokens.length || b - a > CAPITAL_REACH) continue;
+    const city = cityOf(a, b);
+    if (!city) continue;
+    const at = (i: number): number => spans.findIndex(([start, end]) => start <= i && i < end);
+    const [first, second] = [at(a), at(b)];
+    if (first < 0 || second < 0) continue;
+    const label = first === second ? concepts[first]!.label : `${concepts[first]!.label} ${concepts[second]!.label}`;
+    const merged: Concept = { label, terms: new Map([[city, 1]]), name: true };
+    const span: [number, number] = [Math.min(spans[first]![0], spans[second]![0]), Math.max(spans[first]![1], spans[second]![1])];
+    for (const k of [first, second].sort((x, y) => y - x)) {
+      concepts.splice(k, 1);
+      spans.splice(k, 1);
+      if (first === second) break;
+    }
+    concepts.push(merged);
+    spans.push(span);
+  }
+}
+
 function reachesAsFocus(terms: Iterable<[string, number]>, inIndex: (term: string) => boolean): boolean {
   for (const [term, weight] of terms) if (weight >= FOCUS_STRENGTH && inIndex(term)) return true;
   return false;
@@ -1040,6 +1089,11 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
     spans.push([i, i + 1]);
   });
 
+  if (context.capitals?.size) {
+    const termsOf = (i: number): string[] =>
+      sameLanguage ? [stem(tokens[i]!, context.corpusLanguage)] : [...(lexicon?.translate([tokens[i]!], () => true)[0]?.targets ?? [])].filter(([, weight]) => weight >= WHOLE_PHRASE).map(([term]) => term);
+    namedCapitals(concepts, spans, tokens, isContent, termsOf, context.capitals);
+  }
   const wordReaches = (word: string): boolean => reachesAsFocus(lexicon?.translate([word], () => true)[0]?.targets ?? [], inIndex);
   const qualifiedConcepts =
     type === 'person' && asksForName(cueQuestion, language)

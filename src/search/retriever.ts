@@ -8,7 +8,7 @@ import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js'
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
 import { functionWordLeaders, writtenForms, writtenIn } from './language-id.js';
-import { loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
+import { loadCapitals, loadHomographStems, loadKinds, loadKnownStems, loadLexicon, loadProperNames, loadRelatedStems, NO_WORDS, type BilingualLexicon, type WordList } from './lexicon.js';
 import { FOCUS_STRENGTH, GROUP_SEPARATOR } from './lexicon-format.js';
 import { buildQuery, type AnalysedQuery } from './query.js';
 import { askedOrdinal, asksDefinition, asksForName, asksRegion, asksFrequency, frequencyCueWords, asksOutcome, candidates, dateGranularity, givesFrequency, hasGranularity, isRegion, purposeClauses, statesTotal, type AnswerType, type DateGranularity } from './answer-type.js';
@@ -311,6 +311,8 @@ export class Retriever {
   private related: InflectedTerms = new Map();
   /** Compounds of the corpus by the words for their kind (see loadKinds). */
   private kinds: InflectedTerms = new Map();
+  /** The corpus's capital cities by the words for a capital and its country (see loadCapitals). */
+  private capitals: InflectedTerms = new Map();
   /** See `sentenceTokens`: filled as sentences are read. */
   private readonly tokensOfSentences: { start: number; end: number; term: string }[][] = [];
   /** See `nounOnlyStems`; set by `create`. */
@@ -390,12 +392,14 @@ export class Retriever {
     ));
     // A relative counts where the article writes it, or one of its forms (soutenir: "soutenu").
     const reachable = new Set([...retriever.paragraphIndex.vocabulary, ...retriever.inflected.keys()]);
-    const [related, kinds, homographs] = await Promise.all([
+    const [related, kinds, homographs, capitals] = await Promise.all([
       retriever.orWarning(loadRelatedStems(options.dataDir, language, reachable, cacheDir), 'related-word list unreadable; continuing without it', new Map<string, string[]>()),
       retriever.orWarning(loadKinds(options.dataDir, language, retriever.paragraphIndex.vocabulary, cacheDir), 'kind list unreadable; continuing without it', new Map<string, string[]>()),
       retriever.orWarning(loadHomographStems(options.dataDir, language, cacheDir), 'homograph list unreadable; continuing without it', NO_WORDS),
+      retriever.orWarning(loadCapitals(options.dataDir, language, retriever.paragraphIndex.vocabulary, cacheDir), 'capital list unreadable; continuing without it', new Map<string, string[]>()),
     ]);
     retriever.related = related;
+    retriever.capitals = capitals;
     // A compound counts where the article writes it as one (porte-avions), not where its words
     // merely share a paragraph ("chef" and "État", "pays" and "basées").
     const written = new Map<string, string[]>();
@@ -640,7 +644,8 @@ export class Retriever {
       pending = synonyms.then((thesaurus) => loadLexicon(language, this.corpusLanguage, {
         dataDir: this.options.dataDir,
         // The stems of verb forms the stemmer left whole (soutenir → souten for "soutenu") reach the corpus too.
-        corpusTerms: new Set([...this.paragraphIndex.vocabulary, ...this.inflected.keys(), ...this.prefixed.keys()]),
+        // … and the words for a capital, so that "capital rusa" can name Moscou (see loadCapitals).
+        corpusTerms: new Set([...this.paragraphIndex.vocabulary, ...this.inflected.keys(), ...this.prefixed.keys(), ...[...this.capitals.keys()].flatMap((key) => key.split(GROUP_SEPARATOR))]),
         kinds: this.kinds,
         cacheDir: this.lexiconCache,
         synonyms: thesaurus,
@@ -762,7 +767,7 @@ export class Retriever {
     const query = buildQuery(
       question,
       language,
-      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, kinds: this.kinds, nounOnly: this.nounOnly },
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, kinds: this.kinds, capitals: this.capitals, nounOnly: this.nounOnly },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;
