@@ -88,6 +88,9 @@ describe('stemming and stop words', () => {
     const filler = { en: 'not even bruh nah one', fr: 'ptdr wesh peu bete histoire', es: 'jaja porfa historia', de: 'sogar geschichte', it: 'boh allora storia', pt: 'mano kkk historia' };
     expectFunctionWords(filler);
   });
+  it('treats Portuguese contractions of a preposition and a demonstrative, and chat\'s "tho", "literally", "gibts", "rien", as function words', () => {
+    expectFunctionWords({ pt: 'desses nesta neste disso', en: 'tho though literally', de: 'gibts', fr: 'rien', es: 'algo vi' });
+  });
   it('treats adverbs of the moment and modal verbs as function words, but not "still" or "yet", which the article writes', () => {
     const now = { en: 'today currently ngl', es: 'hoy ahora', it: 'oggi gia adesso', pt: 'hoje agora', de: 'derzeit' };
     expectFunctionWords(now);

@@ -50,7 +50,7 @@ const PRONOUNS: Record<string, string> = {
   fr: 'elles duquel desquels desquelles auxquels auxquelles dont',
   es: 'yo nosotros nosotras vosotros vosotras ellos ellas ello usted ustedes',
   it: 'esso essa essi esse egli ella',
-  pt: 'mim ti si',
+  pt: 'mim ti si desse dessa desses dessas deste desta destes destas nesse nessa nesses nessas neste nesta nestes nestas disso disto nisso nisto',
 };
 
 /**
@@ -86,10 +86,10 @@ const HEDGES: Record<string, string> = {
  * thanks!"): words of how people talk to a bot, not of what they ask about.
  */
 const FILLER_WORDS: Record<string, string> = {
-  en: 'hey hi hello yo hiya hmm hm um uh erm exactly sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according yeah yep nope not even bruh nah lmao smth sth anyway already ngl idea clue read reading',
-  fr: 'salut slt bonjour bjr bsr cc coucou hello yo stp svp mdr bref truc trucs chose machin desole dsl pardon question questions doute rapide petite savoir sais sait jsp dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle ca cest voila ouais bah euh hein exactement non ptdr wesh frerot ben peu bete histoire idee demandais demandions quelqu explique lire lu lis',
-  es: 'hola hla oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime dices explicar gracias grax favor bot quiero queria quisiera articulo texto dice segun pa osea incluso jaja porfa pues historia tonta idea preguntaba pregunto preguntabamos alguien explica leer leido lei',
-  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich nochmal nochmals wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut ok halt genau sogar geschichte dumme ahnung fragte jemand erklart lesen gelesen lese',
+  en: 'hey hi hello yo hiya hmm hm um uh erm exactly sup dude bro mate buddy guy guys folks lol btw tbh imo idk rn pls plz thx ty cheers sorry dumb silly stupid stuff thing things kinda sorta gonna wanna quick question questions wondering wonder curious know knows knew tell telling explain thanks thank thx pls plz please bot guys folks anyone somebody someone ok okay so just really actually basically like remind reminder again sorry fine cool article text news story piece say says said mention mentioned mentions according yeah yep nope not even bruh nah lmao smth sth anyway already ngl idea clue read reading tho though literally',
+  fr: 'salut slt bonjour bjr bsr cc coucou hello yo stp svp mdr bref truc trucs chose machin desole dsl pardon question questions doute rapide petite savoir sais sait jsp dire dis dites expliquer merci svp stp plait voudrais aimerais bot rappeler rappelle encore alors bon bref juste vraiment article texte dit dite selon mentionne parle ca cest voila ouais bah euh hein exactement non ptdr wesh frerot ben peu bete histoire idee demandais demandions quelqu explique lire lu lis rien',
+  es: 'hola hla oye buenas perdon disculpa cosa duda pregunta rapida saber sabes decir dime dices explicar gracias grax favor bot quiero queria quisiera articulo texto dice segun pa osea incluso jaja porfa pues historia tonta idea preguntaba pregunto preguntabamos alguien explica leer leido lei algo vi',
+  de: 'hallo hey hi servus sorry entschuldigung ding sache frage kurze schnelle eigentlich nochmal nochmals wissen weisst sagen sag erklaren danke bitte bot mochte wollte artikel text sagt laut ok halt genau sogar geschichte dumme ahnung fragte jemand erklart lesen gelesen lese gibts',
   it: 'ciao ehi salve scusa scusate cosa dubbio domanda veloce sapere sai dire dimmi dici spiegare grazie grz favore bot vorrei volevo articolo testo dice secondo no ok cioe neanche allora boh raga storia stupida idea chiedo chiedevo domando domandavo qualcuno spiega leggere letto leggo',
   pt: 'ola oi desculpa coisa duvida pergunta rapida saber sabe dizer diga explicar obrigado obrigada obg valeu vlw favor bot queria gostaria artigo texto diz segundo pra pro pras pros vc mano entao pfv kkk ne historia boba ideia pergunto perguntava pensando alguem explica ler lido li',
 };
