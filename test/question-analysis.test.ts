@@ -512,6 +512,15 @@ describe('what the article itself teaches the index', () => {
     }
   });
 
+  it('reads a capital and its country as the city\'s name, and keeps the word for a capital out of other words\' terms', async () => {
+    const retriever = await lexicalRetriever();
+    const { query } = await retriever.search('Combien de fois Haftar est-il allé dans la capitale russe ?');
+    expect(query.concepts.find((c) => c.label === 'capitale russe')).toMatchObject({ name: true, terms: new Map([['moscou', 1]]) });
+    // "captain" reaches "capital" through a pivot; the article has no such word, and it names no capital.
+    const captain = (await retriever.search('Who is the captain of the Admiral Kuznetsov?')).query.concepts.find((c) => c.label === 'captain')!;
+    expect(captain.terms.has('capital')).toBe(false);
+  });
+
   it('does not match the words of a phrase a dictionary translates whole by their spellings (porta-voz: not the porte of porte-avions)', async () => {
     const retriever = await lexicalRetriever();
     const { query } = await retriever.search('Quem é o porta-voz do GNA?');

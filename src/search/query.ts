@@ -1093,6 +1093,11 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
     const termsOf = (i: number): string[] =>
       sameLanguage ? [stem(tokens[i]!, context.corpusLanguage)] : [...(lexicon?.translate([tokens[i]!], () => true)[0]?.targets ?? [])].filter(([, weight]) => weight >= WHOLE_PHRASE).map(([term]) => term);
     namedCapitals(concepts, spans, tokens, isContent, termsOf, context.capitals);
+    // The word for a capital was kept in the lexicon only to be read here ("captain" reaches it too).
+    const capitalWords = new Set([...context.capitals.keys()].map((key) => key.split(GROUP_SEPARATOR)[0]!).filter((term) => !inIndex(term)));
+    concepts.forEach((concept, k) => {
+      if ([...concept.terms.keys()].some((term) => capitalWords.has(term))) concepts[k] = { ...concept, terms: new Map([...concept.terms].filter(([term]) => !capitalWords.has(term))) };
+    });
   }
   const wordReaches = (word: string): boolean => reachesAsFocus(lexicon?.translate([word], () => true)[0]?.targets ?? [], inIndex);
   const qualifiedConcepts =
