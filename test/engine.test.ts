@@ -583,6 +583,14 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('what a compound acts on', () => {
+  it('is not the compound: a plane taken is not the porte-avions (¶5), the soldiers flew (¶1)', async () => {
+    await expectAnswered([['Quel jour de la semaine les soldats libyens ont-ils pris l\'avion pour la Russie ?', 1]]);
+    await expectDeclined(['Which day of week did the wounded fighters take the plane to Russia?']);
+    await expectAnswered([['le porte-avion russe s\'appelle comment ?', 5], ['What is the name of the aircraft carrier?', 5]]);
+  });
+});
+
 describe('a capital named by its country', () => {
   it('is the city the article names ("la capitale russe", "capital of Russia": Moscou)', async () => {
     await expectAnswered([

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
 import { answerType, askedNounAt, askedOrdinal, asksDefinition, asksForName, asksFrequency, asksOutcome, asksRegion, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
+import { compoundOnlyStems } from '../src/search/analyze.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
 import { editDistance, typoBudget } from '../src/text/fuzzy.js';
@@ -32,6 +33,24 @@ describe('typos', () => {
     expect(correctTypo('soldeir', ['solder', 'soldier'], 'soldeirs', (c) => (c === 'soldier' ? 1 : 0.3))).toEqual(['soldier']);
     expect(correctTypo('zzzz', ['wound'])).toEqual([]);
     expect(correctTypo('cat', ['bat'])).toEqual([]);
+  });
+});
+
+describe('what an article writes only inside a compound', () => {
+  it('is the second part of a hyphenated compound never written alone, with the parts before it; not a name or a word written alone too', () => {
+    const texts = ['Le porte-avions russe Amiral Kouznetsov et un porte-parole.', 'Une vidéo-conférence avec al-Sarraj.', 'La parole est libre.'];
+    expect([...compoundOnlyStems(texts, fr)]).toEqual([
+      ['avion', ['port']],
+      ['conferent', ['video']],
+    ]);
+  });
+
+  it('keeps a word that reaches only the part a compound acts on under a focus match, unless the question reaches the compound', async () => {
+    const retriever = await lexicalRetriever();
+    const plane = (await retriever.search('Quel jour les soldats ont-ils pris l\'avion ?')).query.concepts.find((c) => c.label === 'avion')!;
+    expect(plane.terms.get('avion')).toBeLessThan(0.55);
+    const carrier = (await retriever.search('le porte-avion russe s\'appelle comment ?')).query.concepts.find((c) => c.label.includes('avion'))!;
+    expect(carrier.terms.get('avion')).toBe(1);
   });
 });
 

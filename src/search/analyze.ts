@@ -294,3 +294,32 @@ export class SurfaceVocabulary {
     return this.definitions;
   }
 }
+
+/**
+ * What a text writes only as the second part of a hyphenated compound, never as a word of its
+ * own, by the stems of the parts before it: "avions" of "porte-avions" (avion → port), "parole"
+ * of "porte-parole". In such a compound the second part is what the first acts on (porter des
+ * avions), not what the compound names: a carrier is no plane. Lower case only (not "al-Sarraj").
+ */
+export function compoundOnlyStems(texts: readonly string[], language: Language): Map<string, string[]> {
+  const alone = new Set<string>();
+  const partners = new Map<string, Set<string>>();
+  for (const text of texts) {
+    const written = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
+    const { tokens, joined } = hyphenatedWords(text);
+    tokens.forEach((token, i) => {
+      if (/^\p{Lu}/u.test(written[i] ?? '') || /\d/.test(token)) return;
+      const term = stem(token, language);
+      if (!joined[i]) {
+        alone.add(term);
+        return;
+      }
+      let first = i - 1;
+      while (first > 0 && joined[first]) first--;
+      const before = partners.get(term) ?? new Set<string>();
+      for (let k = first; k < i; k++) before.add(stem(tokens[k]!, language));
+      partners.set(term, before);
+    });
+  }
+  return new Map([...partners].filter(([term]) => !alone.has(term)).map(([term, before]) => [term, [...before]]));
+}

@@ -57,6 +57,11 @@ export interface QueryContext {
   readonly kinds?: ReadonlyMap<string, readonly string[]>;
   /** The capital cities the corpus names, by the stems of "capital" and of their country (capital+russ → moscou; see loadCapitals). */
   readonly capitals?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Stems the corpus writes only as the second part of a hyphenated compound that names a kind of
+   * another thing (porte-avions, a ship), with the stems before them (avion → port; see compoundOnlyStems).
+   */
+  readonly compoundOnly?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What the question's language brings: its lexicon into the corpus language, and the stems it knows. */
@@ -645,6 +650,14 @@ function inIndexOf(context: QueryContext): (term: string) => boolean {
   return (term) => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
 }
 
+/**
+ * What a question's word keeps when it reaches only what an article's compound acts on ("plane":
+ * the avions of porte-avions): under a focus match. Measured on all own sets: 6 fewer wrong answers
+ * ("quel jour les soldats ont-ils pris l'avion": ¶5, the carrier), 1 more trap declined, 3 more
+ * right and 1 lost ("chi ha parlato …": "parlare" had reached porte-parole's "parole").
+ */
+const COMPOUND_PART_FACTOR = 0.5;
+
 /** Content words apart at most this far for "capital" and its country ("capitale de la Russie": 3). */
 const CAPITAL_REACH = 3;
 
@@ -1097,6 +1110,19 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
     const capitalWords = new Set([...context.capitals.keys()].map((key) => key.split(GROUP_SEPARATOR)[0]!).filter((term) => !inIndex(term)));
     concepts.forEach((concept, k) => {
       if ([...concept.terms.keys()].some((term) => capitalWords.has(term))) concepts[k] = { ...concept, terms: new Map([...concept.terms].filter(([term]) => !capitalWords.has(term))) };
+    });
+  }
+  // "Pris l'avion", "took the plane": what the article writes only as what a compound acts on
+  // (the avions of porte-avions, an aircraft carrier) is another thing there, under a focus match,
+  // unless the question reaches the compound too (aircraft carrier: port+avion; "porte-avion").
+  const compoundOnly = context.compoundOnly;
+  if (compoundOnly?.size) {
+    const reached = new Set(concepts.flatMap((concept) => [...concept.terms].filter(([, weight]) => weight >= FOCUS_STRENGTH).flatMap(([term]) => term.split(GROUP_SEPARATOR))));
+    const partOfOther = (concept: Concept, term: string): boolean =>
+      !(compoundOnly.get(term) ?? []).some((before) => reached.has(before)) && ![...concept.terms.keys()].some((other) => other.includes(GROUP_SEPARATOR) && other.split(GROUP_SEPARATOR).includes(term));
+    concepts.forEach((concept, k) => {
+      if (![...concept.terms.keys()].some((term) => compoundOnly.has(term) && partOfOther(concept, term))) return;
+      concepts[k] = { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, compoundOnly.has(term) && partOfOther(concept, term) ? weight * COMPOUND_PART_FACTOR : weight])) };
     });
   }
   const wordReaches = (word: string): boolean => reachesAsFocus(lexicon?.translate([word], () => true)[0]?.targets ?? [], inIndex);
