@@ -583,6 +583,16 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('who does what a noun names', () => {
+  it('is not found in a paragraph that has only the noun of the action ("who commands the LNA": not ¶4\'s "commandement général")', async () => {
+    for (const question of ['Who commands the Libyan National Army?', 'Quem comanda o Exército Nacional Líbio?']) {
+      const answer = await engine.ask(question);
+      expect(answer.answered ? answer.paragraph : null, question).not.toBe(4);
+    }
+    await expectAnswered([['Who leads the Libyan National Army?', 1]]);
+  });
+});
+
 describe('what a compound acts on', () => {
   it('is not the compound: a plane taken is not the porte-avions (¶5), the soldiers flew (¶1)', async () => {
     await expectAnswered([['Quel jour de la semaine les soldats libyens ont-ils pris l\'avion pour la Russie ?', 1]]);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
 import { answerType, askedNounAt, askedOrdinal, asksDefinition, asksForName, asksFrequency, asksOutcome, asksRegion, candidates, dateGranularity, givesFrequency, hasGranularity, isTypeNoun, isUnwrittenKind, purposeClauses, typeNounOfStem, type AnswerType } from '../src/search/answer-type.js';
 import { compoundParts, correctTypo, expandedAcronyms, joinSeparableParticle } from '../src/search/query.js';
-import { compoundOnlyStems } from '../src/search/analyze.js';
+import { actionNounStems, compoundOnlyStems } from '../src/search/analyze.js';
 import { SortedLines } from '../src/search/sorted-lines.js';
 import { stem } from '../src/text/stem.js';
 import { editDistance, typoBudget } from '../src/text/fuzzy.js';
@@ -51,6 +51,23 @@ describe('what an article writes only inside a compound', () => {
     expect(plane.terms.get('avion')).toBeLessThan(0.55);
     const carrier = (await retriever.search('le porte-avion russe s\'appelle comment ?')).query.concepts.find((c) => c.label.includes('avion'))!;
     expect(carrier.terms.get('avion')).toBe(1);
+  });
+});
+
+describe('nouns of an action', () => {
+  it('are the stems a French corpus writes only with an ending that makes a noun of a verb, in no other language', () => {
+    const forms: [string, string][] = [['commandement', 'command'], ['gouvernement', 'gouvern'], ['rapprochement', 'rapproch'], ['soutenu', 'souten'], ['soutien', 'souten'], ['ment', 'ment']];
+    expect([...actionNounStems(forms, fr)]).toEqual(['command', 'gouvern', 'rapproch']);
+    expect(actionNounStems(forms, en).size).toBe(0);
+  });
+
+  it('keep the verb after "who" under a focus match where the article has only the noun ("who commands": le commandement)', async () => {
+    const retriever = await lexicalRetriever();
+    const commands = (await retriever.search('Who commands the Libyan National Army?')).query.concepts.find((c) => c.label === 'commands')!;
+    expect(commands.terms.get('command')).toBeLessThan(0.55);
+    // Not a noun after "who is the": "commander" is what is asked for there.
+    const leads = (await retriever.search('Who leads the Libyan National Army?')).query.concepts.find((c) => c.label === 'leads')!;
+    expect(leads.terms.get('dirig')).toBe(1);
   });
 });
 

@@ -323,3 +323,21 @@ export function compoundOnlyStems(texts: readonly string[], language: Language):
   }
   return new Map([...partners].filter(([term]) => !alone.has(term)).map(([term, before]) => [term, [...before]]));
 }
+
+/** Endings that make a noun of an action from a verb, by corpus language ("commandement", "négociation"). */
+const ACTION_NOUN_ENDINGS: Readonly<Record<string, RegExp>> = {
+  fr: /(?:ement|ment|tion|sion)s?$/,
+};
+
+/**
+ * Stems every form of which, in the corpus, is a noun of an action made with such an ending
+ * ("commandement": command; "gouvernement": gouvern), from the corpus's (surface, stem) pairs.
+ * None for a corpus language without endings listed.
+ */
+export function actionNounStems(forms: Iterable<[surface: string, stem: string]>, language: Language): Set<string> {
+  const ending = ACTION_NOUN_ENDINGS[language.code];
+  if (!ending) return new Set();
+  const verdict = new Map<string, boolean>();
+  for (const [surface, term] of forms) verdict.set(term, (verdict.get(term) ?? true) && ending.test(surface) && surface.length > term.length + 2);
+  return new Set([...verdict].filter(([, nounOnly]) => nounOnly).map(([term]) => term));
+}

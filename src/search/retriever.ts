@@ -3,7 +3,7 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Language } from '../text/languages.js';
 import { LANGUAGES } from '../text/languages.js';
 import { fold, words } from '../text/normalize.js';
-import { acronymAppositions, acronymDefinitions, analyze, capitalisedWords, compoundOnlyStems, hyphenCompounds, ownerAcronyms, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
+import { acronymAppositions, acronymDefinitions, analyze, actionNounStems, capitalisedWords, compoundOnlyStems, hyphenCompounds, ownerAcronyms, SurfaceVocabulary, unnamedGroupMask, withAcronymDefinitions } from './analyze.js';
 import { Bm25Index, coverage, type Concept, type ConceptMatch } from './bm25.js';
 import { cosine, type Embedder } from './dense.js';
 import { fuse, rank } from './fusion.js';
@@ -317,6 +317,8 @@ export class Retriever {
   private readonly tokensOfSentences: { start: number; end: number; term: string }[][] = [];
   /** See `nounOnlyStems`; set by `create`. */
   private nounOnly: ReadonlySet<string> = new Set();
+  /** See `actionNounStems`; set by `create`. */
+  private actionNounsOnly: ReadonlySet<string> = new Set();
   /** See `compoundOnlyStems`, for the compounds that are a kind of something (see `kinds`); set by `create`. */
   private compoundOnly: ReadonlyMap<string, readonly string[]> = new Map();
   private paragraphVectors: Float32Array[] | null = null;
@@ -411,6 +413,7 @@ export class Retriever {
     }
     retriever.kinds = written;
     retriever.nounOnly = nounOnlyStems(corpus, retriever.paragraphLanguages, homographs);
+    retriever.actionNounsOnly = actionNounStems(retriever.vocabulary.forms(), language);
     // Only a compound the data knows as a kind of another thing (a porte-avions is a ship): in
     // "vidéo-conférence" the second part is what the compound is.
     const kindCompounds = new Set([...written.values()].flat());
@@ -775,7 +778,7 @@ export class Retriever {
     const query = buildQuery(
       question,
       language,
-      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, kinds: this.kinds, capitals: this.capitals, nounOnly: this.nounOnly, compoundOnly: this.compoundOnly },
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, kinds: this.kinds, capitals: this.capitals, nounOnly: this.nounOnly, compoundOnly: this.compoundOnly, actionNounsOnly: this.actionNounsOnly },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;
