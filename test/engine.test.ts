@@ -583,6 +583,12 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('a season', () => {
+  it('is its months: "im Herbst 2016", "en otoño de 2016" reach ¶6\'s "En novembre"', async () => {
+    await expectAnswered([['Was wollte Haftar im Herbst 2016 von Russland?', 6], ['¿Qué pidió Haftar a Rusia en otoño de 2016?', 6]]);
+  });
+});
+
 describe('who does what a noun names', () => {
   it('is not found in a paragraph that has only the noun of the action ("who commands the LNA": not ¶4\'s "commandement général")', async () => {
     for (const question of ['Who commands the Libyan National Army?', 'Quem comanda o Exército Nacional Líbio?']) {

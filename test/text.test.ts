@@ -7,6 +7,7 @@ import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { numbersAsDigits } from '../src/text/numbers.js';
 import { withoutFormulas } from '../src/text/politeness.js';
+import { seasonMonths } from '../src/text/calendar.js';
 import { functionWordLeaders, writtenForms, writtenIn } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
@@ -269,6 +270,19 @@ describe('formulas of politeness and relating locutions', () => {
     expect(plain('it', 'mille soldati, molte grazie')).toBe('mille soldati,');
     expect(plain('en', 'a lot of wounded on Thanksgiving')).toBe('a lot of wounded on Thanksgiving');
     expect(plain('fr', 'beaucoup de blessés, bien avant')).toBe('beaucoup de blessés, bien avant');
+  });
+});
+
+describe('seasons', () => {
+  it('are their months as the corpus language names them, in six languages, and no other word is', () => {
+    const fr = languageByCode('fr')!;
+    expect(seasonMonths('automne', fr, fr)).toEqual(['septembre', 'octobre', 'novembre']);
+    expect(seasonMonths('herbst', languageByCode('de')!, fr)).toEqual(['septembre', 'octobre', 'novembre']);
+    expect(seasonMonths('winter', en, fr)).toEqual(['decembre', 'janvier', 'fevrier']);
+    expect(seasonMonths('verano', languageByCode('es')!, en)).toEqual(['june', 'july', 'august']);
+    // "The fall of Kadhafi", "a été": not seasons.
+    expect(seasonMonths('fall', en, fr)).toEqual([]);
+    expect(seasonMonths('ete', fr, fr)).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 import { numbersAsDigits } from '../text/numbers.js';
 import { withoutFormulas } from '../text/politeness.js';
+import { seasonMonths } from '../text/calendar.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
@@ -451,6 +452,9 @@ const BEFORE_VERBS = wordSetsByLanguage({
   pt: 'e sao era eram foi foram sera serao tem tinha tinham ha ser estar esta estao se',
   de: 'ist sind war waren wird werden hat haben hatte hatten sein sie er es',
 });
+
+/** What a season's word gives its months: a focus match ("l'automne 2016": novembre). */
+const SEASON_WEIGHT = 0.6;
 
 /** "Who", folded, in the six question languages. */
 const WHO_WORDS = new Set('who qui wer quien chi quem'.split(' '));
@@ -1136,6 +1140,11 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
       concepts[k] = { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, compoundOnly.has(term) && partOfOther(concept, term) ? weight * COMPOUND_PART_FACTOR : weight])) };
     });
   }
+  // "À l'automne 2016", "in the autumn": the season is its months as the article names them ("En novembre").
+  concepts.forEach((concept, k) => {
+    const months = seasonMonths(concept.label, language, context.corpusLanguage).map((month) => stem(month, context.corpusLanguage)).filter(inIndex);
+    if (months.length) concepts[k] = { ...concept, terms: new Map([...concept.terms, ...months.map((month): [string, number] => [month, SEASON_WEIGHT])]) };
+  });
   // "Who commands the LNA": the verb after "who" asks for who does it; a stem the article writes
   // only as a noun of the action ("le commandement général de l'ANL", "gouvernement") names no one
   // doing it, so it stays under a focus match there.
