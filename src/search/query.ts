@@ -690,8 +690,14 @@ function namedCapitals(
   termsOf: (i: number) => readonly string[],
   capitals: ReadonlyMap<string, readonly string[]>,
 ): void {
+  const known = new Map<number, readonly string[]>();
+  const termsAt = (i: number): readonly string[] => {
+    let terms = known.get(i);
+    if (!terms) known.set(i, (terms = termsOf(i)));
+    return terms;
+  };
   const cityOf = (a: number, b: number): string | null => {
-    for (const first of termsOf(a)) for (const second of termsOf(b)) {
+    for (const first of termsAt(a)) for (const second of termsAt(b)) {
       const city = capitals.get(`${first}${GROUP_SEPARATOR}${second}`) ?? capitals.get(`${second}${GROUP_SEPARATOR}${first}`);
       if (city?.length === 1) return city[0]!;
     }
@@ -1118,8 +1124,13 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
   });
 
   if (context.capitals?.size) {
-    const termsOf = (i: number): string[] =>
-      sameLanguage ? [stem(tokens[i]!, context.corpusLanguage)] : [...(lexicon?.translate([tokens[i]!], () => true)[0]?.targets ?? [])].filter(([, weight]) => weight >= WHOLE_PHRASE).map(([term]) => term);
+    // A token's terms: its own concept's when it has one to itself, else (a word of a phrase) its own translation.
+    const strong = (terms: Iterable<[string, number]>): string[] => [...terms].filter(([, weight]) => weight >= WHOLE_PHRASE).map(([term]) => term);
+    const termsOf = (i: number): string[] => {
+      if (sameLanguage) return [stem(tokens[i]!, context.corpusLanguage)];
+      const k = spans.findIndex(([start, end]) => start === i && end === i + 1);
+      return strong(k >= 0 ? concepts[k]!.terms : (lexicon?.translate([tokens[i]!], () => true)[0]?.targets ?? []));
+    };
     namedCapitals(concepts, spans, tokens, isContent, termsOf, context.capitals);
     // The word for a capital was kept in the lexicon only to be read here ("captain" reaches it too).
     const capitalWords = new Set([...context.capitals.keys()].map((key) => key.split(GROUP_SEPARATOR)[0]!).filter((term) => !inIndex(term)));
