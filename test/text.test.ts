@@ -231,45 +231,59 @@ describe('letters of a language', () => {
 
 describe('formulas of politeness and relating locutions', () => {
   const plain = (code: string, text: string): string => withoutFormulas(text, languageByCode(code)!).replace(/\s+/g, ' ').trim();
+  /** Each case: a language, a text, and the text without its formulas, spaces collapsed. */
+  const expectPlain = (cases: readonly (readonly [code: string, text: string, left: string])[]): void => {
+    for (const [code, text, left] of cases) expect(plain(code, text), text).toBe(left);
+  };
 
   it('are taken out whole, with the words that go with thanks before and after, in six languages', () => {
-    expect(plain('en', 'how many wounded? thanks a lot in advance')).toBe('how many wounded?');
-    expect(plain('en', 'Many thanks, who leads the LNA?')).toBe(', who leads the LNA?');
-    expect(plain('fr', 'Merci d’avance : combien de blessés ? merci beaucoup')).toBe(': combien de blessés ?');
-    expect(plain('es', '¿cuántos heridos? muchísimas gracias de antemano')).toBe('¿cuántos heridos?');
-    expect(plain('de', 'Wie viele Verwundete? Vielen Dank im Voraus!')).toBe('Wie viele Verwundete? !');
-    expect(plain('it', 'quanti feriti? grazie mille')).toBe('quanti feriti?');
-    expect(plain('pt', 'quantos feridos? muito obrigado mesmo')).toBe('quantos feridos?');
+    expectPlain([
+      ['en', 'how many wounded? thanks a lot in advance', 'how many wounded?'],
+      ['en', 'Many thanks, who leads the LNA?', ', who leads the LNA?'],
+      ['fr', 'Merci d’avance : combien de blessés ? merci beaucoup', ': combien de blessés ?'],
+      ['es', '¿cuántos heridos? muchísimas gracias de antemano', '¿cuántos heridos?'],
+      ['de', 'Wie viele Verwundete? Vielen Dank im Voraus!', 'Wie viele Verwundete? !'],
+      ['it', 'quanti feriti? grazie mille', 'quanti feriti?'],
+      ['pt', 'quantos feridos? muito obrigado mesmo', 'quantos feridos?'],
+    ]);
   });
 
   it('take greetings out with whom they greet, times of day only in their phrase', () => {
-    expect(plain('pt', 'Oi gente, quem é Mohamad Ghanim?')).toBe(', quem é Mohamad Ghanim?');
-    expect(plain('fr', 'Salut tout le monde ! qui dirige le GNA ?')).toBe('! qui dirige le GNA ?');
-    expect(plain('de', 'Guten Morgen zusammen, was passiert morgen?')).toBe(', was passiert morgen?');
-    expect(plain('es', 'Buenas tardes a todos: ¿llegan tarde los heridos?')).toBe(': ¿llegan tarde los heridos?');
+    expectPlain([
+      ['pt', 'Oi gente, quem é Mohamad Ghanim?', ', quem é Mohamad Ghanim?'],
+      ['fr', 'Salut tout le monde ! qui dirige le GNA ?', '! qui dirige le GNA ?'],
+      ['de', 'Guten Morgen zusammen, was passiert morgen?', ', was passiert morgen?'],
+      ['es', 'Buenas tardes a todos: ¿llegan tarde los heridos?', ': ¿llegan tarde los heridos?'],
+    ]);
   });
 
   it('take out asking whether the answer is sure, apostrophes included', () => {
-    expect(plain('en', 'who leads the GNA are you sure')).toBe('who leads the GNA');
-    expect(plain('fr', "qui dirige le GNA ? t'es sûr ?")).toBe('qui dirige le GNA ? ?');
-    expect(plain('pt', 'quem lidera o GNA? tem certeza?')).toBe('quem lidera o GNA? ?');
-    expect(plain('es', 'el seguro médico de los heridos')).toBe('el seguro médico de los heridos');
+    expectPlain([
+      ['en', 'who leads the GNA are you sure', 'who leads the GNA'],
+      ['fr', "qui dirige le GNA ? t'es sûr ?", 'qui dirige le GNA ? ?'],
+      ['pt', 'quem lidera o GNA? tem certeza?', 'quem lidera o GNA? ?'],
+      ['es', 'el seguro médico de los heridos', 'el seguro médico de los heridos'],
+    ]);
   });
 
   it('take out locutions that only relate what is asked, not those that add or name a place', () => {
-    expect(plain('fr', "combien de visites au cours de l'année 2016 ?")).toBe("combien de visites l'année 2016 ?");
-    expect(plain('fr', 'où est Benghazi par rapport à Tripoli')).toBe('où est Benghazi Tripoli');
-    expect(plain('pt', 'Onde fica Bengasi em relação a Trípoli?')).toBe('Onde fica Bengasi Trípoli?');
-    expect(plain('it', 'quante visite nel corso del 2016')).toBe('quante visite 2016');
-    expect(plain('de', 'wie viele Besuche im Laufe des Jahres')).toBe('wie viele Besuche Jahres');
-    expect(plain('en', 'how many more in addition to the first group, on board the carrier')).toBe('how many more in addition to the first group, on board the carrier');
-    expect(plain('fr', 'le cours du pétrole, le niveau de la mer')).toBe('le cours du pétrole, le niveau de la mer');
+    expectPlain([
+      ['fr', "combien de visites au cours de l'année 2016 ?", "combien de visites l'année 2016 ?"],
+      ['fr', 'où est Benghazi par rapport à Tripoli', 'où est Benghazi Tripoli'],
+      ['pt', 'Onde fica Bengasi em relação a Trípoli?', 'Onde fica Bengasi Trípoli?'],
+      ['it', 'quante visite nel corso del 2016', 'quante visite 2016'],
+      ['de', 'wie viele Besuche im Laufe des Jahres', 'wie viele Besuche Jahres'],
+      ['en', 'how many more in addition to the first group, on board the carrier', 'how many more in addition to the first group, on board the carrier'],
+      ['fr', 'le cours du pétrole, le niveau de la mer', 'le cours du pétrole, le niveau de la mer'],
+    ]);
   });
 
   it('leave the same words alone elsewhere: a thousand soldiers, a lot of wounded, Thanksgiving', () => {
-    expect(plain('it', 'mille soldati, molte grazie')).toBe('mille soldati,');
-    expect(plain('en', 'a lot of wounded on Thanksgiving')).toBe('a lot of wounded on Thanksgiving');
-    expect(plain('fr', 'beaucoup de blessés, bien avant')).toBe('beaucoup de blessés, bien avant');
+    expectPlain([
+      ['it', 'mille soldati, molte grazie', 'mille soldati,'],
+      ['en', 'a lot of wounded on Thanksgiving', 'a lot of wounded on Thanksgiving'],
+      ['fr', 'beaucoup de blessés, bien avant', 'beaucoup de blessés, bien avant'],
+    ]);
   });
 });
 
