@@ -316,6 +316,8 @@ describe('questions in six languages, as people type them', () => {
         // Asking whether the bot is sure, even without a question mark before it.
         ['who is Fayez al-Saraj are you sure?', 1],
         ['I just read the article and gNA international backers', 2],
+        // An emoji ends what a chat message says before it, as a full stop would.
+        ['coucou, je lis ça pendant ma pause déj 😅 Haftar est allé combien de fois à Moscou en 2016 ?', 6],
       ],
       { allMatched: true },
     );

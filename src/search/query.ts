@@ -816,8 +816,8 @@ export function buildQuery(typed: string, language: Language, context: QueryCont
   return asked === null ? query : analyseQuestion(asked, language, context, resources);
 }
 
-/** Where a message's sentences end: their marks, brackets, a line. */
-const SENTENCE_END = /[.!?¿¡;…()[\]\n]+/u;
+/** Where a message's sentences end: their marks, brackets, a line, an emoji (chat ends a clause with one). */
+const SENTENCE_END = /[.!?¿¡;…()[\]\n\p{Extended_Pictographic}]+/u;
 
 /**
  * A message's clauses: its sentences, each cut at a comma or before "and" with a question word
