@@ -91,6 +91,8 @@ describe('stemming and stop words', () => {
   });
   it('treats Portuguese contractions of a preposition and a demonstrative, and chat\'s "tho", "literally", "gibts", "rien", as function words', () => {
     expectFunctionWords({ pt: 'desses nesta neste disso', en: 'tho though literally', de: 'gibts', fr: 'rien', es: 'algo vi' });
+    // Learning a language, like reading, is how the question came, not what it asks about.
+    expectFunctionWords({ en: 'learning', fr: 'apprends', es: 'aprendiendo leo', de: 'lerne', it: 'imparando', pt: 'aprendendo' });
   });
   it('treats adverbs of the moment and modal verbs as function words, but not "still" or "yet", which the article writes', () => {
     const now = { en: 'today currently ngl', es: 'hoy ahora', it: 'oggi gia adesso', pt: 'hoje agora', de: 'derzeit' };
