@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/helpers/slow-first.js';
 
 export default defineConfig({
   test: {
@@ -12,6 +13,8 @@ export default defineConfig({
     // each file cost a quarter of the suite. So every test puts back what it changes in the process.
     poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },
     pool: 'forks',
+    // The slowest files first, so that the two workers share them (see the sequencer).
+    sequence: { sequencer: SlowFirstSequencer },
     // In CI, also write machine-readable results so .ci/run can print a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.cache/test-results.json' }]] : ['default'],
   },
