@@ -585,6 +585,12 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('last year', () => {
+  it('is the year before the article\'s (2016 for February 2017)', async () => {
+    await expectAnswered([["Haftar est allé combien de fois à Moscou l'an dernier ?", 6], ['Wie oft war Haftar letztes Jahr in Moskau?', 6]]);
+  });
+});
+
 describe('a season', () => {
   it('is its months: "im Herbst 2016", "en otoño de 2016" reach ¶6\'s "En novembre"', async () => {
     await expectAnswered([['Was wollte Haftar im Herbst 2016 von Russland?', 6], ['¿Qué pidió Haftar a Rusia en otoño de 2016?', 6]]);

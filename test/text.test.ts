@@ -7,7 +7,7 @@ import { jaroWinkler, wordSimilarity } from '../src/text/fuzzy.js';
 import { cleanQuestion, QuestionError } from '../src/text/question.js';
 import { numbersAsDigits } from '../src/text/numbers.js';
 import { withoutFormulas } from '../src/text/politeness.js';
-import { seasonMonths } from '../src/text/calendar.js';
+import { seasonMonths, withYearsNamed } from '../src/text/calendar.js';
 import { functionWordLeaders, writtenForms, writtenIn } from '../src/search/language-id.js';
 import { lexicalEngine } from './helpers/engine.js';
 
@@ -299,6 +299,22 @@ describe('seasons', () => {
     // "The fall of Kadhafi", "a été": not seasons.
     expect(seasonMonths('fall', en, fr)).toEqual([]);
     expect(seasonMonths('ete', fr, fr)).toEqual([]);
+  });
+});
+
+describe('last year', () => {
+  it('is the year before the article\'s, in six languages, and nothing else is', () => {
+    const year = (code: string, text: string): string => withYearsNamed(text, languageByCode(code)!, 2017).replace(/\s+/g, ' ').trim();
+    expect(year('fr', "combien de fois l'an dernier ?")).toBe('combien de fois 2016 ?');
+    expect(year('fr', "l’année précédente")).toBe('2016');
+    expect(year('en', 'how many trips the year before')).toBe('how many trips 2016');
+    expect(year('es', 'el año pasado')).toBe('2016');
+    expect(year('de', 'wie oft war er letztes Jahr dort')).toBe('wie oft war er 2016 dort');
+    expect(year('it', "l'anno scorso")).toBe('2016');
+    expect(year('pt', 'no ano passado')).toBe('2016');
+    expect(year('fr', "l'année 2016, le dernier an")).toBe("l'année 2016, le dernier an");
+    // No year to count from (articles of several years): left as typed.
+    expect(withYearsNamed("l'an dernier", languageByCode('fr')!, null)).toBe("l'an dernier");
   });
 });
 

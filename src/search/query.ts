@@ -12,7 +12,7 @@ import type { VerbForms } from './verb-forms.js';
 import { capitalisedWords, type SurfaceVocabulary } from './analyze.js';
 import { numbersAsDigits } from '../text/numbers.js';
 import { withoutFormulas } from '../text/politeness.js';
-import { seasonMonths } from '../text/calendar.js';
+import { seasonMonths, withYearsNamed } from '../text/calendar.js';
 
 /** Below this a spelling match is more often a coincidence than a name or a cognate (measured in `npm run eval`). */
 export const SPELLING_THRESHOLD = 0.88;
@@ -63,6 +63,8 @@ export interface QueryContext {
    * another thing (porte-avions, a ship), with the stems before them (avion → port; see compoundOnlyStems).
    */
   readonly compoundOnly?: ReadonlyMap<string, readonly string[]>;
+  /** The year the corpus's articles were written, when they share one: what "last year" counts from. */
+  readonly referenceYear?: number | null;
   /** Stems the corpus writes only as nouns of an action, with a suffix that makes one (commandement; see actionNounStems). */
   readonly actionNounsOnly?: ReadonlySet<string>;
 }
@@ -883,7 +885,7 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
   // noun): it is read as typed in lower case, so capitals never change the answer.
   // Numbers written out in words above ten are read as the digits a text writes ("seventy": 70).
   // Formulas of politeness are no part of the question ("grazie mille" is no thousand).
-  const question = numbersAsDigits(withoutFormulas(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language), language);
+  const question = withYearsNamed(numbersAsDigits(withoutFormulas(/\p{Ll}/u.test(typed) ? typed : typed.toLowerCase(), language), language), language, context.referenceYear ?? null);
   const { lexicon, thesaurus, known, verbForms } = resources;
   const sameLanguage = language === context.corpusLanguage;
   const inIndex = inIndexOf(context);

@@ -317,6 +317,12 @@ export class Retriever {
   private readonly tokensOfSentences: { start: number; end: number; term: string }[][] = [];
   /** See `nounOnlyStems`; set by `create`. */
   private nounOnly: ReadonlySet<string> = new Set();
+  /** The year of the corpus's articles when they share one (see QueryContext.referenceYear). */
+  private get referenceYear(): number | null {
+    const years = new Set(this.corpus.articles.map((article) => Number(article.date.slice(0, 4))));
+    return years.size === 1 ? [...years][0]! : null;
+  }
+
   /** See `actionNounStems`; set by `create`. */
   private actionNounsOnly: ReadonlySet<string> = new Set();
   /** See `compoundOnlyStems`, for the compounds that are a kind of something (see `kinds`); set by `create`. */
@@ -778,7 +784,7 @@ export class Retriever {
     const query = buildQuery(
       question,
       language,
-      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, kinds: this.kinds, capitals: this.capitals, nounOnly: this.nounOnly, compoundOnly: this.compoundOnly, actionNounsOnly: this.actionNounsOnly },
+      { corpusLanguage: this.corpusLanguage, vocabulary: this.vocabulary, indexTerms: this.paragraphIndex.vocabulary, inflected: this.inflected, prefixed: this.prefixed, related: this.related, kinds: this.kinds, capitals: this.capitals, nounOnly: this.nounOnly, compoundOnly: this.compoundOnly, actionNounsOnly: this.actionNounsOnly, referenceYear: this.referenceYear },
       { lexicon: sameLanguage ? null : lexicon, thesaurus: sameLanguage ? lexicon : null, known, verbForms, names },
     );
     const type = query.answerType;

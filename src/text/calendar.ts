@@ -33,3 +33,22 @@ export function seasonMonths(word: string, language: Language, corpusLanguage: L
   const names = MONTHS[corpusLanguage.code];
   return months && names ? months.map((month) => names[month]!) : [];
 }
+
+/**
+ * "Last year" in each language, folded, as typed (an apostrophe or a space between words): the
+ * year before the article's, which is when a reader of it means.
+ */
+const LAST_YEAR: Readonly<Record<string, RegExp>> = {
+  en: /(?<!\p{L})(?:last year|the (?:year before|previous year|prior year))(?!\p{L})/giu,
+  fr: /(?<!\p{L})l[’'\s]*(?:an (?:dernier|passé|passe)|année (?:dernière|derniere|passée|passee|précédente|precedente|d[’'\s]*avant)|annee (?:derniere|passee|precedente|d[’'\s]*avant))(?!\p{L})/giu,
+  es: /(?<!\p{L})el a[ñn]o (?:pasado|anterior)(?!\p{L})/giu,
+  de: /(?<!\p{L})(?:(?:letztes|letzten|vergangenes|vergangenen|vorigen|voriges) jahr(?:es)?|im vorjahr)(?!\p{L})/giu,
+  it: /(?<!\p{L})l[’'\s]*anno (?:scorso|passato|precedente)(?!\p{L})/giu,
+  pt: /(?<!\p{L})(?:no |o )?ano (?:passado|anterior)(?!\p{L})/giu,
+};
+
+/** The question with "last year" written as the year before `referenceYear` ("l'an dernier" → 2016 for a 2017 article). */
+export function withYearsNamed(question: string, language: Language, referenceYear: number | null): string {
+  const pattern = LAST_YEAR[language.code];
+  return pattern && referenceYear !== null ? question.replace(pattern, ` ${referenceYear - 1} `) : question;
+}
