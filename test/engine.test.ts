@@ -696,6 +696,9 @@ describe('what someone said or how they reacted', () => {
       'come ha reagito il governo di sarraj all’aiuto russo',
       'Was hat Putin zu Haftars Besuch gesagt?',
       'What did Sergei Shoigu promise Haftar during the video call?',
+      // What two people said to each other, and the topics they discussed.
+      'Que se sont dit Choïgou et Haftar pendant la visioconférence ?',
+      'What topics did Shoigu and Haftar discuss on the video call?',
     ]);
     // A promise is reported speech too: "La Russie s'est engagée …, a ajouté Mohamad Ghanim".
     expect(await engine.ask('la russie a promis quoi exactement pour les blessés en plus ?')).toMatchObject({ answered: true, paragraph: 4 });

@@ -96,7 +96,7 @@ export function asksRegion(question: string): boolean {
  */
 const STATEMENT_CUE = new RegExp(
   [
-    String.raw`what (exactly |else )?(did|has|have|had) (?!(the |this )?(article|text|piece|story|report|author|writer|journalist|paper|it) )(\w+ ){1,6}(say|said|tell|told|declare|declared|announce|announced|reply|replied|respond|responded|answer|answered|promise|promised|pledge|pledged|discuss|discussed|(talk|talked|speak|spoke|chat|chatted) about|(agree|agreed|settle|settled|decide|decided) (on|upon))`,
+    String.raw`what (exactly |else |topics? |subjects? )?(did|has|have|had) (?!(the |this )?(article|text|piece|story|report|author|writer|journalist|paper|it) )(\w+ ){1,6}(say|said|tell|told|declare|declared|announce|announced|reply|replied|respond|responded|answer|answered|promise|promised|pledge|pledged|discuss|discussed|(talk|talked|speak|spoke|chat|chatted) about|(agree|agreed|settle|settled|decide|decided) (on|upon))`,
     String.raw`(se sont|s est) (\w+ ){0,2}mise?s? d accord|(ont|a) (convenu|decide) de quoi|sur quoi (\w+ ){1,6}(accord|entendus|entendu)`,
     String.raw`(en )?que (acordaron|pactaron|decidieron|convinieron)|worauf (\w+ ){1,6}(geeinigt|verstandigt)|(su )?(cosa|che) (\w+ ){0,6}(concordato|deciso|pattuito|accordati)|o que (\w+ ){0,6}(combinaram|acordaram|decidiram)`,
     String.raw`what was (said|discussed)`,
@@ -107,6 +107,7 @@ const STATEMENT_CUE = new RegExp(
     String.raw`qu (a|ont) (t (il|elle|ils|elles|on) )?(dit|declare|repondu|annonce|affirme|promis|discute)`,
     String.raw`(a|ont) promis quoi`,
     String.raw`qu est ce qu[e ]? ?(\w+ ){1,6}(a|ont) (dit|declare|repondu|annonce|affirme)`,
+    String.raw`(se sont|se sont ils|se sont elles|s etaient) (dit|dits|raconte|racontes|promis)`,
     String.raw`(que|qu en) (pense|pensent|pensait)`,
     String.raw`comment (\w+ ){0,6}(reagi|repondu|reagit|reagissent|reagira)`,
     String.raw`(reaction|reactions|reponse|reponses) (de|du|des|d)`,
