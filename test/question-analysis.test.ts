@@ -349,6 +349,10 @@ describe('answer types', () => {
     expect(at("Combien d'avions ?")).toBe('avions');
     expect(at('Welche Stadt?')).toBe('stadt');
     expect(at('em que avião viajaram')).toBe('aviao');
+    // A kind's noun, past "kind of", "type de", "tipo di".
+    expect(at('What kind of injuries did the soldiers have?')).toBe('injuries');
+    expect(at('De quel type de blessures souffraient-ils ?')).toBe('blessures');
+    expect(at('Che tipo di ferite avevano?')).toBe('ferite');
     // A cardinal is no kind: the noun after it is.
     expect(at('Which two authorities compete?')).toBe('authorities');
     expect(at('Who leads the army?')).toBeNull();

@@ -314,6 +314,9 @@ const ASKING_DETERMINERS = new Set(
     .map((w) => w.replace('+', ' ')),
 );
 const OF = new Set(['de', 'd', 'of']);
+/** Words for a kind ("what kind of", "quel genre de", "welche Art von"), folded, and what links them to their noun. */
+const KIND_WORDS = new Set('kind kinds type types sort sorts genre genres sorte sortes tipo tipos clase art arten'.split(' '));
+const KIND_OF = new Set(['of', 'de', 'd', 'di', 'da', 'do', 'von']);
 /** "What is the …", "quelle est la …", "qual è il …": the copula before the article and the noun asked for, folded. */
 const COPULAS = new Set('is s was are were est etait sont es era fue son ist war sind e foi'.split(' '));
 /**
@@ -357,6 +360,8 @@ export function askedNounAt(tokens: readonly string[]): number | null {
     if (!width) continue;
     let at = i + width;
     if (COPULAS.has(tokens[at] ?? '') && isArticleOfAnyLanguage(tokens[at + 1] ?? '')) at += 2;
+    // "What kind of injuries", "quel type de blessures", "che tipo di ferite": the kind's noun is what is asked for.
+    if (KIND_WORDS.has(tokens[at] ?? '') && KIND_OF.has(tokens[at + 1] ?? '')) at += 2;
     if (OF.has(tokens[at] ?? '')) at++;
     while (at < tokens.length && (CARDINALS.has(tokens[at]!) || /^\d+$/.test(tokens[at]!))) at++;
     return at < tokens.length ? at : null;
