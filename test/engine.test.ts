@@ -585,6 +585,12 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('a kind asked for that the article never writes', () => {
+  it('is no answer however well the rest matches ("dans quel hôpital russe …": no hospital anywhere)', async () => {
+    await expectDeclined(["Dans quel hôpital russe les soldats de l'ANL sont-ils soignés ?"]);
+  });
+});
+
 describe('last year', () => {
   it('is the year before the article\'s (2016 for February 2017)', async () => {
     await expectAnswered([["Haftar est allé combien de fois à Moscou l'an dernier ?", 6], ['Wie oft war Haftar letztes Jahr in Moskau?', 6]]);
