@@ -297,9 +297,10 @@ export class SurfaceVocabulary {
 
 /**
  * What a text writes only as the second part of a hyphenated compound, never as a word of its
- * own, by the stems of the parts before it: "avions" of "porte-avions" (avion → port), "parole"
- * of "porte-parole". In such a compound the second part is what the first acts on (porter des
- * avions), not what the compound names: a carrier is no plane. Lower case only (not "al-Sarraj").
+ * own, by the stems of the parts before it: "avions" of "porte-avions" (avion → port),
+ * "conférence" of "vidéo-conférence". Lower case only (not "al-Sarraj"). The retriever keeps
+ * those of compounds that name a kind of another thing (a porte-avions is a ship), where the
+ * second part is what the first acts on (porter des avions), not what the compound is.
  */
 export function compoundOnlyStems(texts: readonly string[], language: Language): Map<string, string[]> {
   const alone = new Set<string>();
