@@ -585,6 +585,13 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('how big a thing is', () => {
+  it('is answered only by a measure, which the article gives of nothing but a distance', async () => {
+    await expectDeclined(['Wie groß ist der Flugzeugträger Admiral Kusnezow?', 'Quelle est la taille du porte-avions Amiral Kouznetsov ?', 'How big is the aircraft carrier?']);
+    await expectAnswered([['How far is Benghazi from Tripoli?', 7]]);
+  });
+});
+
 describe('a kind asked for that the article never writes', () => {
   it('is no answer however well the rest matches ("dans quel hôpital russe …": no hospital anywhere)', async () => {
     await expectDeclined(["Dans quel hôpital russe les soldats de l'ANL sont-ils soignés ?"]);

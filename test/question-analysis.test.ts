@@ -280,6 +280,12 @@ describe('answer types', () => {
     // An adjective between the question word and the noun.
     ['In welcher russischen Stadt werden sie behandelt?', 'place'],
     ['Which Russian city treats them?', 'place'],
+    // How big, tall or heavy a thing is: a measure.
+    ['Wie groß ist der Flugzeugträger?', 'size'],
+    ['Quelle est la taille du porte-avions ?', 'size'],
+    ['How big is the aircraft carrier?', 'size'],
+    ['¿Qué tamaño tiene el portaaviones?', 'size'],
+    ['Quanto è grande la portaerei?', 'size'],
   ])('reads the type a question asks for, in six languages: %s → %s', (question, type) => {
     expect(answerType(question)).toBe(type);
   });

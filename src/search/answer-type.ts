@@ -10,7 +10,7 @@ import type { Language } from '../text/languages.js';
 import { stem } from '../text/stem.js';
 import { isArticleOfAnyLanguage, wordSetsByLanguage } from '../text/stopwords.js';
 
-export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'organisation' | 'statement';
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'distance' | 'duration' | 'money' | 'age' | 'size' | 'organisation' | 'statement';
 
 /**
  * Verbs of being called, folded: "comment s'appelle …", "wie heißt …", "what is … called". In a
@@ -141,6 +141,10 @@ const STATEMENT_CUE = new RegExp(
 const CUES: [AnswerType, RegExp][] = [
   // Before counts: "cuántos años tiene", "quanti anni ha" ask for an age ("da quanti anni" does not).
   ['age', /\b(how old|what age|at what age|quel age|a quel age|que edad|a que edad|cuantos anos (tiene|tenia|tendra)|wie alt|in welchem alter|che eta|a che eta|(?<!da )quanti anni (ha|aveva|avra)|que idade|com que idade|quantos anos (tem|tinha|tera))\b/],
+  // How big, tall, heavy or long a thing is ("wie groß ist der Flugzeugträger", "quelle est la taille du
+  // porte-avions"): a measure answers it, as an amount answers a cost. Before distances ("how long" is a
+  // duration unless "long" measures a thing: see 'duration').
+  ['size', /\b(how (big|large|tall|high|heavy|wide)|what size|(quelle est la |de quelle )?(taille|hauteur|longueur|largeur)|quel (poids|tonnage)|que (tamano|altura|longitud)|(cual es|de que) (el tamano|la altura|la longitud)|wie (gross|hoch|schwer|breit)|welche (grosse|hohe|lange)|quanto (e )?(grande|alto|alta|pesa|lungo|lunga)|che (dimensioni|altezza|lunghezza)|qual (e )?(o tamanho|a altura|o comprimento)|que tamanho|quao (grande|alto))\b/],
   ['distance', /\b(how far|how many (km|kilometres|kilometers|miles)|what distance|a quelle distance|quelle distance|combien de (km|kilometres)|a que distancia|que distancia|cuantos (km|kilometros)|wie weit|welche entfernung|wie viele (km|kilometer)|quanto dista|a che distanza|quanti (km|chilometri)|que distancia|a que distancia|quantos (km|quilometros))\b/],
   // Before counts and dates: "cuánto tiempo", "quanto tempo" hold a count's cue, "how long ago" asks for a date.
   // "Since when" too: a starting point answers it ("depuis 2011", "depuis la chute de …"), or how long ("depuis trois ans").
@@ -187,6 +191,14 @@ const TYPE_NOUNS_BY_LANGUAGE: readonly [AnswerType, Record<string, string>][] = 
   ['place', { en: 'city town', fr: 'ville', es: 'ciudad', de: 'stadt', it: 'citta', pt: 'cidade' }],
   ['person', { en: 'name names', fr: 'nom noms', de: 'namen', it: 'nome nomi', pt: 'nome' }],
   ['age', { en: 'age old', fr: 'age', es: 'edad anos', de: 'alter alt', it: 'eta anni', pt: 'idade anos' }],
+  ['size', {
+    en: 'size big large tall high heavy wide',
+    fr: 'taille hauteur longueur largeur poids tonnage',
+    es: 'tamano altura longitud grande alto',
+    de: 'grosse gross hoch hohe schwer breit lange',
+    it: 'dimensioni grande alto alta altezza lunghezza lungo lunga pesa',
+    pt: 'tamanho altura comprimento grande alto',
+  }],
   ['organisation', {
     en: 'agency agencies organisation organization organisations organizations institution',
     fr: 'agence agences organisation organisations institution',
@@ -601,6 +613,7 @@ const FREQUENCY = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\d+|une|${NUMBER_WOR
 const NUMBER = String.raw`\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?`;
 const DURATION_UNITS = 'ans|années|mois|semaines|jours|heures|minutes|décennies|siècles';
 const UNITS = 'km|kilomètres|kilometres|mètres|metres|m|miles|milles';
+const SIZE_UNITS = 'tonnes|t|kg|kilos|pieds|m²|km²|hectares|ha|centimètres|cm';
 /** Currencies as French news writes them; "livres" alone is books too. */
 const CURRENCIES = 'euros?|dollars?|roubles?|dinars?|livres?\\ssterling|francs?|yuans?|€|\\$|£';
 const FUNCTION = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'à', 'au', 'aux', 'en', 'et', 'ou', 'par', 'pour', 'sur', 'dans', 'vers', 'avec', 'sans', 'qui', 'que', 'a', 'est', 'sont', 'se', 's', 'l', 'd']);
@@ -634,6 +647,8 @@ const PATTERNS: [AnswerType, RegExp][] = [
   // "500 euros", "1,5 million de dollars", "deux milliards d’euros", "300 €", "$ 40".
   ['money', new RegExp(String.raw`(?<![${LETTER}0-9])(?:(?:${NUMBER}|${NUMBER_WORDS}|un|une)\s?(?:(?:millions?|milliards?)\s)?(?:d[’']|de\s)?(?:${CURRENCIES})|(?:€|\$|£)\s?(?:${NUMBER}))(?![${LETTER}])`, 'g')],
   ['distance', new RegExp(String.raw`(?:${NUMBER}|${NUMBER_WORDS})\s?(?:${UNITS})\b`, 'g')],
+  // A measure of a thing: "305 mètres", "58 000 tonnes", "70 m de haut".
+  ['size', new RegExp(String.raw`(?:${NUMBER}|${NUMBER_WORDS})\s?(?:${UNITS}|${SIZE_UNITS})\b`, 'g')],
   // Without the i and u flags these compile several times faster; the capitals that occur (a
   // sentence's first word) are spelt out.
   ['date', new RegExp(String.raw`(?<![\wÀ-ÿ])(?:(?:[Ll]e\s)?\d{1,2}(?:er)?\s(?:${MONTHS})(?:\s\d{4})?|(?:${MONTHS})(?:\s\d{4})?|(?:${WEEKDAYS})|(?:[Ee]n|[Dd]epuis|[Dd]ès|[Jj]usqu’en|[Jj]usqu'en)\s\d{4}|\d{4}|[Dd]epuis\s(?:${NUMBER_WORDS}|\d+)\s(?:ans|mois|semaines|jours|années))(?![\wÀ-ÿ])`, 'g')],

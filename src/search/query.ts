@@ -1246,6 +1246,7 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
     askedTotal ||
     type === 'money' ||
     type === 'age' ||
+    type === 'size' ||
     type === 'duration' ||
     (askedAt !== null &&
       (type === 'date' || type === 'place' || type === 'organisation') &&

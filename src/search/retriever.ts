@@ -149,8 +149,8 @@ export function askedFactor(asked: number | null, type: AnswerType | null, unnam
   if (asked === null || asked > 0) return 1;
   // "What day", "which city", "which agency": only a sentence that gives one answers, like an amount.
   if (asType) return FEW_WAYS_MISSING_FACTOR;
-  if (nowhere && type !== 'money' && type !== 'age') return ASKED_NOWHERE_FACTOR;
-  return type === 'money' || type === 'age' ? FEW_WAYS_MISSING_FACTOR : ASKED_MISSING_FACTOR;
+  if (nowhere && type !== 'money' && type !== 'age' && type !== 'size') return ASKED_NOWHERE_FACTOR;
+  return type === 'money' || type === 'age' || type === 'size' ? FEW_WAYS_MISSING_FACTOR : ASKED_MISSING_FACTOR;
 }
 
 /**
