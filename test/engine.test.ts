@@ -585,6 +585,12 @@ describe('words of one family the stemmer keeps apart', () => {
   });
 });
 
+describe('whether someone agreed', () => {
+  it('is not answered by the purpose of a request ("pour lever l\'embargo": the article says nothing of the UN agreeing)', async () => {
+    await expectDeclined(['Did the UN agree to lift the arms embargo after Haftar asked Russia for help?']);
+  });
+});
+
 describe('how big a thing is', () => {
   it('is answered only by a measure, which the article gives of nothing but a distance', async () => {
     await expectDeclined(['Wie groß ist der Flugzeugträger Admiral Kusnezow?', 'Quelle est la taille du porte-avions Amiral Kouznetsov ?', 'How big is the aircraft carrier?']);

@@ -187,6 +187,13 @@ describe('whether something came about in the end', () => {
     expect(asksOutcome('Who asked for the embargo to be lifted?')).toBe(false);
   });
 
+  it('is asked with whether someone agreed ("did the UN agree to lift", "a Rússia aceitou"), but not with a French "accepte", which asks what holds', () => {
+    for (const question of ['Did the UN agree to lift the arms embargo?', 'A Rússia aceitou o pedido de Haftar?', 'Hat Russland zugestimmt?']) {
+      expect(asksOutcome(question), question).toBe(true);
+    }
+    expect(asksOutcome("L'ANL accepte-t-elle l'autorité du gouvernement de Tripoli ?")).toBe(false);
+  });
+
   it('finds where French text states a purpose, up to the clause\'s end', () => {
     const text = "Il avait sollicité l'aide de la Russie pour lever l'embargo sur les armes. Ils sont partis afin de se soigner, dit-il. Pour le reste, rien.";
     expect(purposeClauses(text).map(({ start, end }) => text.slice(start, end))).toEqual(["pour lever l'embargo sur les armes", 'afin de se soigner']);

@@ -513,10 +513,13 @@ export function isStartingPoint(text: string): boolean {
 
 /**
  * "Did the UN finally lift the embargo", "l'ONU a-t-elle finalement levé …", "¿se levantó
- * finalmente …?": the question asks whether something came about in the end (folded cues, six
- * languages). With a modal ("could Russia end up treating more") it asks what may happen.
+ * finalmente …?", "did the UN agree to lift …", "a Rússia aceitou …": the question asks whether
+ * something came about in the end (folded cues, six languages; not French "accepte", which asks
+ * what holds: "l'ANL accepte-t-elle l'autorité du GNA"). With a modal ("could Russia end up
+ * treating more") it asks what may happen. Agreeing, measured on all own sets: 1 more trap
+ * declined, no answer changed.
  */
-const OUTCOME_CUE = /\b(finally|eventually|ultimately|in the end|end(ed|s)? up|finalement|au final|en fin de compte|finalmente|al final|por fin|schliesslich|endlich|letztendlich|am ende|alla fine|infine|afinal|por fim|no fim)\b/;
+const OUTCOME_CUE = /\b(finally|eventually|ultimately|in the end|end(ed|s)? up|finalement|au final|en fin de compte|finalmente|al final|por fin|schliesslich|endlich|letztendlich|am ende|alla fine|infine|afinal|por fim|no fim|agreed?|agrees|acepto|aceptaron|accedio|accettato|acconsentito|aceitou|aceitaram|concordou|concordaram|zugestimmt|stimmte)\b/;
 const MODAL = /\b(could|might|may|would|will|pourrait|pourraient|pourra|pourront|podria|podrian|podra|podran|konnte|konnten|koennte|wird|werden|potrebbe|potrebbero|potra|potranno|poderia|poderiam|podera|poderao)\b/;
 
 /** Whether a question asks whether something came about in the end (see OUTCOME_CUE). */
