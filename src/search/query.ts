@@ -661,7 +661,6 @@ function withAppositions(concepts: readonly Concept[], vocabulary: SurfaceVocabu
  */
 const QUALIFIED_FACTOR = 0.5;
 
-/** Whether some of `terms` reach the article as a focus word: a weak synonym is no match. */
 /** Whether a term (a group: every member) is one of the corpus's index terms. */
 function inIndexOf(context: QueryContext): (term: string) => boolean {
   return (term) => term.split(GROUP_SEPARATOR).every((member) => context.indexTerms.has(member));
@@ -718,23 +717,24 @@ function namedCapitals(
     const label = first === second ? concepts[first]!.label : `${concepts[first]!.label} ${concepts[second]!.label}`;
     const merged: Concept = { label, terms: new Map([[city, 1]]), name: true };
     const span: [number, number] = [Math.min(spans[first]![0], spans[second]![0]), Math.max(spans[first]![1], spans[second]![1])];
-    for (const k of [first, second].sort((x, y) => y - x)) {
+    for (const k of [...new Set([first, second])].sort((x, y) => y - x)) {
       concepts.splice(k, 1);
       spans.splice(k, 1);
-      if (first === second) break;
     }
     concepts.push(merged);
     spans.push(span);
   }
 }
 
+/** Whether some of `terms` reach the article as a focus word: a weak synonym is no match. */
 function reachesAsFocus(terms: Iterable<[string, number]>, inIndex: (term: string) => boolean): boolean {
   for (const [term, weight] of terms) if (weight >= FOCUS_STRENGTH && inIndex(term)) return true;
   return false;
 }
 
-function weakened(concept: Concept, factor: number): Concept {
-  return { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, weight * factor])) };
+/** The concept with its terms (those `which` picks, by default all) at `factor` of their weight. */
+function weakened(concept: Concept, factor: number, which: (term: string) => boolean = () => true): Concept {
+  return { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, which(term) ? weight * factor : weight])) };
 }
 
 /** Indexes of the concepts qualified by a word that reaches nothing in the article (see QUALIFIED_FACTOR). */
@@ -1149,8 +1149,8 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
     const partOfOther = (concept: Concept, term: string): boolean =>
       !(compoundOnly.get(term) ?? []).some((before) => reached.has(before)) && ![...concept.terms.keys()].some((other) => other.includes(GROUP_SEPARATOR) && other.split(GROUP_SEPARATOR).includes(term));
     concepts.forEach((concept, k) => {
-      if (![...concept.terms.keys()].some((term) => compoundOnly.has(term) && partOfOther(concept, term))) return;
-      concepts[k] = { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, compoundOnly.has(term) && partOfOther(concept, term) ? weight * COMPOUND_PART_FACTOR : weight])) };
+      const actedOn = (term: string): boolean => compoundOnly.has(term) && partOfOther(concept, term);
+      if ([...concept.terms.keys()].some(actedOn)) concepts[k] = weakened(concept, COMPOUND_PART_FACTOR, actedOn);
     });
   }
   // "À l'automne 2016", "in the autumn": the season is its months as the article names them ("En novembre").
@@ -1163,10 +1163,7 @@ function analyseQuestion(typed: string, language: Language, context: QueryContex
   // doing it, so it stays under a focus match there.
   const whoAt = tokens.findIndex((token) => WHO_WORDS.has(token));
   const agentVerb = whoAt >= 0 && context.actionNounsOnly?.size ? spans.findIndex(([start]) => start === whoAt + 1) : -1;
-  if (agentVerb >= 0 && !concepts[agentVerb]!.name) {
-    const concept = concepts[agentVerb]!;
-    concepts[agentVerb] = { ...concept, terms: new Map([...concept.terms].map(([term, weight]) => [term, context.actionNounsOnly!.has(term) ? weight * ACTION_NOUN_FACTOR : weight])) };
-  }
+  if (agentVerb >= 0 && !concepts[agentVerb]!.name) concepts[agentVerb] = weakened(concepts[agentVerb]!, ACTION_NOUN_FACTOR, (term) => context.actionNounsOnly!.has(term));
   const wordReaches = (word: string): boolean => reachesAsFocus(lexicon?.translate([word], () => true)[0]?.targets ?? [], inIndex);
   const qualifiedConcepts =
     type === 'person' && asksForName(cueQuestion, language)

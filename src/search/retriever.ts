@@ -319,11 +319,8 @@ export class Retriever {
   private readonly tokensOfSentences: { start: number; end: number; term: string }[][] = [];
   /** See `nounOnlyStems`; set by `create`. */
   private nounOnly: ReadonlySet<string> = new Set();
-  /** The year of the corpus's articles when they share one (see QueryContext.referenceYear). */
-  private get referenceYear(): number | null {
-    const years = new Set(this.corpus.articles.map((article) => Number(article.date.slice(0, 4))));
-    return years.size === 1 ? [...years][0]! : null;
-  }
+  /** The year of the corpus's articles when they share one (see QueryContext.referenceYear); set by `create`. */
+  private referenceYear: number | null = null;
 
   /** See `actionNounStems`; set by `create`. */
   private actionNounsOnly: ReadonlySet<string> = new Set();
@@ -422,6 +419,8 @@ export class Retriever {
     retriever.kinds = written;
     retriever.nounOnly = nounOnlyStems(corpus, retriever.paragraphLanguages, homographs);
     retriever.actionNounsOnly = actionNounStems(retriever.vocabulary.forms(), language);
+    const years = new Set(corpus.articles.map((article) => Number(article.date.slice(0, 4))));
+    retriever.referenceYear = years.size === 1 ? [...years][0]! : null;
     // Only a compound the data knows as a kind of another thing (a porte-avions is a ship): in
     // "vidéo-conférence" the second part is what the compound is.
     const kindCompounds = new Set([...written.values()].flat());
