@@ -615,6 +615,13 @@ async function buildVerbForms(language: Language): Promise<string> {
 /** How many steps up WordNet's kinds a compound's kind may be (aircraft carrier → warship → military vessel → ship). */
 const KIND_DEPTH = 3;
 
+/** The English lexicon's targets for a WordNet lemma of up to MAX_PHRASE words (none for a longer one). */
+function englishTargets(english: Table, lemma: string): [string, number][] {
+  const tokens = words(lemma);
+  if (!tokens.length || tokens.length > MAX_PHRASE) return [];
+  return [...(english.get(phraseKey(tokens, en)) ?? [])];
+}
+
 /**
  * French words for a kind of thing, each with the French compounds that name things of that kind
  * ("navire", "bateau": porte-avions), read through English WordNet: an English compound noun
@@ -629,11 +636,7 @@ async function buildKinds(english: Table): Promise<string> {
   const { synsets, senses } = await readWordNetNounKinds(WORDNET);
   const { formsOf } = await frenchWordsInEnglish();
   const verbStems = new Set([...formsOf.keys()].map((verb) => stem(verb, fr)));
-  const targetsOf = (lemma: string): [string, number][] => {
-    const tokens = words(lemma);
-    if (!tokens.length || tokens.length > MAX_PHRASE) return [];
-    return [...(english.get(phraseKey(tokens, en)) ?? [])];
-  };
+  const targetsOf = (lemma: string): [string, number][] => englishTargets(english, lemma);
   const kinds = new Map<string, Set<string>>();
   for (const [lemma, offsets] of senses) {
     if (!lemma.includes(' ')) continue;
@@ -667,16 +670,14 @@ async function buildKinds(english: Table): Promise<string> {
  */
 async function buildCapitals(english: Table): Promise<string> {
   const { capitalLemmas, capitals } = await readWordNetCapitals(WORDNET);
-  const direct = (lemma: string): string[] => {
-    const tokens = words(lemma);
-    if (!tokens.length || tokens.length > MAX_PHRASE) return [];
-    return [...(english.get(phraseKey(tokens, en)) ?? [])].filter(([target, weight]) => weight >= WEIGHT.direct && !target.includes(GROUP_SEPARATOR)).map(([target]) => target);
-  };
+  const single = (lemma: string, least: number): [string, number][] =>
+    englishTargets(english, lemma).filter(([target, weight]) => weight >= least && !target.includes(GROUP_SEPARATOR));
+  const direct = (lemma: string): string[] => single(lemma, WEIGHT.direct).map(([target]) => target);
   const strongest = (lemma: string): string | null => {
     const tokens = words(lemma);
     if (tokens.length !== 1) return null;
     const own = stem(tokens[0]!, fr);
-    const targets = [...(english.get(phraseKey(tokens, en)) ?? [])].filter(([target, weight]) => weight >= WEIGHT.pivot && !target.includes(GROUP_SEPARATOR));
+    const targets = single(lemma, WEIGHT.pivot);
     // A name French writes as English does is itself ("paris", not "panam", which FreeDict lists too).
     if (!targets.length || targets.some(([target]) => target === own)) return own;
     targets.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
